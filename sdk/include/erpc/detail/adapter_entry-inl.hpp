@@ -183,7 +183,7 @@ const erpc_adapter_v1 adapter_module<T>::table_ = {
 #define ERPC_ADAPTER(T)                                                                  \
   extern "C" {                                                                           \
   ERPC_EXPORT extern const erpc_adapter_entry_v1 erpc_adapter_entry;                     \
-  ERPC_EXPORT const erpc_adapter_entry_v1 erpc_adapter_entry = {                         \
+  const erpc_adapter_entry_v1 erpc_adapter_entry = {                                     \
       sizeof(erpc_adapter_entry_v1), ERPC_ABI_MAJOR,   ERPC_ABI_MINOR,                   \
       0,                             T::adapter_id,    &::erpc::detail::adapter_module<T>::init, \
       &::erpc::detail::adapter_module<T>::deinit,                                        \

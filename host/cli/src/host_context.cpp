@@ -1,0 +1,131 @@
+#include "host_context.hpp"
+
+#include <erpc/error.hpp>
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace erpc::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::shared_ptr<spdlog::logger> make_logger(const std::string& level) {
+  auto logger = std::make_shared<spdlog::logger>(
+      "erpc", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  // UTC timestamps: instants in erpconnect are UTC everywhere.
+  logger->set_formatter(std::make_unique<spdlog::pattern_formatter>(
+      "%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc));
+  logger->set_level(spdlog::level::from_str(level));
+  return logger;
+}
+
+fs::path executable_path() {
+  std::error_code ec;
+  return fs::read_symlink("/proc/self/exe", ec);
+}
+
+std::vector<trusted_key> read_trusted_keys(const std::vector<std::string>& specs) {
+  std::vector<trusted_key> keys;
+  for (const auto& spec : specs) {
+    const auto eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      throw error(error_class::configuration, "cli.bad_trusted_key",
+                  "--trust-key takes KEY_ID=PATH_TO_PUBLIC_KEY_PEM");
+    }
+    std::ifstream in(spec.substr(eq + 1));
+    if (!in) {
+      throw error(error_class::configuration, "cli.bad_trusted_key",
+                  "cannot read public key file " + spec.substr(eq + 1));
+    }
+    std::ostringstream pem;
+    pem << in.rdbuf();
+    keys.push_back({spec.substr(0, eq), pem.str()});
+  }
+  return keys;
+}
+
+}  // namespace
+
+std::vector<fs::path> default_adapter_dirs() {
+  std::vector<fs::path> dirs;
+  if (const char* env = std::getenv("ERPC_ADAPTER_PATH"); env != nullptr && *env != '\0') {
+    std::stringstream list(env);
+    std::string item;
+    while (std::getline(list, item, ':')) {
+      if (!item.empty()) dirs.emplace_back(item);
+    }
+    return dirs;
+  }
+  const fs::path bin = executable_path().parent_path();
+  for (const fs::path candidate : {bin / ".." / "adapters", bin / ".." / "lib" / "erpconnect" /
+                                                                "adapters"}) {
+    std::error_code ec;
+    if (fs::is_directory(candidate, ec)) dirs.push_back(fs::weakly_canonical(candidate, ec));
+  }
+  return dirs;
+}
+
+host_context::host_context(const host_options& options)
+    : logger_(make_logger(options.log_level)),
+      services_(logger_, clock_, redactor_),
+      http_(http_service_options{.now_unix_ms = [this] { return clock_.now_unix_ms(); }}),
+      table_(std::make_shared<host_table>()),
+      contract_(std::make_unique<contract_validator>()),
+      workers_(4, 256),
+      dirs_(options.adapter_dirs.empty() ? default_adapter_dirs() : options.adapter_dirs) {
+  for (const auto& [id, ptr] : services_.tables()) table_->register_service(id, ptr);
+  table_->register_service(ERPC_HOST_HTTP_V1, http_.table());
+
+  env_.workers = &workers_;
+  env_.clock = &clock_;
+  env_.logger = logger_;
+  env_.max_json_bytes = options.max_json_bytes;
+  env_.validate_request = [this](const nlohmann::json& envelope) {
+    return contract_->validate_request(envelope);
+  };
+  env_.validate_object = [this](std::string_view object, const nlohmann::json& document) {
+    return contract_->validate(object, document);
+  };
+  env_.redact = [this](std::string_view text) { return redactor_.redact(text); };
+
+  registry_options_.load.host = table_;
+  if (options.require_signatures || !options.trusted_keys.empty()) {
+    registry_options_.load.signatures =
+        std::make_shared<signature_verifier>(read_trusted_keys(options.trusted_keys));
+  }
+  if (options.probe_in_child) registry_options_.probe_executable = executable_path();
+}
+
+host_context::~host_context() = default;
+
+adapter_registry& host_context::registry() {
+  if (!registry_) {
+    registry_ = std::make_unique<adapter_registry>(registry_options_);
+    for (const auto& dir : dirs_) registry_->scan(dir);
+  }
+  return *registry_;
+}
+
+std::shared_ptr<adapter_library> host_context::adapter(const std::string& id_or_path) {
+  if (id_or_path.find('/') != std::string::npos || id_or_path.ends_with(".so")) {
+    return adapter_library::load(id_or_path, registry_options_.load);
+  }
+  auto& reg = registry();
+  if (auto found = reg.find(id_or_path)) return found;
+  for (const auto& refused : reg.refused()) {
+    if (refused.path.stem() == id_or_path) throw refused.reason;
+  }
+  std::string searched;
+  for (const auto& d : dirs_) searched += (searched.empty() ? "" : ", ") + d.string();
+  throw error(error_class::configuration, "cli.adapter_not_found",
+              "no adapter with id '" + id_or_path + "' in " +
+                  (searched.empty() ? std::string("(no adapter folders)") : searched));
+}
+
+}  // namespace erpc::cli

@@ -1,0 +1,282 @@
+#include "erpc/host/adapter_connection.hpp"
+
+#include <erpc/host/call_state.hpp>
+#include <erpc/host/host_clock.hpp>
+#include <erpc/host/strict_json.hpp>
+#include <erpc/host/worker_pool.hpp>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <mutex>
+
+namespace erpc {
+namespace {
+
+constexpr std::int64_t default_deadline_ms = 30'000;
+constexpr std::array write_ops = {"create", "update", "cancel", "reverse", "submit"};
+
+bool is_write(std::string_view op) {
+  for (auto w : write_ops) {
+    if (op == w) return true;
+  }
+  return false;
+}
+
+error redacted(const error& e, const call_environment& env) {
+  if (!env.redact) return e;
+  error out(e.cls(), e.code(), env.redact(e.message()));
+  out.with_effect(e.effect());
+  if (e.retry_after_ms()) out.with_retry_after_ms(*e.retry_after_ms());
+  for (const auto& f : e.field_errors()) {
+    out.with_field(f.pointer, f.code, env.redact(f.message));
+  }
+  if (e.vendor()) {
+    vendor_detail v = *e.vendor();
+    v.message = env.redact(v.message);
+    out.with_vendor(std::move(v));
+  }
+  return out;
+}
+
+struct call_result {
+  bool returned = false;
+  std::optional<call_answer> answer;
+};
+
+// Runs `adapter_call(call)` on a worker thread and waits until it returns or the deadline
+// passes. On a timeout the call is abandoned: the state and the library stay alive (the task
+// holds `keep_alive`) until the adapter code really returns.
+template <class AdapterCall>
+call_result run_on_worker(const call_environment& env, std::shared_ptr<const void> keep_alive,
+                          std::shared_ptr<call_state> state, std::int64_t timeout_ms,
+                          AdapterCall adapter_call) {
+  auto logger = env.logger;
+  auto abandoned = env.abandoned_calls;
+  auto task = [state, keep_alive = std::move(keep_alive), adapter_call, abandoned]() mutable {
+    adapter_call(state->abi());
+    state->mark_returned();
+    if (state->cancelled()) --*abandoned;
+  };
+  if (env.workers == nullptr || !env.workers->submit(std::move(task))) {
+    throw error(error_class::rate_limited, "host.workers_busy",
+                "no worker thread can take the call now; retry later")
+        .with_effect(effect::none);
+  }
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  call_result r;
+  if (!state->wait_returned_until(until)) {
+    ++*abandoned;
+    state->cancel();
+    // The adapter may have returned between the timeout and cancel(); then it is not abandoned.
+    if (state->wait_returned_until(std::chrono::steady_clock::now())) {
+      --*abandoned;
+    }
+    if (logger) {
+      logger->warn("[{}] adapter call abandoned at its deadline ({} ms)", state->correlation_id(),
+                   timeout_ms);
+    }
+    return r;
+  }
+  r.returned = true;
+  r.answer = state->take_answer();
+  return r;
+}
+
+std::shared_ptr<call_state> make_state(const call_environment& env, std::string correlation,
+                                       std::string traceparent, std::int64_t timeout_ms,
+                                       std::string files_root) {
+  const std::int64_t now = env.clock != nullptr ? env.clock->now_unix_ms() : 0;
+  auto logger = env.logger;
+  auto state = std::make_shared<call_state>(
+      std::move(correlation), std::move(traceparent), now + timeout_ms,
+      [logger](const std::string& id, const std::string& what) {
+        if (logger) logger->warn("[{}] adapter broke the answer rule: {}", id, what);
+      });
+  state->set_files_root(std::move(files_root));
+  return state;
+}
+
+error no_answer(std::string_view what, effect eff) {
+  return error(error_class::internal, "host.no_answer",
+               std::string(what) + " returned without answering (abi.h: exactly one answer)")
+      .with_effect(eff);
+}
+
+error deadline_exceeded(std::int64_t timeout_ms, effect eff) {
+  const auto cls = eff == effect::none ? error_class::unavailable : error_class::outcome_unknown;
+  return error(cls, "host.deadline_exceeded",
+               "the adapter did not answer within " + std::to_string(timeout_ms) + " ms")
+      .with_effect(eff);
+}
+
+}  // namespace
+
+adapter_connection::adapter_connection(std::shared_ptr<const erpc_adapter_v1> table,
+                                       std::string name, erpc_connection* handle,
+                                       const call_environment& env, std::string files_root)
+    : table_(std::move(table)),
+      name_(std::move(name)),
+      handle_(handle),
+      env_(env),
+      files_root_(std::move(files_root)) {}
+
+adapter_connection::~adapter_connection() {
+  // Every execute task holds a shared_ptr to this object, so none is running any more.
+  if (handle_ != nullptr && table_->close != nullptr) table_->close(handle_);
+}
+
+void adapter_connection::check(const std::shared_ptr<const erpc_adapter_v1>& table,
+                               const nlohmann::json& config, const call_environment& env) {
+  const std::string text = config.dump();
+  auto state = make_state(env, "check", "", default_deadline_ms, "");
+  auto r = run_on_worker(env, table, state, default_deadline_ms,
+                         [table, text](const erpc_call_v1* call) {
+                           table->check(text.data(), text.size(), call);
+                         });
+  if (!r.returned) throw deadline_exceeded(default_deadline_ms, effect::none);
+  if (!r.answer) throw no_answer("check()", effect::none);
+  if (auto* e = std::get_if<error>(&*r.answer)) throw redacted(*e, env);
+}
+
+std::shared_ptr<adapter_connection> adapter_connection::open(
+    std::shared_ptr<const erpc_adapter_v1> table, std::string name, const nlohmann::json& config,
+    const call_environment& env, std::string files_root) {
+  if (!config.is_object()) {
+    throw error(error_class::configuration, "host.config_not_object",
+                "a connection configuration must be a JSON object");
+  }
+  const std::string text = config.dump();
+  auto state = make_state(env, "open:" + name, "", default_deadline_ms, files_root);
+
+  // The handle travels through a shared slot: an open() that finishes after its deadline
+  // closes what it opened, so an abandoned open never leaks a connection.
+  struct slot {
+    std::mutex mutex;
+    erpc_connection* handle = nullptr;
+    bool abandoned = false;
+  };
+  auto opened = std::make_shared<slot>();
+  auto r = run_on_worker(env, table, state, default_deadline_ms,
+                         [table, text, opened](const erpc_call_v1* call) {
+                           erpc_connection* c = table->open(text.data(), text.size(), call);
+                           std::lock_guard lock(opened->mutex);
+                           if (opened->abandoned && c != nullptr) {
+                             table->close(c);
+                           } else {
+                             opened->handle = c;
+                           }
+                         });
+  erpc_connection* handle = nullptr;
+  {
+    std::lock_guard lock(opened->mutex);
+    opened->abandoned = !r.returned;
+    handle = opened->handle;
+  }
+  if (!r.returned) throw deadline_exceeded(default_deadline_ms, effect::none);
+  if (handle == nullptr) {
+    if (r.answer) {
+      if (auto* e = std::get_if<error>(&*r.answer)) throw redacted(*e, env);
+    }
+    throw no_answer("open()", effect::none);
+  }
+  return std::shared_ptr<adapter_connection>(
+      new adapter_connection(std::move(table), std::move(name), handle, env, files_root));
+}
+
+execute_outcome adapter_connection::execute(const nlohmann::json& envelope) {
+  execute_outcome out;
+  const std::string op = envelope.is_object() ? envelope.value("op", "") : "";
+  const std::string object = envelope.is_object() ? envelope.value("object", "") : "";
+  const effect write_effect = is_write(op) ? effect::possible : effect::none;
+  auto fail = [&](const error& e) {
+    out.ok = false;
+    out.failure = std::make_shared<const error>(redacted(e, env_));
+    return out;
+  };
+  try {
+    if (!envelope.is_object()) {
+      return fail(error(error_class::validation, "contract.envelope_not_object",
+                        "the request envelope must be a JSON object"));
+    }
+    if (env_.validate_request) {
+      auto fields = env_.validate_request(envelope);
+      if (!fields.empty()) {
+        return fail(error(error_class::validation, "contract.invalid_request",
+                          "the request does not satisfy the canonical contract")
+                        .with_fields(std::move(fields)));
+      }
+    }
+    const std::string text = serialize_checked(envelope, json_limits{env_.max_json_bytes});
+    std::int64_t timeout_ms = default_deadline_ms;
+    if (auto it = envelope.find("deadline_ms"); it != envelope.end() && it->is_number_integer()) {
+      timeout_ms = std::max<std::int64_t>(1, it->get<std::int64_t>());
+    }
+    auto state = make_state(env_, envelope.value("correlation_id", ""),
+                            envelope.value("traceparent", ""), timeout_ms, files_root_);
+    auto self = shared_from_this();
+    auto r = run_on_worker(env_, self, state, timeout_ms,
+                           [self, text](const erpc_call_v1* call) {
+                             self->table_->execute(self->handle_, text.data(), text.size(), call);
+                           });
+    if (!r.returned) return fail(deadline_exceeded(timeout_ms, write_effect));
+    if (!r.answer) return fail(no_answer("execute()", write_effect));
+    if (auto* e = std::get_if<error>(&*r.answer)) return fail(*e);
+
+    const auto& answer_text = std::get<std::string>(*r.answer);
+    nlohmann::json response;
+    try {
+      response = parse_strict(answer_text, json_limits{env_.max_json_bytes});
+    } catch (const error& e) {
+      return fail(error(error_class::internal, "host.adapter_output_invalid",
+                        "the adapter answered JSON the boundary refuses: " + e.message())
+                      .with_effect(write_effect));
+    }
+    if (!response.is_object() || response.value("status", "") != "ok" ||
+        !response.contains("replayed") || !response["replayed"].is_boolean() ||
+        !response.contains("result")) {
+      return fail(error(error_class::internal, "host.adapter_response_malformed",
+                        "the adapter's answer is not {\"status\":\"ok\",\"replayed\":bool,"
+                        "\"result\":...}")
+                      .with_effect(write_effect));
+    }
+    if (env_.validate_object) {
+      std::vector<field_error> fields;
+      auto check_one = [&](std::string_view name, const nlohmann::json& doc,
+                           const std::string& prefix) {
+        for (auto& f : env_.validate_object(name, doc)) {
+          f.pointer = prefix + f.pointer;
+          fields.push_back(std::move(f));
+        }
+      };
+      const auto& result = response["result"];
+      if (op == "list") {
+        if (auto it = result.find("items"); it != result.end() && it->is_array()) {
+          for (std::size_t i = 0; i < it->size(); ++i) {
+            check_one(object, (*it)[i], "/result/items/" + std::to_string(i));
+          }
+        }
+      } else if (op == "status") {
+        check_one("PaymentStatus", result, "/result");
+      } else {
+        check_one(object, result, "/result");
+      }
+      if (!fields.empty()) {
+        return fail(error(error_class::internal, "host.adapter_output_invalid",
+                          "the adapter's result does not satisfy the canonical contract")
+                        .with_fields(std::move(fields))
+                        .with_effect(write_effect));
+      }
+    }
+    out.ok = true;
+    out.response = std::make_shared<const nlohmann::json>(std::move(response));
+    return out;
+  } catch (const error& e) {
+    return fail(e);
+  } catch (const std::exception& e) {
+    return fail(error(error_class::internal, "host.internal", e.what()).with_effect(write_effect));
+  }
+}
+
+}  // namespace erpc
