@@ -1,0 +1,147 @@
+// B0: one execute of a ~1 KB canonical Invoice through the loaded hello adapter.
+//   load_and_init     dlopen + entry checks + init + manifest validation + unload
+//   raw_abi_execute   the adapter's execute through the C table, nothing else
+//   host_execute      the host's direct path: contract validation of request and result,
+//                     strict JSON at the boundary, worker hand-off, deadline
+// The ratio host_execute / raw_abi_execute is the framework overhead per record.
+#include <erpc/host/adapter_connection.hpp>
+#include <erpc/host/adapter_library.hpp>
+#include <erpc/host/contract_validator.hpp>
+#include <erpc/host/host_clock.hpp>
+#include <erpc/host/host_table.hpp>
+#include <erpc/host/worker_pool.hpp>
+
+#include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
+#include <spdlog/sinks/null_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace {
+
+const std::filesystem::path hello_path = std::filesystem::path(ERPC_ADAPTER_DIR) / "hello.so";
+
+nlohmann::json sample_invoice() {
+  std::ifstream in(std::string(ERPC_SOURCE_DIR) + "/schemas/examples/v1/Invoice.json");
+  return nlohmann::json::parse(in);
+}
+
+nlohmann::json envelope(std::int64_t n) {
+  return {{"contract", "1.0"}, {"op", "create"}, {"object", "Invoice"},
+          {"idempotency_key", "bench-" + std::to_string(n)}, {"attempt", 1},
+          {"deadline_ms", 30000}, {"correlation_id", "bench"}, {"payload", sample_invoice()}};
+}
+
+erpc::load_options options() {
+  erpc::load_options o;
+  o.host = std::make_shared<erpc::host_table>();
+  return o;
+}
+
+void load_and_init(benchmark::State& state) {
+  const auto o = options();
+  for (auto _ : state) {
+    auto lib = erpc::adapter_library::load(hello_path, o);
+    benchmark::DoNotOptimize(lib->id());
+  }
+}
+BENCHMARK(load_and_init)->Unit(benchmark::kMicrosecond);
+
+struct respond_sink {
+  static void respond(const erpc_call_v1*, const char* json, size_t len) {
+    benchmark::DoNotOptimize(json);
+    benchmark::DoNotOptimize(len);
+  }
+  static void fail(const erpc_call_v1*, const erpc_error_v1*) { std::abort(); }
+};
+
+void raw_abi_execute(benchmark::State& state) {
+  auto lib = erpc::adapter_library::load(hello_path, options());
+  const auto& table = lib->table();
+  erpc_call_v1 call{};
+  call.struct_size = sizeof call;
+  call.correlation_id = "bench";
+  call.traceparent = "";
+  call.respond = &respond_sink::respond;
+  call.fail = &respond_sink::fail;
+  call.is_cancelled = [](const erpc_call_v1*) -> std::int32_t { return 0; };
+  erpc_connection* conn = table.open("{}", 2, &call);
+  std::int64_t n = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    const std::string text = envelope(++n).dump();
+    state.ResumeTiming();
+    table.execute(conn, text.data(), text.size(), &call);
+  }
+  table.close(conn);
+}
+BENCHMARK(raw_abi_execute)->Unit(benchmark::kMicrosecond);
+
+void host_execute(benchmark::State& state) {
+  auto lib = erpc::adapter_library::load(hello_path, options());
+  erpc::worker_pool workers(1, 16);
+  erpc::system_host_clock clock;
+  erpc::contract_validator contract;
+  erpc::call_environment env;
+  env.workers = &workers;
+  env.clock = &clock;
+  env.logger = std::make_shared<spdlog::logger>("bench",
+                                                std::make_shared<spdlog::sinks::null_sink_mt>());
+  env.validate_request = [&](const nlohmann::json& e) { return contract.validate_request(e); };
+  env.validate_object = [&](std::string_view o, const nlohmann::json& d) {
+    return contract.validate(o, d);
+  };
+  auto conn = erpc::adapter_connection::open(lib->shared_table(), "bench", nlohmann::json::object(),
+                                             env);
+  std::int64_t n = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    const auto e = envelope(++n);
+    state.ResumeTiming();
+    auto out = conn->execute(e);
+    if (!out.ok) {
+      state.SkipWithError(out.failure->what());
+      break;
+    }
+  }
+}
+BENCHMARK(host_execute)->Unit(benchmark::kMicrosecond);
+
+// Console output as usual, plus the per-iteration times kept for the ratio line.
+class ratio_reporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    for (const auto& r : runs) {
+      if (!r.error_occurred) times_[r.benchmark_name()] = r.GetAdjustedRealTime();
+    }
+    ConsoleReporter::ReportRuns(runs);
+  }
+  void print_ratios() const {
+    const auto raw = times_.find("raw_abi_execute");
+    const auto host = times_.find("host_execute");
+    if (raw == times_.end() || host == times_.end() || raw->second <= 0) return;
+    std::printf("framework overhead per record: host_execute %.2f us vs raw_abi_execute %.2f us "
+                "= %.2fx, +%.2f us\n",
+                host->second, raw->second, host->second / raw->second,
+                host->second - raw->second);
+  }
+
+ private:
+  std::map<std::string, double> times_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  ratio_reporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  reporter.print_ratios();
+  benchmark::Shutdown();
+  return 0;
+}
