@@ -1,0 +1,47 @@
+# erpc_add_fuzz_target(<name> SOURCES <src>... [LINK <targets>...] [CORPUS <dir>])
+#
+# A fuzz target is one file defining `extern "C" int LLVMFuzzerTestOneInput(const uint8_t*,
+# size_t)`. It is built two ways:
+#   - ERPC_FUZZ=ON (the `fuzz` preset, clang-14): `fuzz_<name>`, a libFuzzer binary with
+#     ASan + UBSan. Run it as `fuzz_<name> -max_total_time=30 <scratch-dir> <corpus-dir>`.
+#   - ERPC_BUILD_TESTS=ON (any compiler, CI): `fuzz_replay_<name>`, the same source linked with
+#     fuzz/replay_main.cpp, and a CTest test `fuzz_replay.<name>` that feeds it every file of the
+#     committed corpus (default fuzz/corpus/<name>/), so CI replays the corpus without clang.
+#
+# With ERPC_FUZZ=ON the whole tree is compiled with -fsanitize=fuzzer-no-link (set below, so it
+# must be included before any target is created) to give libFuzzer coverage of the libraries.
+
+if(ERPC_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "ERPC_FUZZ needs clang (use the `fuzz` preset, clang-14)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+function(erpc_add_fuzz_target name)
+  cmake_parse_arguments(ARG "" "CORPUS" "SOURCES;LINK" ${ARGN})
+  if(NOT ARG_SOURCES)
+    message(FATAL_ERROR "erpc_add_fuzz_target(${name}): SOURCES is required")
+  endif()
+  if(NOT ARG_CORPUS)
+    set(ARG_CORPUS ${PROJECT_SOURCE_DIR}/fuzz/corpus/${name})
+  endif()
+
+  if(ERPC_FUZZ)
+    add_executable(fuzz_${name} ${ARG_SOURCES})
+    target_link_libraries(fuzz_${name} PRIVATE ${ARG_LINK})
+    target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
+  endif()
+
+  if(ERPC_BUILD_TESTS)
+    if(NOT TARGET erpc_fuzz_replay_main)
+      add_library(erpc_fuzz_replay_main OBJECT ${PROJECT_SOURCE_DIR}/fuzz/replay_main.cpp)
+    endif()
+    add_executable(fuzz_replay_${name} ${ARG_SOURCES} $<TARGET_OBJECTS:erpc_fuzz_replay_main>)
+    target_link_libraries(fuzz_replay_${name} PRIVATE ${ARG_LINK})
+    add_test(NAME fuzz_replay.${name} COMMAND fuzz_replay_${name} ${ARG_CORPUS})
+    set_tests_properties(fuzz_replay.${name} PROPERTIES TIMEOUT 120 LABELS fuzz)
+  endif()
+endfunction()
