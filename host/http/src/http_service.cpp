@@ -134,18 +134,31 @@ struct http_service::impl {
     table.host_data = this;
   }
 
+  // Nothing may unwind into the adapter. If building the response itself fails (allocation),
+  // the sink still gets its one call: a bare FAILED, sent, since nothing is known.
   static void abi_send(const erpc_host_http_v1* self, const erpc_call_v1* call,
                        const erpc_http_request_v1* request, erpc_http_sink_v1 sink, void* user) {
     if (self == nullptr || self->host_data == nullptr || sink == nullptr) return;
-    static_cast<impl*>(self->host_data)->send(call, request, sink, user);
+    bool sink_called = false;
+    try {
+      static_cast<impl*>(self->host_data)->send(call, request, sink, user, sink_called);
+    } catch (...) {
+      if (sink_called) return;
+      erpc_http_response_v1 resp{};
+      resp.struct_size = sizeof resp;
+      resp.transport = ERPC_HTTP_FAILED;
+      resp.request_sent = 1;
+      resp.transport_message = "internal error in the host http service";
+      sink(user, &resp);
+    }
   }
 
   void send(const erpc_call_v1* call_in, const erpc_http_request_v1* request_in,
-            erpc_http_sink_v1 sink, void* user) const;
+            erpc_http_sink_v1 sink, void* user, bool& sink_called) const;
   outcome perform(const erpc_call_v1* call, const erpc_http_request_v1& req,
                   const std::shared_ptr<exchange>& shared) const;
-  void deliver(const erpc_http_request_v1& req, const erpc_call_v1* call, const outcome& out,
-               const exchange& ex, erpc_http_sink_v1 sink, void* user,
+  void deliver(const erpc_http_request_v1& req, const outcome& out, const exchange& ex,
+               erpc_http_sink_v1 sink, void* user, bool& sink_called,
                clock_type::time_point started) const;
 
   http_service_options options;
@@ -312,9 +325,9 @@ outcome http_service::impl::perform(const erpc_call_v1* call, const erpc_http_re
   return out;
 }
 
-void http_service::impl::deliver(const erpc_http_request_v1& req, const erpc_call_v1* call,
-                                 const outcome& out, const exchange& ex, erpc_http_sink_v1 sink,
-                                 void* user, clock_type::time_point started) const {
+void http_service::impl::deliver(const erpc_http_request_v1& req, const outcome& out,
+                                 const exchange& ex, erpc_http_sink_v1 sink, void* user,
+                                 bool& sink_called, clock_type::time_point started) const {
   std::vector<erpc_http_header_v1> headers;
   erpc_http_response_v1 resp{};
   resp.struct_size = sizeof resp;
@@ -342,12 +355,12 @@ void http_service::impl::deliver(const erpc_http_request_v1& req, const erpc_cal
       spdlog::warn("http: on_response hook threw: {}", e.what());
     }
   }
-  (void)call;
+  sink_called = true;
   sink(user, &resp);
 }
 
 void http_service::impl::send(const erpc_call_v1* call_in, const erpc_http_request_v1* request_in,
-                              erpc_http_sink_v1 sink, void* user) const {
+                              erpc_http_sink_v1 sink, void* user, bool& sink_called) const {
   const auto started = clock_type::now();
   // abi.h rule 2: copy min(struct_size, sizeof) into zeroed locals.
   erpc_http_request_v1 req{};
@@ -377,7 +390,7 @@ void http_service::impl::send(const erpc_call_v1* call_in, const erpc_http_reque
     out = {ERPC_HTTP_FAILED, true, std::string("http: ") + e.what()};
   }
   // No lock needed: the exchange's response fields are read only when it is done (OK).
-  deliver(req, call_in, out, *ex, sink, user, started);
+  deliver(req, out, *ex, sink, user, sink_called, started);
 }
 
 http_service::http_service(http_service_options options)
@@ -388,7 +401,7 @@ const erpc_host_http_v1* http_service::table() const noexcept { return &impl_->t
 
 void http_service::send(const erpc_call_v1* call, const erpc_http_request_v1& request,
                         erpc_http_sink_v1 sink, void* user) const {
-  impl_->send(call, &request, sink, user);
+  impl_->abi_send(&impl_->table, call, &request, sink, user);
 }
 
 }  // namespace erpc

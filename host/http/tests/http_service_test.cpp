@@ -105,6 +105,7 @@ TEST_CASE("GET round-trip carries headers both ways", "[http]") {
   });
   const auto r = send_raw(service(), {"GET", server.base_url() + "/items?a=1&b=x%20y",
                                       {{"X-Custom", "v1"}}, "", 5000});
+  INFO("transport message: " << r.response.transport_message);
   CHECK(r.sink_calls == 1);
   REQUIRE(r.response.transport == erpc::http_transport::ok);
   CHECK(r.response.request_sent);
@@ -125,6 +126,7 @@ TEST_CASE("POST passes a binary body through unchanged in both directions", "[ht
   });
   const auto r = send_raw(service(), {"POST", server.base_url() + "/upload",
                                       {{"Content-Type", "application/x-custom"}}, binary, 5000});
+  INFO("transport message: " << r.response.transport_message);
   CHECK(r.sink_calls == 1);
   REQUIRE(r.response.ok());
   CHECK(r.response.status == 201);
@@ -160,6 +162,7 @@ TEST_CASE("429 with Retry-After is a complete response, passed through untouched
     return loopback_response{429, {{"Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"}}, "slow"};
   });
   const auto r = send_raw(service(), {"POST", server.base_url() + "/x", {}, "{}", 5000});
+  INFO("transport message: " << r.response.transport_message);
   CHECK(r.sink_calls == 1);
   REQUIRE(r.response.ok());
   CHECK(r.response.status == 429);
@@ -170,6 +173,7 @@ TEST_CASE("429 with Retry-After is a complete response, passed through untouched
 TEST_CASE("connection refused is FAILED and not sent", "[http]") {
   const auto url = "http://127.0.0.1:" + std::to_string(closed_port()) + "/pay";
   const auto r = send_raw(service(), {"POST", url, {}, "{\"amount\":\"1.00\"}", 5000});
+  INFO("transport message: " << r.response.transport_message);
   CHECK(r.sink_calls == 1);
   CHECK(r.response.transport == erpc::http_transport::failed);
   CHECK_FALSE(r.response.request_sent);
@@ -186,6 +190,7 @@ TEST_CASE("a reply lost after the server read the request is reported as sent", 
     return loopback_response{200, {}, "", milliseconds(0), loopback_action::close_without_answer};
   });
   const auto r = send_raw(service(), {"POST", server.base_url() + "/pay", {}, "{}", 5000});
+  INFO("transport message: " << r.response.transport_message);
   CHECK(r.sink_calls == 1);
   CHECK(server.requests_received() == 1);
   CHECK((r.response.transport == erpc::http_transport::failed ||
@@ -204,19 +209,26 @@ TEST_CASE("a truncated response body is a failure after sending", "[http]") {
                              loopback_action::truncated_body};
   });
   const auto r = send_raw(service(), {"GET", server.base_url() + "/t", {}, "", 5000});
+  INFO("transport message: " << r.response.transport_message);
   CHECK(r.sink_calls == 1);
   CHECK(r.response.transport != erpc::http_transport::ok);
   CHECK(r.response.request_sent);
 }
 
-TEST_CASE("a reset on connect is never reported as not sent without proof", "[http]") {
+TEST_CASE("a reset right after accept is a failure, 'not sent' only with proof", "[http]") {
   loopback_http_server server([](const loopback_request&) { return loopback_response{}; });
-  server.reset_next_connections(1);
-  const auto r = send_raw(service(), {"POST", server.base_url() + "/r", {}, "{}", 5000});
-  CHECK(r.sink_calls == 1);
-  CHECK(r.response.transport != erpc::http_transport::ok);
-  // The TCP connection was established, so the head may have been written: sent.
-  CHECK(r.response.request_sent);
+  for (int i = 0; i < 5; ++i) {
+    server.reset_next_connections(1);
+    const auto r = send_raw(service(), {"POST", server.base_url() + "/r", {}, "{}", 5000});
+    INFO("transport message: " << r.response.transport_message);
+    CHECK(r.sink_calls == 1);
+    CHECK(r.response.transport == erpc::http_transport::failed);
+    // The RST can beat cpprest's connect completion (then nothing was written: not sent) or
+    // arrive after the head was written (sent). Any other "not sent" would be a guess.
+    if (!r.response.request_sent) {
+      CHECK(r.response.transport_message == "Failed to connect to any resolved endpoint");
+    }
+  }
   CHECK(server.requests_received() == 0);
 }
 
@@ -227,6 +239,7 @@ TEST_CASE("a server slower than the timeout gives TIMED_OUT, sent, near the time
   const auto start = std::chrono::steady_clock::now();
   const auto r = send_raw(service(), {"POST", server.base_url() + "/slow", {}, "{}", 300});
   const auto elapsed = std::chrono::steady_clock::now() - start;
+  INFO("transport message: " << r.response.transport_message);
   CHECK(r.sink_calls == 1);
   CHECK(r.response.transport == erpc::http_transport::timed_out);
   CHECK(r.response.request_sent);
@@ -242,6 +255,7 @@ TEST_CASE("the call deadline bounds a request without its own timeout", "[http]"
   const auto start = std::chrono::steady_clock::now();
   const auto r = send_raw(service(), {"GET", server.base_url() + "/slow", {}, "", 0}, &call.call);
   const auto elapsed = std::chrono::steady_clock::now() - start;
+  INFO("transport message: " << r.response.transport_message);
   CHECK(r.sink_calls == 1);
   CHECK(r.response.transport == erpc::http_transport::timed_out);
   CHECK(elapsed < milliseconds(1500));
@@ -259,6 +273,7 @@ TEST_CASE("a cancelled call stops waiting promptly", "[http]") {
   const auto start = std::chrono::steady_clock::now();
   const auto r = send_raw(service(), {"POST", server.base_url() + "/c", {}, "{}", 0}, &call.call);
   canceller.join();
+  INFO("transport message: " << r.response.transport_message);
   CHECK(r.sink_calls == 1);
   CHECK(r.response.transport == erpc::http_transport::failed);
   CHECK(r.response.request_sent);
@@ -269,6 +284,7 @@ TEST_CASE("a deadline already passed sends nothing at all", "[http]") {
   loopback_http_server server([](const loopback_request&) { return loopback_response{}; });
   test_call call(now_ms() - 1);
   const auto r = send_raw(service(), {"POST", server.base_url() + "/p", {}, "{}", 5000}, &call.call);
+  INFO("transport message: " << r.response.transport_message);
   CHECK(r.sink_calls == 1);
   CHECK(r.response.transport == erpc::http_transport::timed_out);
   CHECK_FALSE(r.response.request_sent);
@@ -288,7 +304,8 @@ TEST_CASE("invalid requests are BAD_REQUEST and not sent", "[http]") {
   for (const auto& req : bad) {
     const auto r = send_raw(service(), req);
     INFO(req.method << " " << req.url);
-    CHECK(r.sink_calls == 1);
+    INFO("transport message: " << r.response.transport_message);
+  CHECK(r.sink_calls == 1);
     CHECK(r.response.transport == erpc::http_transport::bad_request);
     CHECK_FALSE(r.response.request_sent);
   }
@@ -299,6 +316,7 @@ TEST_CASE("https to a plain-HTTP server fails cleanly, before sending", "[http]"
   loopback_http_server server([](const loopback_request&) { return loopback_response{}; });
   const auto url = "https://127.0.0.1:" + std::to_string(server.port()) + "/x";
   const auto r = send_raw(service(), {"POST", url, {}, "{}", 3000});
+  INFO("transport message: " << r.response.transport_message);
   CHECK(r.sink_calls == 1);
   CHECK(r.response.transport != erpc::http_transport::ok);
   CHECK_FALSE(r.response.request_sent);
