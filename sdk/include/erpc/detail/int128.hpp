@@ -22,7 +22,9 @@ inline constexpr std::array<int128, 39> pow10_table = [] {
   return t;
 }();
 
-constexpr int128 pow10(int exponent) noexcept { return pow10_table[static_cast<unsigned>(exponent)]; }
+constexpr int128 pow10(int exponent) noexcept {
+  return pow10_table[static_cast<unsigned>(exponent)];
+}
 
 constexpr uint128 magnitude(int128 v) noexcept {
   return v < 0 ? static_cast<uint128>(0) - static_cast<uint128>(v) : static_cast<uint128>(v);
