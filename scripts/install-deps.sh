@@ -12,6 +12,8 @@ packages=(
   libsqlite3-dev libpq-dev postgresql-15
   libxml2-dev
 )
+# The `fuzz` preset (libFuzzer, not needed in CI, which replays the corpora with g++) also needs:
+#   clang-14 libclang-rt-14-dev
 
 missing=()
 for p in "${packages[@]}"; do
