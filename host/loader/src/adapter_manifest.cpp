@@ -87,16 +87,27 @@ void check_schema(const nlohmann::json& manifest) {
                          &results)) {
     return;
   }
-  std::vector<field_error> fields;
-  std::string summary;
+  // valijson also reports every enclosing schema that failed because a child did; those
+  // restate a leaf error at a less precise pointer, so they are dropped when a leaf exists.
+  const auto restates_child = [](const std::string& d) {
+    return d.rfind("Failed to validate against schema associated with", 0) == 0 ||
+           d.rfind("Failed to validate against additional properties schema", 0) == 0 ||
+           d.rfind("Failed to validate item #", 0) == 0;
+  };
+  std::vector<field_error> all;
+  std::vector<field_error> leaves;
   valijson::ValidationResults::Error item;
   while (results.popError(item)) {
-    const auto pointer = json_pointer(item.context);
-    fields.push_back({pointer, "schema", item.description});
-    if (summary.size() < 400) {
-      summary += (summary.empty() ? "" : "; ") + (pointer.empty() ? "/" : pointer) + ": " +
-                 item.description;
-    }
+    field_error f{json_pointer(item.context), "schema", item.description};
+    if (!restates_child(item.description)) leaves.push_back(f);
+    all.push_back(std::move(f));
+  }
+  auto fields = leaves.empty() ? std::move(all) : std::move(leaves);
+  std::string summary;
+  for (const auto& f : fields) {
+    if (summary.size() > 400) break;
+    summary += (summary.empty() ? "" : "; ") + (f.pointer.empty() ? "/" : f.pointer) + ": " +
+               f.message;
   }
   throw error(error_class::configuration, "loader.invalid_manifest",
               "the manifest does not match schemas/manifest/v1.schema.json: " + summary)

@@ -1,6 +1,6 @@
 // Strict parsing of the small JSON documents the loader reads (manifests, .sig files):
-// no duplicate keys, depth <= 64, a size limit, integers only. Bridges to erpc::parse_strict
-// (host/json) when that module is built.
+// no duplicate keys, depth <= 64, a size limit, integers only: erpc::parse_strict (host/json),
+// its refusals re-coded for the loader.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -118,10 +118,21 @@ TEST_CASE("manifest text is parsed strictly", "[manifest]") {
     const auto e = error_from([&] { parse_adapter_manifest(text, "netsuite", limit); });
     return e ? e->code() + ": " + e->what() : std::string("accepted");
   };
-  CHECK_THAT(code(R"({"id":"a","id":"b"})"), Catch::Contains("duplicate key"));
-  CHECK_THAT(code(std::string(70, '[') + std::string(70, ']')), Catch::Contains("deeper"));
-  CHECK_THAT(code(R"({"id":1.5})"), Catch::Contains("non-integer"));
-  CHECK_THAT(code("{\"id\":\"\xff\"}"), Catch::Contains("not valid JSON"));
-  CHECK_THAT(code(valid_manifest().dump(), 16), Catch::Contains("more than the 16 allowed"));
-  CHECK_THAT(code("{} trailing"), Catch::StartsWith("loader.invalid_manifest"));
+  // Each refusal keeps the loader's code and names the boundary parser's code.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {R"({"id":"a","id":"b"})", "json.duplicate_key"},
+      {std::string(70, '[') + std::string(70, ']'), "json.too_deep"},
+      {R"({"id":1.5})", "json.non_integer_number"},
+      {"{\"id\":\"\xff\"}", "json.invalid_utf8"},
+      {"{} trailing", "json.malformed"},
+  };
+  for (const auto& [text, json_code] : cases) {
+    INFO(text);
+    const auto result = code(text);
+    CHECK_THAT(result, Catch::StartsWith("loader.invalid_manifest"));
+    CHECK_THAT(result, Catch::Contains(json_code));
+  }
+  const auto too_large = code(valid_manifest().dump(), 16);
+  CHECK_THAT(too_large, Catch::StartsWith("loader.invalid_manifest"));
+  CHECK_THAT(too_large, Catch::Contains("json.too_large"));
 }
