@@ -1,0 +1,144 @@
+#include "invariants.hpp"
+
+#include "json_money.hpp"
+#include "json_pointer.hpp"
+
+#include <optional>
+#include <string>
+
+namespace erpc::contract_detail {
+namespace {
+
+struct amounts {
+  std::optional<money> net, tax, gross;
+};
+
+amounts read_triple(const nlohmann::json& node) {
+  return {read_money(member(node, "net")), read_money(member(node, "tax")),
+          read_money(member(node, "gross"))};
+}
+
+bool same_currency(const amounts& a) {
+  return a.net->currency == a.tax->currency && a.net->currency == a.gross->currency;
+}
+
+// |gross - (net + tax)| > tolerance
+bool gross_off(const amounts& a, const decimal& tolerance) {
+  return (a.gross->amount - (a.net->amount + a.tax->amount)).abs() > tolerance;
+}
+
+// Every Money in the document is in the invoice currency (an invoice has one currency).
+void check_currency(const nlohmann::json& node, std::string_view currency,
+                    const std::string& pointer, findings& out) {
+  if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      check_currency(node[i], currency, pointer_append(pointer, i), out);
+    }
+    return;
+  }
+  if (!node.is_object()) return;
+  if (node.size() == 2 && node.contains("amount")) {
+    if (const auto c = string_member(node, "currency"); c && *c != currency) {
+      out.push_back({pointer_append(pointer, "currency"), "money.currency_mismatch",
+                     "amount in " + std::string(*c) + " on an invoice in " +
+                         std::string(currency)});
+    }
+    return;
+  }
+  for (const auto& [key, value] : node.items()) {
+    if (key == "remit_to" || key == "supplier" || key == "customer") continue;  // no Money
+    check_currency(value, currency, pointer_append(pointer, key), out);
+  }
+}
+
+}  // namespace
+
+void check_invoice_totals(const nlohmann::json& doc, std::string_view base, findings& out) {
+  if (const auto currency = string_member(doc, "currency")) {
+    check_currency(doc, *currency, std::string(base), out);
+  }
+  decimal tolerance;
+  if (const auto* t = member(doc, "rounding_tolerance")) {
+    const auto parsed = read_decimal(t);
+    if (!parsed) return;  // the schema reports it; no tolerance means no verdict
+    tolerance = parsed->abs();
+  }
+
+  const std::string lines_ptr = pointer_append(base, "lines");
+  decimal lines_net;
+  bool lines_complete = true;
+  if (const auto* lines = array_member(doc, "lines")) {
+    for (std::size_t i = 0; i < lines->size(); ++i) {
+      const auto a = read_triple((*lines)[i]);
+      if (!a.net || !a.tax || !a.gross || !same_currency(a)) {
+        lines_complete = false;
+        continue;
+      }
+      lines_net = lines_net + a.net->amount;
+      if (gross_off(a, tolerance)) {
+        out.push_back({pointer_append(pointer_append(lines_ptr, i), "gross"),
+                       "invoice.line_gross_mismatch",
+                       "line gross " + a.gross->to_string() + " != net " + a.net->to_string() +
+                           " + tax " + a.tax->to_string() + " (tolerance " +
+                           tolerance.to_string() + ")"});
+      }
+    }
+  } else {
+    lines_complete = false;
+  }
+
+  const auto* totals_node = member(doc, "totals");
+  if (totals_node == nullptr) return;
+  const std::string totals_ptr = pointer_append(base, "totals");
+  const auto totals = read_triple(*totals_node);
+  if (!totals.net || !totals.tax || !totals.gross || !same_currency(totals)) return;
+
+  if (gross_off(totals, tolerance)) {
+    out.push_back({pointer_append(totals_ptr, "gross"), "invoice.gross_mismatch",
+                   "total gross " + totals.gross->to_string() + " != net " +
+                       totals.net->to_string() + " + tax " + totals.tax->to_string()});
+  }
+  if (lines_complete && (lines_net - totals.net->amount).abs() > tolerance) {
+    out.push_back({pointer_append(totals_ptr, "net"), "invoice.net_total_mismatch",
+                   "lines' net sums to " + lines_net.to_string() + ", total net is " +
+                       totals.net->to_string()});
+  }
+
+  // Reverse-charge tax is self-assessed by the buyer: recorded, never part of the total.
+  if (const auto* tax_lines = array_member(doc, "tax_lines"); tax_lines && !tax_lines->empty()) {
+    decimal tax_sum;
+    bool complete = true;
+    for (const auto& tl : *tax_lines) {
+      const auto tax = read_money(member(tl, "tax_amount"));
+      if (!tax) {
+        complete = false;
+        continue;
+      }
+      const auto* rc = member(tl, "reverse_charge");
+      if (rc != nullptr && rc->is_boolean() && rc->get<bool>()) continue;
+      tax_sum = tax_sum + tax->amount;
+    }
+    if (complete && (tax_sum - totals.tax->amount).abs() > tolerance) {
+      out.push_back({pointer_append(totals_ptr, "tax"), "invoice.tax_total_mismatch",
+                     "tax lines (without reverse charge) sum to " + tax_sum.to_string() +
+                         ", total tax is " + totals.tax->to_string()});
+    }
+  }
+
+  // Withholding reduces what is paid, never the gross.
+  if (const auto payable = read_money(member(doc, "amount_payable"))) {
+    decimal expected = totals.gross->amount;
+    if (const auto* wh = array_member(doc, "withholding")) {
+      for (const auto& w : *wh) {
+        if (const auto m = read_money(member(w, "amount"))) expected = expected - m->amount;
+      }
+    }
+    if (payable->amount != expected) {
+      out.push_back({pointer_append(base, "amount_payable"), "invoice.payable_mismatch",
+                     "amount payable " + payable->to_string() + " != gross minus withholding " +
+                         expected.to_string()});
+    }
+  }
+}
+
+}  // namespace erpc::contract_detail
