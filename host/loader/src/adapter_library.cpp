@@ -36,7 +36,8 @@ namespace {
 }
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-  for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
+  for (auto pos = text.find(from); pos != std::string::npos;
+       pos = text.find(from, pos + to.size())) {
     text.replace(pos, from.size(), to);
   }
   return text;
@@ -48,8 +49,10 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   const auto text = replace_all(what, proc_path, path.string());
   if (text.find("undefined symbol") != std::string::npos) {
     refuse("loader.undefined_symbol",
-           path.string() + " refers to a symbol nothing provides (it was linked without "
-                           "--no-undefined): " + text);
+           path.string() +
+               " refers to a symbol nothing provides (it was linked without "
+               "--no-undefined): " +
+               text);
   }
   if (text.find("version `") != std::string::npos) refuse("loader.symbol_versions", text);
   if (text.find("wrong ELF class") != std::string::npos ||
@@ -180,11 +183,12 @@ std::shared_ptr<adapter_library> adapter_library::load(const std::filesystem::pa
   }
 
   if (!state->library->has(ERPC_ADAPTER_ENTRY_SYMBOL)) {
-    refuse("loader.missing_entry", path.string() + " does not export `" +
-                                       ERPC_ADAPTER_ENTRY_SYMBOL +
-                                       "` (not an erpconnect adapter, or built without ERPC_ADAPTER)");
+    refuse("loader.missing_entry",
+           path.string() + " does not export `" + ERPC_ADAPTER_ENTRY_SYMBOL +
+               "` (not an erpconnect adapter, or built without ERPC_ADAPTER)");
   }
-  const auto& exported = state->library->get<const erpc_adapter_entry_v1>(ERPC_ADAPTER_ENTRY_SYMBOL);
+  const auto& exported =
+      state->library->get<const erpc_adapter_entry_v1>(ERPC_ADAPTER_ENTRY_SYMBOL);
 
   // abi.h rule 2: read struct_size first, copy no more than both sides know, zero the rest.
   auto& entry = state->entry;
@@ -199,16 +203,17 @@ std::shared_ptr<adapter_library> adapter_library::load(const std::filesystem::pa
   if (entry_size < sizeof(entry)) {
     std::memset(reinterpret_cast<char*>(&entry) + entry_size, 0, sizeof(entry) - entry_size);
   }
-  const std::string theirs = std::to_string(entry.abi_major) + "." + std::to_string(entry.abi_minor);
+  const std::string theirs =
+      std::to_string(entry.abi_major) + "." + std::to_string(entry.abi_minor);
   const std::string ours = std::to_string(ERPC_ABI_MAJOR) + "." + std::to_string(ERPC_ABI_MINOR);
   if (entry.abi_major != ERPC_ABI_MAJOR) {
-    refuse("loader.abi_major_mismatch", path.string() + ": adapter built for ABI " + theirs +
-                                            ", this host speaks " + ours);
+    refuse("loader.abi_major_mismatch",
+           path.string() + ": adapter built for ABI " + theirs + ", this host speaks " + ours);
   }
   if (entry.abi_minor > ERPC_ABI_MINOR) {
-    refuse("loader.abi_minor_too_new",
-           path.string() + ": adapter built for ABI " + theirs + ", newer than this host's " +
-               ours + "; upgrade the host");
+    refuse("loader.abi_minor_too_new", path.string() + ": adapter built for ABI " + theirs +
+                                           ", newer than this host's " + ours +
+                                           "; upgrade the host");
   }
   if (entry_size < entry_v1_0_size) {
     refuse("loader.entry_too_small", path.string() + ": erpc_adapter_entry.struct_size is " +
@@ -232,25 +237,27 @@ std::shared_ptr<adapter_library> adapter_library::load(const std::filesystem::pa
     refuse("loader.no_adapter_table", path.string() + ": get_adapter() returned NULL");
   }
   if (table->struct_size < adapter_v1_0_size) {
-    refuse("loader.adapter_table_too_small",
-           path.string() + ": erpc_adapter_v1.struct_size is " +
-               std::to_string(table->struct_size) + ", ABI 1.0 needs " +
-               std::to_string(adapter_v1_0_size));
+    refuse("loader.adapter_table_too_small", path.string() + ": erpc_adapter_v1.struct_size is " +
+                                                 std::to_string(table->struct_size) +
+                                                 ", ABI 1.0 needs " +
+                                                 std::to_string(adapter_v1_0_size));
   }
   std::memcpy(&state->table, table, sizeof(state->table));
   const auto& t = state->table;
-  if (t.manifest_json == nullptr || t.check == nullptr || t.open == nullptr ||
-      t.close == nullptr || t.execute == nullptr) {
+  if (t.manifest_json == nullptr || t.check == nullptr || t.open == nullptr || t.close == nullptr ||
+      t.execute == nullptr) {
     refuse("loader.invalid_adapter_table",
-           path.string() + ": erpc_adapter_v1 lacks one of manifest_json, check, open, close, "
-                           "execute");
+           path.string() +
+               ": erpc_adapter_v1 lacks one of manifest_json, check, open, close, "
+               "execute");
   }
   const char* manifest_text = t.manifest_json();
   if (manifest_text == nullptr) {
     refuse("loader.invalid_manifest", path.string() + ": manifest_json() returned NULL");
   }
   try {
-    const std::string_view text(manifest_text, strnlen(manifest_text, options.max_manifest_bytes + 1));
+    const std::string_view text(manifest_text,
+                                strnlen(manifest_text, options.max_manifest_bytes + 1));
     state->manifest = parse_adapter_manifest(text, entry_id, options.max_manifest_bytes);
   } catch (const error& e) {
     refuse_at(path, e);

@@ -32,11 +32,10 @@ std::optional<unsigned> parse_number(std::string_view text) {
   return value;
 }
 
-std::pair<unsigned, std::optional<unsigned>> parse_version(std::string_view text,
-                                                           bool allow_x) {
+std::pair<unsigned, std::optional<unsigned>> parse_version(std::string_view text, bool allow_x) {
   const auto dot = text.find('.');
-  if (dot == std::string_view::npos) invalid_manifest("contract version '" +
-                                                      std::string(text) + "' is not MAJOR.MINOR");
+  if (dot == std::string_view::npos)
+    invalid_manifest("contract version '" + std::string(text) + "' is not MAJOR.MINOR");
   const auto major = parse_number(text.substr(0, dot));
   const auto minor_text = text.substr(dot + 1);
   if (!major) invalid_manifest("contract version '" + std::string(text) + "' is not MAJOR.MINOR");
@@ -60,9 +59,12 @@ std::string json_pointer(const std::vector<std::string>& context) {
     }
     std::string escaped;
     for (const char c : token) {
-      if (c == '~') escaped += "~0";
-      else if (c == '/') escaped += "~1";
-      else escaped += c;
+      if (c == '~')
+        escaped += "~0";
+      else if (c == '/')
+        escaped += "~1";
+      else
+        escaped += c;
     }
     out += "/" + escaped;
   }
@@ -106,8 +108,8 @@ void check_schema(const nlohmann::json& manifest) {
   std::string summary;
   for (const auto& f : fields) {
     if (summary.size() > 400) break;
-    summary += (summary.empty() ? "" : "; ") + (f.pointer.empty() ? "/" : f.pointer) + ": " +
-               f.message;
+    summary +=
+        (summary.empty() ? "" : "; ") + (f.pointer.empty() ? "/" : f.pointer) + ": " + f.message;
   }
   throw error(error_class::configuration, "loader.invalid_manifest",
               "the manifest does not match schemas/manifest/v1.schema.json: " + summary)
@@ -169,8 +171,8 @@ void validate_adapter_manifest(const nlohmann::json& manifest, std::string_view 
         .with_field("/id", "manifest.id_mismatch", "differs from erpc_adapter_entry.adapter_id");
   }
   const auto& contract = manifest.at("contract");
-  const auto range =
-      contract_range::parse(contract.at("min").get<std::string>(), contract.at("max").get<std::string>());
+  const auto range = contract_range::parse(contract.at("min").get<std::string>(),
+                                           contract.at("max").get<std::string>());
   const auto host = parse_version(host_contract_version, false);
   if (!range.includes(host.first, *host.second)) {
     throw error(error_class::configuration, "loader.contract_unsupported",
@@ -184,8 +186,8 @@ void validate_adapter_manifest(const nlohmann::json& manifest, std::string_view 
 
 nlohmann::json parse_adapter_manifest(std::string_view text, std::string_view entry_adapter_id,
                                       std::size_t max_bytes) {
-  auto manifest = detail::parse_strict_document(text, max_bytes, "loader.invalid_manifest",
-                                                "the manifest");
+  auto manifest =
+      detail::parse_strict_document(text, max_bytes, "loader.invalid_manifest", "the manifest");
   validate_adapter_manifest(manifest, entry_adapter_id);
   return manifest;
 }

@@ -115,8 +115,8 @@ probe_result probe_in_child(const std::filesystem::path& executable,
   const std::string exe = executable.string();
   const std::string lib = library.string();
   std::string subcommand = "__probe";
-  char* argv[] = {const_cast<char*>(exe.c_str()), subcommand.data(),
-                  const_cast<char*>(lib.c_str()), nullptr};
+  char* argv[] = {const_cast<char*>(exe.c_str()), subcommand.data(), const_cast<char*>(lib.c_str()),
+                  nullptr};
   pid_t pid = -1;
   const int spawned = ::posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv, environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -167,13 +167,14 @@ probe_result probe_in_child(const std::filesystem::path& executable,
       }
       auto& target = i == 0 ? out : err;
       target.append(buffer, static_cast<std::size_t>(n));
-      if (i == 1 && err.size() > 4 * kept_stderr_bytes) err.erase(0, err.size() - kept_stderr_bytes);
+      if (i == 1 && err.size() > 4 * kept_stderr_bytes)
+        err.erase(0, err.size() - kept_stderr_bytes);
     }
     if (out.size() > max_stdout_bytes) {
       kill_child();
-      probe_error("loader.probe_failed",
-                  "probing " + lib + ": the child wrote more than " +
-                      std::to_string(max_stdout_bytes) + " bytes; it was killed");
+      probe_error("loader.probe_failed", "probing " + lib + ": the child wrote more than " +
+                                             std::to_string(max_stdout_bytes) +
+                                             " bytes; it was killed");
     }
   }
 

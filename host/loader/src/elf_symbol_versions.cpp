@@ -111,8 +111,8 @@ class elf_reader {
     info.machine = header_.e_machine;
     info.type = header_.e_type;
     if (header_.e_machine != host_elf_machine()) {
-      wrong_architecture("e_machine is " + std::to_string(header_.e_machine) +
-                         ", this host is " + std::to_string(host_elf_machine()));
+      wrong_architecture("e_machine is " + std::to_string(header_.e_machine) + ", this host is " +
+                         std::to_string(host_elf_machine()));
     }
     if (header_.e_type != ET_DYN) {
       malformed("ELF type is " + std::to_string(header_.e_type) + ", not ET_DYN (3)");
@@ -121,11 +121,20 @@ class elf_reader {
     read_sections();
     for (const auto& s : sections_) {
       switch (s.header.sh_type) {
-        case SHT_DYNAMIC: read_dynamic(s, info); break;
-        case SHT_GNU_verneed: read_version_needs(s, info); break;
-        case SHT_GNU_verdef: read_version_definitions(s, info); break;
-        case SHT_DYNSYM: read_dynamic_symbols(s, info); break;
-        default: break;
+        case SHT_DYNAMIC:
+          read_dynamic(s, info);
+          break;
+        case SHT_GNU_verneed:
+          read_version_needs(s, info);
+          break;
+        case SHT_GNU_verdef:
+          read_version_definitions(s, info);
+          break;
+        case SHT_DYNSYM:
+          read_dynamic_symbols(s, info);
+          break;
+        default:
+          break;
       }
     }
     return info;
@@ -134,7 +143,8 @@ class elf_reader {
  private:
   void check_identification() {
     if (image_.size() == 0) malformed("the file is empty");
-    if (image_.size() < EI_NIDENT || std::memcmp(image_.at(0, SELFMAG, "magic"), ELFMAG, SELFMAG) != 0) {
+    if (image_.size() < EI_NIDENT ||
+        std::memcmp(image_.at(0, SELFMAG, "magic"), ELFMAG, SELFMAG) != 0) {
       malformed("no ELF magic (a text file or another format)");
     }
     const auto cls = image_.read<unsigned char>(EI_CLASS, "ELF class");
@@ -155,8 +165,8 @@ class elf_reader {
       malformed("program header size " + std::to_string(header_.e_phentsize));
     }
     for (std::uint64_t i = 0; i < header_.e_phnum; ++i) {
-      const auto ph = image_.read<Elf64_Phdr>(header_.e_phoff + i * sizeof(Elf64_Phdr),
-                                              "program header");
+      const auto ph =
+          image_.read<Elf64_Phdr>(header_.e_phoff + i * sizeof(Elf64_Phdr), "program header");
       if (ph.p_type == PT_LOAD) image_.require(ph.p_offset, ph.p_filesz, "PT_LOAD segment");
     }
   }
@@ -212,7 +222,8 @@ class elf_reader {
     for (std::size_t n = 0; n < max_chain_entries; ++n) {
       if (offset + sizeof(Elf64_Verneed) > end) malformed("version need outside its section");
       const auto need = image_.read<Elf64_Verneed>(offset, "version need");
-      if (need.vn_version != 1) malformed("version need revision " + std::to_string(need.vn_version));
+      if (need.vn_version != 1)
+        malformed("version need revision " + std::to_string(need.vn_version));
       elf_version_need entry{strings.at(need.vn_file, "version need file"), {}};
       std::uint64_t aux_offset = offset + need.vn_aux;
       for (std::uint64_t a = 0; a < need.vn_cnt; ++a) {

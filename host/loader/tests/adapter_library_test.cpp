@@ -120,8 +120,7 @@ TEST_CASE("loading the same file twice gives the same instance and one init", "[
   CHECK(host.count("good_twin", "init") == 1);
 }
 
-TEST_CASE("the library stays mapped while its table is held, then deinit and unmap",
-          "[library]") {
+TEST_CASE("the library stays mapped while its table is held, then deinit and unmap", "[library]") {
   counting_host host;
   std::shared_ptr<const erpc_adapter_v1> table;
   {
@@ -219,9 +218,8 @@ TEST_CASE("files that are not loadable libraries are refused before dlopen", "[l
   scratch_dir dir;
   const auto good = read_bytes(adapter_path("good"));
   SECTION("a text file named bogus.so") {
-    const auto e =
-        load_error(std::filesystem::path(ERPC_LOADER_TEST_SOURCE) / "adapters/bogus.so",
-                   host.options());
+    const auto e = load_error(std::filesystem::path(ERPC_LOADER_TEST_SOURCE) / "adapters/bogus.so",
+                              host.options());
     CHECK(e.code() == "loader.not_a_shared_library");
     CHECK_THAT(e.what(), Catch::Contains("bogus.so") && Catch::Contains("no ELF magic"));
   }
@@ -271,8 +269,7 @@ TEST_CASE("a library needing GLIBC_2.99 is refused naming the version", "[librar
   CHECK(host.total("good") == 0);
 }
 
-TEST_CASE("a library with an undefined symbol is refused at load, not at first call",
-          "[library]") {
+TEST_CASE("a library with an undefined symbol is refused at load, not at first call", "[library]") {
   counting_host host;
   const auto e = load_error(adapter_path("undefined_symbol"), host.options());
   CHECK(e.code() == "loader.undefined_symbol");
@@ -335,7 +332,8 @@ TEST_CASE("a file swapped after verification cannot change what is loaded",
   const auto loaded = adapter_library::load(lib, options);
   REQUIRE(swaps == 1);
   // On disk the path now holds the intruder, yet the verified bytes are what got mapped.
-  CHECK(erpc::sha256_hex(read_bytes(lib)) == erpc::sha256_hex(read_bytes(adapter_path("good_twin"))));
+  CHECK(erpc::sha256_hex(read_bytes(lib)) ==
+        erpc::sha256_hex(read_bytes(adapter_path("good_twin"))));
   CHECK(loaded->id() == "good");
   CHECK(loaded->sha256() == erpc::sha256_hex(read_bytes(adapter_path("good"))));
   CHECK(host.count("good_twin", "init") == 0);

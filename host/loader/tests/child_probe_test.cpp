@@ -15,7 +15,8 @@ using namespace std::chrono_literals;
 namespace {
 
 erpc::error probe_error(const std::string& adapter, std::chrono::milliseconds timeout = 20s) {
-  const auto e = error_from([&] { probe_in_child(ERPC_PROBE_CHILD, adapter_path(adapter), timeout); });
+  const auto e =
+      error_from([&] { probe_in_child(ERPC_PROBE_CHILD, adapter_path(adapter), timeout); });
   REQUIRE(e);
   return *e;
 }
@@ -60,10 +61,9 @@ TEST_CASE("the child's own refusal comes back with its code and field errors", "
   CHECK_FALSE(fields.field_errors().empty());
 }
 
-TEST_CASE("an executable that cannot start, or prints no result, is a probe failure",
-          "[probe]") {
-  const auto missing = error_from(
-      [] { probe_in_child("/nonexistent/erpc", adapter_path("good"), 5s); });
+TEST_CASE("an executable that cannot start, or prints no result, is a probe failure", "[probe]") {
+  const auto missing =
+      error_from([] { probe_in_child("/nonexistent/erpc", adapter_path("good"), 5s); });
   REQUIRE(missing);
   CHECK(missing->code() == "loader.probe_failed");
   // /bin/true ignores its arguments and prints nothing.

@@ -32,12 +32,12 @@ std::vector<std::byte> read_bytes(const std::filesystem::path& path) {
 
 void write_bytes(const std::filesystem::path& path, const std::vector<std::byte>& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
   if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
-counting_host::counting_host()
-    : state_(std::make_shared<state>()), host_(state_, &state_->table) {
+counting_host::counting_host() : state_(std::make_shared<state>()), host_(state_, &state_->table) {
   state_->service.struct_size = sizeof(erpc_test_counter_v1);
   state_->service.bump = &counting_host::bump;
   state_->service.host_data = state_.get();
