@@ -33,7 +33,7 @@ install(TARGETS ${_erpc_host_targets} EXPORT erpconnectHostTargets
 install(EXPORT erpconnectHostTargets NAMESPACE erpc:: DESTINATION ${ERPC_INSTALL_CMAKEDIR})
 
 # Bundled adapters go where the installed erpc looks by default.
-install(DIRECTORY ${ERPC_ADAPTER_OUTPUT_DIR}/ DESTINATION ${CMAKE_INSTALL_LIBDIR}/erpconnect/adapters
+install(DIRECTORY ${ERPC_ADAPTER_OUTPUT_DIR}/ DESTINATION lib/erpconnect/adapters
         FILES_MATCHING PATTERN "*.so")
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/erpconnectConfig.cmake.in

@@ -13,8 +13,9 @@ function(erpc_add_test name)
   if(ERPC_SANITIZE)
     target_compile_definitions(${name} PRIVATE ERPC_SANITIZED=1)
   endif()
-  catch_discover_tests(${name}
-    TEST_PREFIX "${name}:"
-    PROPERTIES TIMEOUT 120 LABELS "${ARG_LABELS}"
-    DISCOVERY_TIMEOUT 60)
+  set(properties TIMEOUT 120)
+  if(ARG_LABELS)
+    list(APPEND properties LABELS "${ARG_LABELS}")
+  endif()
+  catch_discover_tests(${name} TEST_PREFIX "${name}:" PROPERTIES ${properties})
 endfunction()

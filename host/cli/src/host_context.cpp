@@ -63,11 +63,9 @@ std::vector<fs::path> default_adapter_dirs() {
     return dirs;
   }
   const fs::path bin = executable_path().parent_path();
-  for (const fs::path candidate : {bin / ".." / "adapters", bin / ".." / "lib" / "erpconnect" /
-                                                                "adapters"}) {
-    std::error_code ec;
-    if (fs::is_directory(candidate, ec)) dirs.push_back(fs::weakly_canonical(candidate, ec));
-  }
+  const fs::path candidate = bin / ".." / "lib" / "erpconnect" / "adapters";
+  std::error_code ec;
+  if (fs::is_directory(candidate, ec)) dirs.push_back(fs::weakly_canonical(candidate, ec));
   return dirs;
 }
 

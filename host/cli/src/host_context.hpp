@@ -66,7 +66,7 @@ class host_context {
 };
 
 // The default adapter folders: $ERPC_ADAPTER_PATH (colon-separated) if set, otherwise
-// <dir of erpc>/../adapters (build tree) and <dir of erpc>/../lib/erpconnect/adapters (install).
+// <dir of erpc>/../lib/erpconnect/adapters (the same in the build and the install tree).
 std::vector<std::filesystem::path> default_adapter_dirs();
 
 }  // namespace erpc::cli

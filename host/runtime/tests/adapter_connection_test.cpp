@@ -68,8 +68,10 @@ void raw_execute(erpc_connection*, const char*, size_t, const erpc_call_v1* call
   switch (raw_mode.load()) {
     case 0: return;  // never answers
     case 1: {        // answers twice
-      call->respond(call, R"({"status":"ok","replayed":false,"result":{}})", 43);
-      call->respond(call, R"({"status":"ok","replayed":true,"result":{}})", 42);
+      const char* first = R"({"status":"ok","replayed":false,"result":{}})";
+      const char* second = R"({"status":"ok","replayed":true,"result":{}})";
+      call->respond(call, first, std::strlen(first));
+      call->respond(call, second, std::strlen(second));
       return;
     }
     case 2: {  // duplicate keys
