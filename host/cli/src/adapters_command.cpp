@@ -78,7 +78,8 @@ int describe(command_environment& env, const std::string& id, bool as_json) {
             << "path:      " << lib->path().string() << "\n"
             << "sha256:    " << lib->sha256() << "\n"
             << "objects:\n";
-  for (const auto& [object, ops] : m.value("objects", nlohmann::json::object()).items()) {
+  const auto objects = m.value("objects", nlohmann::json::object());
+  for (const auto& [object, ops] : objects.items()) {
     std::string joined;
     for (const auto& op : ops) joined += (joined.empty() ? "" : ", ") + op.get<std::string>();
     std::cout << "  " << object << ": " << joined << "\n";

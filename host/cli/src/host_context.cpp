@@ -2,6 +2,7 @@
 
 #include <erpc/error.hpp>
 
+#include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -50,6 +51,12 @@ std::vector<trusted_key> read_trusted_keys(const std::vector<std::string>& specs
   return keys;
 }
 
+http_service_options http_options(const host_clock& clock) {
+  http_service_options options;
+  options.now_unix_ms = [&clock] { return clock.now_unix_ms(); };
+  return options;
+}
+
 }  // namespace
 
 std::vector<fs::path> default_adapter_dirs() {
@@ -72,7 +79,7 @@ std::vector<fs::path> default_adapter_dirs() {
 host_context::host_context(const host_options& options)
     : logger_(make_logger(options.log_level)),
       services_(logger_, clock_, redactor_),
-      http_(http_service_options{.now_unix_ms = [this] { return clock_.now_unix_ms(); }}),
+      http_(http_options(clock_)),
       table_(std::make_shared<host_table>()),
       contract_(std::make_unique<contract_validator>()),
       workers_(4, 256),
