@@ -28,6 +28,16 @@ bool circuit_breaker::allow(std::int64_t* retry_in_ms) {
   return true;
 }
 
+bool circuit_breaker::would_allow() const {
+  std::lock_guard lock(mutex_);
+  switch (state_) {
+    case state::closed: return true;
+    case state::open: return clock_.now_unix_ms() - opened_at_ms_ >= policy_.open_ms;
+    case state::half_open: return !probe_out_;
+  }
+  return false;
+}
+
 void circuit_breaker::record_success() {
   std::lock_guard lock(mutex_);
   state_ = state::closed;

@@ -36,4 +36,10 @@ bool token_bucket::try_take(std::int64_t* wait_ms) {
   return false;
 }
 
+bool token_bucket::available() {
+  std::lock_guard lock(mutex_);
+  refill();
+  return tokens_ >= 1.0;
+}
+
 }  // namespace erpc

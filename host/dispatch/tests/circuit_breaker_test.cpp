@@ -20,7 +20,10 @@ TEST_CASE("the breaker opens after consecutive failures and probes once when the
   REQUIRE_FALSE(b.allow(&retry_in));
   REQUIRE(retry_in == 1000);
   clock.advance_ms(1000);
+  REQUIRE(b.would_allow());
+  REQUIRE(b.would_allow());  // peeking sends no probe
   REQUIRE(b.allow());        // the probe
+  REQUIRE_FALSE(b.would_allow());
   REQUIRE_FALSE(b.allow());  // only one at a time
   b.record_technical_failure();
   REQUIRE(b.current() == circuit_breaker::state::open);

@@ -20,3 +20,12 @@ TEST_CASE("the bucket allows its burst, then one token per interval") {
   for (int i = 0; i < 3; ++i) REQUIRE(bucket.try_take());
   REQUIRE_FALSE(bucket.try_take());
 }
+
+TEST_CASE("peeking at the bucket takes nothing") {
+  erpc::manual_host_clock clock;
+  erpc::token_bucket bucket(clock, 1, 1);
+  REQUIRE(bucket.available());
+  REQUIRE(bucket.available());
+  REQUIRE(bucket.try_take());
+  REQUIRE_FALSE(bucket.available());
+}

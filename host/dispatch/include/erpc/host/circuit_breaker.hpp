@@ -23,6 +23,8 @@ class circuit_breaker {
 
   // True when a call may go ahead now; in half-open only one caller gets true until it reports.
   bool allow(std::int64_t* retry_in_ms = nullptr);
+  // What allow() would answer now, without sending a probe.
+  bool would_allow() const;
   void record_success();
   void record_technical_failure();
   state current() const;

@@ -15,6 +15,8 @@ class token_bucket {
 
   // Takes a token if one is there; otherwise says how many ms until one will be.
   bool try_take(std::int64_t* wait_ms = nullptr);
+  // Whether a token is there now, without taking it.
+  bool available();
 
  private:
   void refill();
