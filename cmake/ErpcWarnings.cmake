@@ -1,5 +1,5 @@
 # Project-wide compiler flags. Warnings are errors when ERPC_WERROR is on (CI presets).
-add_compile_options(-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
+add_compile_options(-Wall -Wextra -Wpedantic -Wshadow $<$<COMPILE_LANGUAGE:CXX>:-Wnon-virtual-dtor>)
 if(ERPC_WERROR)
   add_compile_options(-Werror)
 endif()
