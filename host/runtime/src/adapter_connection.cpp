@@ -1,45 +1,19 @@
 #include "erpc/host/adapter_connection.hpp"
 
 #include <erpc/host/call_state.hpp>
+#include <erpc/host/execute_checks.hpp>
 #include <erpc/host/host_clock.hpp>
-#include <erpc/host/strict_json.hpp>
 #include <erpc/host/worker_pool.hpp>
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include <array>
 #include <mutex>
 
 namespace erpc {
 namespace {
 
 constexpr std::int64_t default_deadline_ms = 30'000;
-constexpr std::array write_ops = {"create", "update", "cancel", "reverse", "submit"};
-
-bool is_write(std::string_view op) {
-  for (auto w : write_ops) {
-    if (op == w) return true;
-  }
-  return false;
-}
-
-error redacted(const error& e, const call_environment& env) {
-  if (!env.redact) return e;
-  error out(e.cls(), e.code(), env.redact(e.message()));
-  out.with_effect(e.effect());
-  if (e.retry_after_ms()) out.with_retry_after_ms(*e.retry_after_ms());
-  for (const auto& f : e.field_errors()) {
-    out.with_field(f.pointer, f.code, env.redact(f.message));
-  }
-  if (e.vendor()) {
-    vendor_detail v = *e.vendor();
-    v.message = env.redact(v.message);
-    out.with_vendor(std::move(v));
-  }
-  return out;
-}
-
 struct call_result {
   bool returned = false;
   std::optional<call_answer> answer;
@@ -137,7 +111,7 @@ void adapter_connection::check(const std::shared_ptr<const erpc_adapter_v1>& tab
                          });
   if (!r.returned) throw deadline_exceeded(default_deadline_ms, effect::none);
   if (!r.answer) throw no_answer("check()", effect::none);
-  if (auto* e = std::get_if<error>(&*r.answer)) throw redacted(*e, env);
+  if (auto* e = std::get_if<error>(&*r.answer)) throw redact_error(*e, env);
 }
 
 std::shared_ptr<adapter_connection> adapter_connection::open(
@@ -177,7 +151,7 @@ std::shared_ptr<adapter_connection> adapter_connection::open(
   if (!r.returned) throw deadline_exceeded(default_deadline_ms, effect::none);
   if (handle == nullptr) {
     if (r.answer) {
-      if (auto* e = std::get_if<error>(&*r.answer)) throw redacted(*e, env);
+      if (auto* e = std::get_if<error>(&*r.answer)) throw redact_error(*e, env);
     }
     throw no_answer("open()", effect::none);
   }
@@ -189,30 +163,15 @@ execute_outcome adapter_connection::execute(const nlohmann::json& envelope) {
   execute_outcome out;
   const std::string op = envelope.is_object() ? envelope.value("op", "") : "";
   const std::string object = envelope.is_object() ? envelope.value("object", "") : "";
-  const effect write_effect = is_write(op) ? effect::possible : effect::none;
+  const effect write_effect = lost_call_effect(op);
   auto fail = [&](const error& e) {
     out.ok = false;
-    out.failure = std::make_shared<const error>(redacted(e, env_));
+    out.failure = std::make_shared<const error>(redact_error(e, env_));
     return out;
   };
   try {
-    if (!envelope.is_object()) {
-      return fail(error(error_class::validation, "contract.envelope_not_object",
-                        "the request envelope must be a JSON object"));
-    }
-    if (env_.validate_request) {
-      auto fields = env_.validate_request(envelope);
-      if (!fields.empty()) {
-        return fail(error(error_class::validation, "contract.invalid_request",
-                          "the request does not satisfy the canonical contract")
-                        .with_fields(std::move(fields)));
-      }
-    }
-    const std::string text = serialize_checked(envelope, json_limits{env_.max_json_bytes});
-    std::int64_t timeout_ms = default_deadline_ms;
-    if (auto it = envelope.find("deadline_ms"); it != envelope.end() && it->is_number_integer()) {
-      timeout_ms = std::max<std::int64_t>(1, it->get<std::int64_t>());
-    }
+    const std::string text = checked_request_text(envelope, env_);
+    const std::int64_t timeout_ms = request_timeout_ms(envelope);
     auto state = make_state(env_, envelope.value("correlation_id", ""),
                             envelope.value("traceparent", ""), timeout_ms, files_root_);
     auto self = shared_from_this();
@@ -224,51 +183,8 @@ execute_outcome adapter_connection::execute(const nlohmann::json& envelope) {
     if (!r.answer) return fail(no_answer("execute()", write_effect));
     if (auto* e = std::get_if<error>(&*r.answer)) return fail(*e);
 
-    const auto& answer_text = std::get<std::string>(*r.answer);
-    nlohmann::json response;
-    try {
-      response = parse_strict(answer_text, json_limits{env_.max_json_bytes});
-    } catch (const error& e) {
-      return fail(error(error_class::internal, "host.adapter_output_invalid",
-                        "the adapter answered JSON the boundary refuses: " + e.message())
-                      .with_effect(write_effect));
-    }
-    if (!response.is_object() || response.value("status", "") != "ok" ||
-        !response.contains("replayed") || !response["replayed"].is_boolean() ||
-        !response.contains("result")) {
-      return fail(error(error_class::internal, "host.adapter_response_malformed",
-                        "the adapter's answer is not {\"status\":\"ok\",\"replayed\":bool,"
-                        "\"result\":...}")
-                      .with_effect(write_effect));
-    }
-    if (env_.validate_object) {
-      std::vector<field_error> fields;
-      auto check_one = [&](std::string_view name, const nlohmann::json& doc,
-                           const std::string& prefix) {
-        for (auto& f : env_.validate_object(name, doc)) {
-          f.pointer = prefix + f.pointer;
-          fields.push_back(std::move(f));
-        }
-      };
-      const auto& result = response["result"];
-      if (op == "list") {
-        if (auto it = result.find("items"); it != result.end() && it->is_array()) {
-          for (std::size_t i = 0; i < it->size(); ++i) {
-            check_one(object, (*it)[i], "/result/items/" + std::to_string(i));
-          }
-        }
-      } else if (op == "status") {
-        check_one("PaymentStatus", result, "/result");
-      } else {
-        check_one(object, result, "/result");
-      }
-      if (!fields.empty()) {
-        return fail(error(error_class::internal, "host.adapter_output_invalid",
-                          "the adapter's result does not satisfy the canonical contract")
-                        .with_fields(std::move(fields))
-                        .with_effect(write_effect));
-      }
-    }
+    auto response = parse_answer_text(std::get<std::string>(*r.answer), env_, write_effect);
+    check_answer(response, op, object, env_, write_effect);
     out.ok = true;
     out.response = std::make_shared<const nlohmann::json>(std::move(response));
     return out;

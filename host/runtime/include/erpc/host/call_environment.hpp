@@ -1,0 +1,41 @@
+#pragma once
+// What the runtime needs around an adapter call; owned by the caller, outlives every
+// connection that borrows it.
+
+#include <erpc/error.hpp>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace spdlog {
+class logger;
+}
+
+namespace erpc {
+
+class host_clock;
+class worker_pool;
+
+struct call_environment {
+  worker_pool* workers = nullptr;
+  const host_clock* clock = nullptr;
+  std::shared_ptr<spdlog::logger> logger;
+  std::size_t max_json_bytes = 4u << 20;
+  // Contract checks (host/contract); empty functions skip them.
+  std::function<std::vector<field_error>(const nlohmann::json& envelope)> validate_request;
+  std::function<std::vector<field_error>(std::string_view object, const nlohmann::json& document)>
+      validate_object;
+  // Redacts secrets from text leaving the host.
+  std::function<std::string(std::string_view)> redact;
+  // Counts calls abandoned at their deadline whose adapter code may still be running.
+  std::shared_ptr<std::atomic<int>> abandoned_calls = std::make_shared<std::atomic<int>>(0);
+};
+
+}  // namespace erpc
