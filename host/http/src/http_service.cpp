@@ -34,6 +34,8 @@ using clock_type = std::chrono::steady_clock;
 // How long to wait for cpprest to settle after cancelling, to learn how far the request got.
 constexpr std::chrono::milliseconds settle_grace{1000};
 constexpr std::chrono::milliseconds cancel_poll{20};
+// How much later than cpprest's own timer the service's hard stop comes.
+constexpr std::chrono::milliseconds backstop_slack{150};
 
 void init_pool_once(std::size_t threads) {
   static std::once_flag once;
@@ -210,8 +212,11 @@ outcome http_service::impl::perform(const erpc_call_v1* call, const erpc_http_re
 
   const auto budget = std::chrono::milliseconds(std::min<std::int64_t>(budget_ms, 86'400'000));
   http::client::http_client_config config;
-  // cpprest's timer is per socket operation; ours (below) bounds the whole exchange and wins.
-  config.set_timeout(budget + std::chrono::milliseconds(250));
+  // cpprest's own timer (reset at each stage) fires first for a single stall and keeps the
+  // stage in its error message, which proves "not sent" for a stall while connecting. Ours,
+  // slightly later, bounds the whole exchange; after a token cancel cpprest reports only
+  // "Operation canceled", so the stage is lost and the answer is "sent".
+  config.set_timeout(budget);
   config.set_validate_certificates(!options.insecure_skip_verify);
   if (!options.ca_file.empty()) {
     config.set_ssl_context_callback(
@@ -246,7 +251,7 @@ outcome http_service::impl::perform(const erpc_call_v1* call, const erpc_http_re
   });
 
   pplx::cancellation_token_source cts;
-  const auto deadline = clock_type::now() + budget;
+  const auto deadline = clock_type::now() + budget + backstop_slack;
   try {
     http::client::http_client client(web::uri(authority), config);
     // The continuations own `shared`: they may finish after send() has returned.
@@ -314,10 +319,10 @@ outcome http_service::impl::perform(const erpc_call_v1* call, const erpc_http_re
   if (timed_out || ex.cpprest_timed_out) {
     out.transport = ERPC_HTTP_TIMED_OUT;
     out.message = "timed out after " + std::to_string(budget.count()) + " ms" +
-                  (ex.error.empty() || timed_out ? "" : ": " + ex.error);
+                  (ex.error.empty() ? "" : ": " + ex.error);
   } else if (was_cancelled) {
     out.transport = ERPC_HTTP_FAILED;
-    out.message = "call cancelled";
+    out.message = "call cancelled" + (ex.error.empty() ? "" : ": " + ex.error);
   } else {
     out.transport = ERPC_HTTP_FAILED;
     out.message = ex.error.empty() ? "request failed" : ex.error;

@@ -280,6 +280,34 @@ TEST_CASE("a cancelled call stops waiting promptly", "[http]") {
   CHECK(std::chrono::steady_clock::now() - start < milliseconds(1500));
 }
 
+TEST_CASE("a timeout while still connecting is TIMED_OUT and not sent", "[http]") {
+  // A listener that never accepts, with its accept queue full: the kernel drops further SYNs,
+  // so the client's connect hangs until the request's timeout.
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::acceptor listener(io);
+  const boost::asio::ip::tcp::endpoint any(boost::asio::ip::make_address("127.0.0.1"), 0);
+  listener.open(any.protocol());
+  listener.bind(any);
+  listener.listen(0);
+  std::vector<std::unique_ptr<boost::asio::ip::tcp::socket>> fillers;
+  for (int i = 0; i < 4; ++i) {
+    // async_connect starts the kernel connect at once; the io_context never runs, so nothing
+    // waits for the handshakes that the full queue will never complete.
+    auto s = std::make_unique<boost::asio::ip::tcp::socket>(io);
+    s->async_connect(listener.local_endpoint(), [](const boost::system::error_code&) {});
+    fillers.push_back(std::move(s));
+  }
+  std::this_thread::sleep_for(milliseconds(50));
+  const auto url = "http://127.0.0.1:" + std::to_string(listener.local_endpoint().port()) + "/p";
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = send_raw(service(), {"POST", url, {}, "{}", 300});
+  INFO("transport message: " << r.response.transport_message);
+  CHECK(r.sink_calls == 1);
+  CHECK(r.response.transport == erpc::http_transport::timed_out);
+  CHECK_FALSE(r.response.request_sent);
+  CHECK(std::chrono::steady_clock::now() - start < milliseconds(1500));
+}
+
 TEST_CASE("a deadline already passed sends nothing at all", "[http]") {
   loopback_http_server server([](const loopback_request&) { return loopback_response{}; });
   test_call call(now_ms() - 1);
