@@ -1,0 +1,67 @@
+#pragma once
+// The idempotency ledger and outbox: accept, claim, record, lease expiry and retention, each
+// one transaction (docs/design/runtime.md "The exactly-once algorithm", docs/store.md).
+
+#include <erpc/host/database.hpp>
+#include <erpc/host/ledger_records.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace erpc {
+
+struct retention_result {
+  std::int64_t keys_deleted = 0;
+  std::int64_t messages_deleted = 0;
+};
+
+class idempotency_ledger {
+ public:
+  // `observer` (optional) sees every transition inside its transaction (the audit hook).
+  explicit idempotency_ledger(database& db, ledger_observer observer = {});
+
+  // Binds the key or reports what it is bound to. The fingerprint is computed here from the
+  // payload (RFC 8785 + SHA-256, amounts normalised). Throws VALIDATION store.bad_request (a
+  // missing scope field, a key outside [A-Za-z0-9_.:-]{1,64}, a bad depends_on key) or the
+  // json.* codes of an unparseable payload.
+  accept_result accept(const accept_request& request);
+
+  // Takes up to `limit` due messages (pending / waiting_retry with next_attempt_ms <= now, no
+  // earlier unfinished message with the same connection + ordering_key, every depends_on key
+  // completed), in accept order; leases them to `owner` with a new fencing token on the message
+  // and its key (both in_flight). PostgreSQL: FOR UPDATE SKIP LOCKED, so hosts never share one.
+  std::vector<claimed_message> claim(const claim_request& request);
+
+  // Key completed with the response, message succeeded. A token that is not the message's
+  // current one (or a message no longer in flight) commits nothing: CONFLICT
+  // store.stale_fencing_token.
+  void record_success(const std::string& message_id, std::int64_t fencing_token,
+                      const std::string& response_json);
+
+  // Applies the caller's decision and the key rules; store.stale_fencing_token as above.
+  failure_recorded record_failure(const std::string& message_id, std::int64_t fencing_token,
+                                  const error& failure, const failure_decision& decision);
+
+  // In-flight messages whose lease ended (lease_expiry_ms <= now): message waiting_retry (due
+  // now) with prior_outcome "unknown" and a new fencing token, key unresolved. Returns how many.
+  std::int64_t expire_leases(std::int64_t now_ms);
+
+  // Deletes completed keys and succeeded messages last updated before now - keep_ms (a key a
+  // not yet finished message depends on is kept). Never touches any other state.
+  retention_result retention(std::int64_t now_ms, std::int64_t keep_ms);
+
+  // Unfinished (not succeeded, not discarded) messages of a connection: back-pressure input.
+  std::int64_t unfinished_count(const std::string& connection);
+
+  // The stored state of a key, if the ledger knows it.
+  std::optional<key_state> key_state_of(const key_scope& key);
+
+ private:
+  void notify(transaction& tx, ledger_event event) const;
+
+  database& db_;
+  ledger_observer observer_;
+};
+
+}  // namespace erpc
