@@ -29,7 +29,8 @@ namespace {
 
 bool iequals(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
   });
 }
 
@@ -190,7 +191,8 @@ struct loopback_http_server::impl {
   std::atomic<std::size_t> requests_count_{0};
 };
 
-loopback_http_server::loopback_http_server(handler h) : impl_(std::make_unique<impl>(std::move(h))) {}
+loopback_http_server::loopback_http_server(handler h)
+    : impl_(std::make_unique<impl>(std::move(h))) {}
 loopback_http_server::~loopback_http_server() = default;
 
 std::uint16_t loopback_http_server::port() const noexcept { return impl_->port_; }

@@ -63,7 +63,8 @@ void execute(erpc_connection* conn, const char* req, std::size_t len, const erpc
     if (r.status != 201) {
       throw erpc::error(erpc::error_class::internal, "demo.status", std::to_string(r.status));
     }
-    for (int i = 0; i < g_answers_per_execute; ++i) call->respond(call, r.body.data(), r.body.size());
+    for (int i = 0; i < g_answers_per_execute; ++i)
+      call->respond(call, r.body.data(), r.body.size());
   } catch (const erpc::error& e) {
     fail_with(call, e);
   }
@@ -108,7 +109,8 @@ std::string read_all(const std::string& path) {
 TEST_CASE("replay answers a matching request from the cassette", "[fake_host]") {
   erpc::testing::fake_host h;
   h.secrets().set("env:DEMO_TOKEN", "tok-123");
-  h.http().replay(erpc::testing::cassette::from_json(one_interaction("https://demo.test/invoices")));
+  h.http().replay(
+      erpc::testing::cassette::from_json(one_interaction("https://demo.test/invoices")));
   const auto* a = h.init(demo::entry);
   auto* conn = h.open(a, R"({"base_url":"https://demo.test"})");
   const auto r = h.execute(a, conn, invoice);
@@ -124,7 +126,8 @@ TEST_CASE("replay answers a matching request from the cassette", "[fake_host]") 
 TEST_CASE("replay turns an unmatched request into a not-sent failure", "[fake_host]") {
   erpc::testing::fake_host h;
   h.secrets().set("env:DEMO_TOKEN", "tok-123");
-  h.http().replay(erpc::testing::cassette::from_json(one_interaction("https://demo.test/invoices")));
+  h.http().replay(
+      erpc::testing::cassette::from_json(one_interaction("https://demo.test/invoices")));
   const auto* a = h.init(demo::entry);
   auto* conn = h.open(a, R"({"base_url":"https://other.test"})");
   const auto r = h.execute(a, conn, invoice);

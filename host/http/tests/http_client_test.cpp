@@ -56,8 +56,8 @@ TEST_CASE("http_client copies the request out and the response back", "[http_cli
   erpc::http_client client{erpc::host_ref(&h.host)};
   REQUIRE(client.available());
   const std::string body("a\0b", 3);
-  const auto r = client.send({"PUT", "https://example.test/x", {{"Idempotency-Key", "k1"}}, body, 0},
-                             nullptr);
+  const auto r =
+      client.send({"PUT", "https://example.test/x", {{"Idempotency-Key", "k1"}}, body, 0}, nullptr);
   CHECK(r.ok());
   CHECK(r.status == 202);
   CHECK(r.body == body);
@@ -70,7 +70,8 @@ TEST_CASE("http_client copies the request out and the response back", "[http_cli
 TEST_CASE("a host that never calls the sink reads as sent and failed", "[http_client]") {
   echo_service echo;
   echo.sink_calls_to_make = 0;
-  const auto r = erpc::http_client(&echo.table).send({"POST", "http://x.test/", {}, "", 0}, nullptr);
+  const auto r =
+      erpc::http_client(&echo.table).send({"POST", "http://x.test/", {}, "", 0}, nullptr);
   CHECK(r.transport == erpc::http_transport::failed);
   CHECK(r.request_sent);
 }
@@ -78,7 +79,8 @@ TEST_CASE("a host that never calls the sink reads as sent and failed", "[http_cl
 TEST_CASE("a second sink call is ignored", "[http_client]") {
   echo_service echo;
   echo.sink_calls_to_make = 2;
-  const auto r = erpc::http_client(&echo.table).send({"GET", "http://x.test/", {}, "1", 0}, nullptr);
+  const auto r =
+      erpc::http_client(&echo.table).send({"GET", "http://x.test/", {}, "1", 0}, nullptr);
   CHECK(r.ok());
   CHECK(r.body == "1");
 }
@@ -115,7 +117,8 @@ TEST_CASE("throw_for_transport maps the sent flag to the error class", "[http_cl
   using erpc::effect;
   using erpc::error_class;
   using erpc::http_transport;
-  CHECK(classify(http_transport::failed, false) == std::pair(error_class::unavailable, effect::none));
+  CHECK(classify(http_transport::failed, false) ==
+        std::pair(error_class::unavailable, effect::none));
   CHECK(classify(http_transport::timed_out, false) ==
         std::pair(error_class::unavailable, effect::none));
   CHECK(classify(http_transport::failed, true) ==

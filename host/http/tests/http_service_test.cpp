@@ -311,7 +311,8 @@ TEST_CASE("a timeout while still connecting is TIMED_OUT and not sent", "[http]"
 TEST_CASE("a deadline already passed sends nothing at all", "[http]") {
   loopback_http_server server([](const loopback_request&) { return loopback_response{}; });
   test_call call(now_ms() - 1);
-  const auto r = send_raw(service(), {"POST", server.base_url() + "/p", {}, "{}", 5000}, &call.call);
+  const auto r =
+      send_raw(service(), {"POST", server.base_url() + "/p", {}, "{}", 5000}, &call.call);
   INFO("transport message: " << r.response.transport_message);
   CHECK(r.sink_calls == 1);
   CHECK(r.response.transport == erpc::http_transport::timed_out);

@@ -46,7 +46,8 @@ class fake_files {
       });
     };
     table_.list = [](const erpc_host_files_v1* self, const erpc_call_v1*, const char* directory,
-                     erpc_bytes_sink_v1 sink, void* user, error_sink_fn error_sink) -> std::int32_t {
+                     erpc_bytes_sink_v1 sink, void* user,
+                     error_sink_fn error_sink) -> std::int32_t {
       auto* me = static_cast<fake_files*>(self->host_data);
       return guarded(error_sink, user, [&] {
         std::string dir = directory && *directory && std::string_view(directory) != "."

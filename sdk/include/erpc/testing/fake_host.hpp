@@ -98,7 +98,8 @@ class fake_host {
   // Throws the adapter's error when open() fails, or INTERNAL when it breaks the answer rule.
   erpc_connection* open(const erpc_adapter_v1* a, std::string_view config_json) {
     erpc_connection* conn = nullptr;
-    auto r = run([&](const erpc_call_v1* c) { conn = a->open(config_json.data(), config_json.size(), c); });
+    auto r = run(
+        [&](const erpc_call_v1* c) { conn = a->open(config_json.data(), config_json.size(), c); });
     const bool rule_kept = conn ? r.answers == 0 : (r.answers == 1 && r.error.has_value());
     if (!rule_kept) {
       if (conn) a->close(conn);
