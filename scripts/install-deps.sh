@@ -11,6 +11,7 @@ packages=(
   catch2 nlohmann-json3-dev libvalijson-dev libcli11-dev libbenchmark-dev
   libsqlite3-dev libpq-dev postgresql-15
   libxml2-dev
+  prometheus-cpp-dev
 )
 # The `fuzz` preset (libFuzzer, not needed in CI, which replays the corpora with g++) also needs:
 #   clang-14 libclang-rt-14-dev

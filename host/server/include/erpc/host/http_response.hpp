@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+// What a handler returns, and the canonical error answer (schemas/v1/error.schema.json) every
+// refusal of the server base and every erpc::error thrown by a handler turns into.
+#pragma once
+
+#include <erpc/error.hpp>
+#include <erpc/host/http_headers.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace erpc {
+
+struct http_response {
+  unsigned status = 200;
+  http_headers headers;
+  std::string body;
+
+  static http_response json(unsigned status, std::string body);  // application/json
+  static http_response text(unsigned status, std::string body);  // text/plain; charset=utf-8
+};
+
+// The HTTP status for an error class when the handler does not choose one:
+// VALIDATION 400, CONFLICT 409, NOT_FOUND 404, IDEMPOTENCY_KEY_REUSE 422, AUTHENTICATION 401,
+// PERMISSION 403, CONFIGURATION 500, UNSUPPORTED 501, RATE_LIMITED 429, UNAVAILABLE 503,
+// IN_PROGRESS 409, OUTCOME_UNKNOWN 502, INTERNAL 500.
+unsigned http_status_for(error_class cls) noexcept;
+
+// error_to_json(e) plus "correlation_id" when one is given; Retry-After (whole seconds,
+// rounded up) when the error carries retry_after_ms.
+http_response error_response(unsigned status, const error& e,
+                             std::string_view correlation_id = {});
+inline http_response error_response(const error& e, std::string_view correlation_id = {}) {
+  return error_response(http_status_for(e.cls()), e, correlation_id);
+}
+
+}  // namespace erpc
