@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 cluster for tests (docs/store.md).
 #
-#   scripts/pg_test_cluster.sh start <dir>   initdb + start; writes the libpq conninfo to <dir>/conninfo
+#   scripts/pg_test_cluster.sh start <dir>   initdb + start; libpq conninfo in <dir>/conninfo
 #   scripts/pg_test_cluster.sh stop <dir>    stops the server and removes <dir>
 #
 # initdb refuses to run as root, and CI runs as root: as root the cluster belongs to the

@@ -118,8 +118,10 @@ void database::register_migrations(std::string_view module, const std::vector<mi
   for (const migration& m : list) {
     if (m.version <= previous || statements_for(backend_, m).empty()) {
       throw error(error_class::internal, "store.bad_migration",
-                  "migrations of " + name + " must have strictly increasing versions and "
-                  "statements (version " + std::to_string(m.version) + ")");
+                  "migrations of " + name +
+                      " must have strictly increasing versions and "
+                      "statements (version " +
+                      std::to_string(m.version) + ")");
     }
     previous = m.version;
   }
@@ -130,8 +132,7 @@ void database::register_migrations(std::string_view module, const std::vector<mi
         tx.execute("SELECT pg_advisory_xact_lock(7406283)");
       }
       tx.execute(schema_version_table);
-      const auto r = tx.execute("SELECT MAX(version) FROM schema_version WHERE module = ?",
-                                {name});
+      const auto r = tx.execute("SELECT MAX(version) FROM schema_version WHERE module = ?", {name});
       const std::int64_t current = r.rows.empty() ? 0 : r.rows[0].optional_int64(0).value_or(0);
       if (m == nullptr) {
         if (current > previous) {
@@ -153,9 +154,10 @@ void database::register_migrations(std::string_view module, const std::vector<mi
                           ") failed: " + e.message());
         }
       }
-      tx.execute("INSERT INTO schema_version (module, version, name, applied_ms) "
-                 "VALUES (?, ?, ?, ?)",
-                 {name, m->version, m->name, clock_.now_unix_ms()});
+      tx.execute(
+          "INSERT INTO schema_version (module, version, name, applied_ms) "
+          "VALUES (?, ?, ?, ?)",
+          {name, m->version, m->name, clock_.now_unix_ms()});
     });
   };
   apply(nullptr);

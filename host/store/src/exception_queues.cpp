@@ -21,17 +21,17 @@ std::string for_update(const transaction& tx) {
 }
 
 std::optional<message_record> queued_message(transaction& tx, const std::string& id) {
-  const auto r = tx.execute("SELECT " + detail::message_columns("m") +
-                                " FROM messages m WHERE m.id = ?" + for_update(tx),
-                            {id});
+  const auto r = tx.execute(
+      "SELECT " + detail::message_columns("m") + " FROM messages m WHERE m.id = ?" + for_update(tx),
+      {id});
   if (r.rows.empty()) {
     throw error(error_class::not_found, "store.message_not_found", "no message " + id);
   }
   message_record m = detail::message_from_row(r.rows[0]);
   if (m.state != message_state::queued) {
-    throw error(error_class::conflict, "store.not_queued",
-                "message " + id + " is " + std::string(to_string(m.state)) +
-                    ", not in an exception queue");
+    throw error(
+        error_class::conflict, "store.not_queued",
+        "message " + id + " is " + std::string(to_string(m.state)) + ", not in an exception queue");
   }
   return m;
 }
@@ -59,11 +59,11 @@ queue_page exception_queues::list_queue(exception_queue queue, int limit,
   }
   return db_.transact([&](transaction& tx) {
     queue_page page;
-    const auto r = tx.execute("SELECT " + detail::message_columns("m") +
-                                  " FROM messages m WHERE m.queue = ? AND m.state = 'queued' "
-                                  "AND m.accept_seq > ? ORDER BY m.accept_seq LIMIT ?",
-                              {std::string(to_string(queue)), after,
-                               static_cast<std::int64_t>(limit) + 1});
+    const auto r =
+        tx.execute("SELECT " + detail::message_columns("m") +
+                       " FROM messages m WHERE m.queue = ? AND m.state = 'queued' "
+                       "AND m.accept_seq > ? ORDER BY m.accept_seq LIMIT ?",
+                   {std::string(to_string(queue)), after, static_cast<std::int64_t>(limit) + 1});
     for (const sql_row& row : r.rows) {
       if (page.items.size() == static_cast<std::size_t>(limit)) {
         page.next_cursor = std::to_string(page.items.back().accept_seq);
@@ -77,8 +77,9 @@ queue_page exception_queues::list_queue(exception_queue queue, int limit,
 
 std::optional<message_record> exception_queues::get_message(const std::string& id_or_correlation) {
   return db_.transact([&](transaction& tx) -> std::optional<message_record> {
-    auto r = tx.execute("SELECT " + detail::message_columns("m") + " FROM messages m WHERE m.id = ?",
-                        {id_or_correlation});
+    auto r =
+        tx.execute("SELECT " + detail::message_columns("m") + " FROM messages m WHERE m.id = ?",
+                   {id_or_correlation});
     if (r.rows.empty()) {
       r = tx.execute("SELECT " + detail::message_columns("m") +
                          " FROM messages m WHERE m.correlation_id = ? "
@@ -116,8 +117,8 @@ std::vector<payload_version_record> exception_queues::payload_versions(
         "FROM payload_versions WHERE message_id = ? ORDER BY version",
         {message_id});
     for (const sql_row& row : r.rows) {
-      out.push_back({row.text(0), row.int64(1), row.text(2), row.text(3), row.text(4),
-                     row.text(5), row.int64(6)});
+      out.push_back({row.text(0), row.int64(1), row.text(2), row.text(3), row.text(4), row.text(5),
+                     row.int64(6)});
     }
     return out;
   });
@@ -127,7 +128,8 @@ replay_result exception_queues::replay(const std::string& message_id,
                                        const std::optional<std::string>& corrected_payload,
                                        const std::string& actor) {
   std::optional<std::string> corrected_fingerprint;
-  if (corrected_payload) corrected_fingerprint = payload_fingerprint(parse_strict(*corrected_payload));
+  if (corrected_payload)
+    corrected_fingerprint = payload_fingerprint(parse_strict(*corrected_payload));
   return db_.transact([&](transaction& tx) {
     const std::int64_t now = db_.clock().now_unix_ms();
     const message_record m = *queued_message(tx, message_id);
@@ -137,24 +139,26 @@ replay_result exception_queues::replay(const std::string& message_id,
     out.payload_version = m.payload_version;
 
     const key_scope& k = m.key;
-    const auto key = tx.execute(
-        "SELECT fingerprint, state, message_id FROM idempotency_keys" + std::string(key_where) +
-            for_update(tx),
-        {k.connection, k.object, k.op, k.idempotency_key});
+    const auto key = tx.execute("SELECT fingerprint, state, message_id FROM idempotency_keys" +
+                                    std::string(key_where) + for_update(tx),
+                                {k.connection, k.object, k.op, k.idempotency_key});
     if (key.rows.empty() || key.rows[0].text(1) == "free") {
       out.key = key_state::pending;
       if (key.rows.empty()) {
-        tx.execute("INSERT INTO idempotency_keys (connection, object, op, idempotency_key, "
-                   "fingerprint, state, message_id, fencing_token, updated_ms) "
-                   "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
-                   {k.connection, k.object, k.op, k.idempotency_key, out.fingerprint, m.id,
-                    m.fencing_token, now});
+        tx.execute(
+            "INSERT INTO idempotency_keys (connection, object, op, idempotency_key, "
+            "fingerprint, state, message_id, fencing_token, updated_ms) "
+            "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
+            {k.connection, k.object, k.op, k.idempotency_key, out.fingerprint, m.id,
+             m.fencing_token, now});
       } else {
-        tx.execute("UPDATE idempotency_keys SET fingerprint = ?, state = 'pending', "
-                   "message_id = ?, owner = NULL, lease_expiry_ms = NULL, response = NULL, "
-                   "effect = NULL, fencing_token = ?, updated_ms = ?" + std::string(key_where),
-                   {out.fingerprint, m.id, m.fencing_token, now, k.connection, k.object, k.op,
-                    k.idempotency_key});
+        tx.execute(
+            "UPDATE idempotency_keys SET fingerprint = ?, state = 'pending', "
+            "message_id = ?, owner = NULL, lease_expiry_ms = NULL, response = NULL, "
+            "effect = NULL, fencing_token = ?, updated_ms = ?" +
+                std::string(key_where),
+            {out.fingerprint, m.id, m.fencing_token, now, k.connection, k.object, k.op,
+             k.idempotency_key});
       }
     } else {
       const sql_row& row = key.rows[0];
@@ -188,9 +192,10 @@ replay_result exception_queues::replay(const std::string& message_id,
     if (corrected_payload) {
       out.payload_version = m.payload_version + 1;
       payload = *corrected_payload;
-      tx.execute("INSERT INTO payload_versions (message_id, version, payload, fingerprint, "
-                 "reason, actor, created_ms) VALUES (?, ?, ?, ?, 'replay', ?, ?)",
-                 {m.id, out.payload_version, payload, out.fingerprint, actor, now});
+      tx.execute(
+          "INSERT INTO payload_versions (message_id, version, payload, fingerprint, "
+          "reason, actor, created_ms) VALUES (?, ?, ?, ?, 'replay', ?, ?)",
+          {m.id, out.payload_version, payload, out.fingerprint, actor, now});
       notify(tx, {"payload_version", k.connection, m.id, m.correlation_id,
                   nlohmann::json{{"version", out.payload_version},
                                  {"fingerprint", out.fingerprint},
@@ -198,10 +203,11 @@ replay_result exception_queues::replay(const std::string& message_id,
                       .dump(),
                   now});
     }
-    tx.execute("UPDATE messages SET state = 'pending', queue = NULL, attempt = 0, "
-               "next_attempt_ms = ?, payload = ?, payload_version = ?, fingerprint = ?, "
-               "updated_ms = ? WHERE id = ?",
-               {now, payload, out.payload_version, out.fingerprint, now, m.id});
+    tx.execute(
+        "UPDATE messages SET state = 'pending', queue = NULL, attempt = 0, "
+        "next_attempt_ms = ?, payload = ?, payload_version = ?, fingerprint = ?, "
+        "updated_ms = ? WHERE id = ?",
+        {now, payload, out.payload_version, out.fingerprint, now, m.id});
     notify(tx, {"replayed", k.connection, m.id, m.correlation_id,
                 nlohmann::json{{"actor", actor},
                                {"payload_version", out.payload_version},
@@ -218,26 +224,25 @@ key_state exception_queues::discard(const std::string& message_id, const std::st
     const std::int64_t now = db_.clock().now_unix_ms();
     const message_record m = *queued_message(tx, message_id);
     const key_scope& k = m.key;
-    tx.execute("UPDATE messages SET state = 'discarded', updated_ms = ? WHERE id = ?",
-               {now, m.id});
-    const auto key = tx.execute("SELECT state, message_id FROM idempotency_keys" +
-                                    std::string(key_where) + for_update(tx),
-                                {k.connection, k.object, k.op, k.idempotency_key});
+    tx.execute("UPDATE messages SET state = 'discarded', updated_ms = ? WHERE id = ?", {now, m.id});
+    const auto key = tx.execute(
+        "SELECT state, message_id FROM idempotency_keys" + std::string(key_where) + for_update(tx),
+        {k.connection, k.object, k.op, k.idempotency_key});
     key_state after = key_state::free;
     if (!key.rows.empty()) {
       after = *key_state_from_string(key.rows[0].text(0));
       if (key.rows[0].text(1) == m.id && after == key_state::pending) {
-        tx.execute("UPDATE idempotency_keys SET state = 'free', updated_ms = ?" +
-                       std::string(key_where),
-                   {now, k.connection, k.object, k.op, k.idempotency_key});
+        tx.execute(
+            "UPDATE idempotency_keys SET state = 'free', updated_ms = ?" + std::string(key_where),
+            {now, k.connection, k.object, k.op, k.idempotency_key});
         after = key_state::free;
       }
     }
-    notify(tx, {"discarded", k.connection, m.id, m.correlation_id,
-                nlohmann::json{{"actor", actor}, {"reason", reason},
-                               {"key_state", to_string(after)}}
-                    .dump(),
-                now});
+    notify(tx,
+           {"discarded", k.connection, m.id, m.correlation_id,
+            nlohmann::json{{"actor", actor}, {"reason", reason}, {"key_state", to_string(after)}}
+                .dump(),
+            now});
     return after;
   });
 }
@@ -255,9 +260,9 @@ std::int64_t exception_queues::depth(exception_queue queue) {
 std::map<std::string, std::int64_t> exception_queues::state_counts() {
   return db_.transact([&](transaction& tx) {
     std::map<std::string, std::int64_t> counts;
-    for (const auto s : {message_state::pending, message_state::in_flight,
-                         message_state::waiting_retry, message_state::succeeded,
-                         message_state::queued, message_state::discarded}) {
+    for (const auto s :
+         {message_state::pending, message_state::in_flight, message_state::waiting_retry,
+          message_state::succeeded, message_state::queued, message_state::discarded}) {
       counts[std::string(to_string(s))] = 0;
     }
     const auto r = tx.execute("SELECT state, COUNT(*) FROM messages GROUP BY state");

@@ -70,16 +70,16 @@ accept_result idempotency_ledger::accept(const accept_request& request) {
     const std::int64_t now = db_.clock().now_unix_ms();
     accept_result result;
     result.fingerprint = fingerprint;
-    const auto existing = tx.execute(
-        "SELECT fingerprint, state, message_id, response FROM idempotency_keys" +
-            std::string(key_where) + for_update(tx),
-        {k.connection, k.object, k.op, k.idempotency_key});
+    const auto existing =
+        tx.execute("SELECT fingerprint, state, message_id, response FROM idempotency_keys" +
+                       std::string(key_where) + for_update(tx),
+                   {k.connection, k.object, k.op, k.idempotency_key});
     const bool bound = !existing.rows.empty() && existing.rows[0].text(1) != "free";
     if (bound) {
       const sql_row& row = existing.rows[0];
       result.message_id = row.text(2);
-      const auto corr = tx.execute("SELECT correlation_id FROM messages WHERE id = ?",
-                                   {result.message_id});
+      const auto corr =
+          tx.execute("SELECT correlation_id FROM messages WHERE id = ?", {result.message_id});
       if (!corr.rows.empty()) result.correlation_id = corr.rows[0].text(0);
       const std::string state = row.text(1);
       if (row.text(0) != fingerprint) {
@@ -103,34 +103,38 @@ accept_result idempotency_ledger::accept(const accept_request& request) {
     const auto seq = tx.execute(
         "UPDATE store_counters SET value = value + 1 WHERE name = 'accept_seq' RETURNING value");
     if (existing.rows.empty()) {
-      tx.execute("INSERT INTO idempotency_keys (connection, object, op, idempotency_key, "
-                 "fingerprint, state, message_id, fencing_token, updated_ms) "
-                 "VALUES (?, ?, ?, ?, ?, 'pending', ?, 0, ?)",
-                 {k.connection, k.object, k.op, k.idempotency_key, fingerprint,
-                  result.message_id, now});
+      tx.execute(
+          "INSERT INTO idempotency_keys (connection, object, op, idempotency_key, "
+          "fingerprint, state, message_id, fencing_token, updated_ms) "
+          "VALUES (?, ?, ?, ?, ?, 'pending', ?, 0, ?)",
+          {k.connection, k.object, k.op, k.idempotency_key, fingerprint, result.message_id, now});
     } else {
-      tx.execute("UPDATE idempotency_keys SET fingerprint = ?, state = 'pending', message_id = ?, "
-                 "owner = NULL, lease_expiry_ms = NULL, response = NULL, effect = NULL, "
-                 "updated_ms = ?" + std::string(key_where),
-                 {fingerprint, result.message_id, now, k.connection, k.object, k.op,
-                  k.idempotency_key});
+      tx.execute(
+          "UPDATE idempotency_keys SET fingerprint = ?, state = 'pending', message_id = ?, "
+          "owner = NULL, lease_expiry_ms = NULL, response = NULL, effect = NULL, "
+          "updated_ms = ?" +
+              std::string(key_where),
+          {fingerprint, result.message_id, now, k.connection, k.object, k.op, k.idempotency_key});
     }
-    tx.execute("INSERT INTO messages (id, accept_seq, connection, object, op, idempotency_key, "
-               "fingerprint, correlation_id, traceparent, ordering_key, depends_on, payload, "
-               "payload_version, state, attempt, next_attempt_ms, fencing_token, created_ms, "
-               "updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'pending', 0, ?, 0, ?, ?)",
-               {result.message_id, seq.rows.at(0).int64(0), k.connection, k.object, k.op,
-                k.idempotency_key, fingerprint, result.correlation_id,
-                sql_nullable(request.traceparent), sql_nullable(request.ordering_key),
-                detail::depends_on_to_json(request.depends_on), request.payload, now, now, now});
-    tx.execute("INSERT INTO payload_versions (message_id, version, payload, fingerprint, reason, "
-               "actor, created_ms) VALUES (?, 1, ?, ?, 'received', ?, ?)",
-               {result.message_id, request.payload, fingerprint, request.actor, now});
+    tx.execute(
+        "INSERT INTO messages (id, accept_seq, connection, object, op, idempotency_key, "
+        "fingerprint, correlation_id, traceparent, ordering_key, depends_on, payload, "
+        "payload_version, state, attempt, next_attempt_ms, fencing_token, created_ms, "
+        "updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'pending', 0, ?, 0, ?, ?)",
+        {result.message_id, seq.rows.at(0).int64(0), k.connection, k.object, k.op,
+         k.idempotency_key, fingerprint, result.correlation_id, sql_nullable(request.traceparent),
+         sql_nullable(request.ordering_key), detail::depends_on_to_json(request.depends_on),
+         request.payload, now, now, now});
+    tx.execute(
+        "INSERT INTO payload_versions (message_id, version, payload, fingerprint, reason, "
+        "actor, created_ms) VALUES (?, 1, ?, ?, 'received', ?, ?)",
+        {result.message_id, request.payload, fingerprint, request.actor, now});
     for (const std::string& dependency : request.depends_on) {
       if (dependency == k.idempotency_key) continue;  // a message cannot wait for itself
-      tx.execute("INSERT INTO message_dependencies (message_id, connection, idempotency_key) "
-                 "VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                 {result.message_id, k.connection, dependency});
+      tx.execute(
+          "INSERT INTO message_dependencies (message_id, connection, idempotency_key) "
+          "VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+          {result.message_id, k.connection, dependency});
     }
     notify(tx, {"received", k.connection, result.message_id, result.correlation_id,
                 nlohmann::json{{"object", k.object},
@@ -186,11 +190,12 @@ std::vector<claimed_message> idempotency_ledger::claim(const claim_request& requ
           {request.owner, expiry, request.now_ms, id});
       if (updated.rows.empty()) continue;
       const message_record m = detail::message_from_row(updated.rows[0]);
-      tx.execute("UPDATE idempotency_keys SET state = 'in_flight', owner = ?, lease_expiry_ms = ?, "
-                 "fencing_token = ?, updated_ms = ?" + std::string(key_where) +
-                     " AND message_id = ?",
-                 {request.owner, expiry, m.fencing_token, request.now_ms, m.key.connection,
-                  m.key.object, m.key.op, m.key.idempotency_key, m.id});
+      tx.execute(
+          "UPDATE idempotency_keys SET state = 'in_flight', owner = ?, lease_expiry_ms = ?, "
+          "fencing_token = ?, updated_ms = ?" +
+              std::string(key_where) + " AND message_id = ?",
+          {request.owner, expiry, m.fencing_token, request.now_ms, m.key.connection, m.key.object,
+           m.key.op, m.key.idempotency_key, m.id});
       claimed_message c;
       c.message_id = m.id;
       c.key = m.key;
@@ -229,10 +234,11 @@ void idempotency_ledger::record_success(const std::string& message_id, std::int6
         {response_json, now, message_id, fencing_token});
     if (updated.rows.empty()) throw stale_token(message_id);
     const sql_row& m = updated.rows[0];
-    tx.execute("UPDATE idempotency_keys SET state = 'completed', response = ?, effect = 'committed', "
-               "owner = NULL, lease_expiry_ms = NULL, updated_ms = ?" + std::string(key_where) +
-                   " AND message_id = ?",
-               {response_json, now, m.text(0), m.text(1), m.text(2), m.text(3), message_id});
+    tx.execute(
+        "UPDATE idempotency_keys SET state = 'completed', response = ?, effect = 'committed', "
+        "owner = NULL, lease_expiry_ms = NULL, updated_ms = ?" +
+            std::string(key_where) + " AND message_id = ?",
+        {response_json, now, m.text(0), m.text(1), m.text(2), m.text(3), message_id});
     notify(tx, {"succeeded", m.text(0), message_id, m.text(4),
                 nlohmann::json{{"fencing_token", fencing_token}}.dump(), now});
   });
@@ -264,30 +270,32 @@ failure_recorded idempotency_ledger::record_failure(const std::string& message_i
     if (decision.what == failure_decision::action::retry) {
       out.message = message_state::waiting_retry;
       out.key = effect_possible ? key_state::unresolved : key_state::pending;
-      tx.execute("UPDATE messages SET state = 'waiting_retry', next_attempt_ms = ?, "
-                 "prior_outcome = ?, last_error = ?, lease_owner = NULL, lease_expiry_ms = NULL, "
-                 "updated_ms = ? WHERE id = ?",
-                 {decision.next_attempt_ms, sql_nullable(prior), error_json, now, message_id});
+      tx.execute(
+          "UPDATE messages SET state = 'waiting_retry', next_attempt_ms = ?, "
+          "prior_outcome = ?, last_error = ?, lease_owner = NULL, lease_expiry_ms = NULL, "
+          "updated_ms = ? WHERE id = ?",
+          {decision.next_attempt_ms, sql_nullable(prior), error_json, now, message_id});
     } else {
       out.message = message_state::queued;
       out.queue = decision.queue.value_or(queue_for(failure.cls()));
       out.key = effect_possible ? key_state::unresolved
                 : definitive    ? key_state::free
                                 : key_state::pending;
-      tx.execute("UPDATE messages SET state = 'queued', queue = ?, prior_outcome = ?, "
-                 "last_error = ?, lease_owner = NULL, lease_expiry_ms = NULL, updated_ms = ? "
-                 "WHERE id = ?",
-                 {std::string(to_string(*out.queue)), sql_nullable(prior), error_json, now,
-                  message_id});
+      tx.execute(
+          "UPDATE messages SET state = 'queued', queue = ?, prior_outcome = ?, "
+          "last_error = ?, lease_owner = NULL, lease_expiry_ms = NULL, updated_ms = ? "
+          "WHERE id = ?",
+          {std::string(to_string(*out.queue)), sql_nullable(prior), error_json, now, message_id});
     }
-    const std::string effect_text =
-        effect_possible && failure.effect() == effect::none ? "possible"
-                                                            : std::string(to_string(failure.effect()));
-    tx.execute("UPDATE idempotency_keys SET state = ?, effect = ?, owner = NULL, "
-               "lease_expiry_ms = NULL, updated_ms = ?" + std::string(key_where) +
-                   " AND message_id = ?",
-               {std::string(to_string(out.key)), effect_text, now, m.text(0), m.text(1),
-                m.text(2), m.text(3), message_id});
+    const std::string effect_text = effect_possible && failure.effect() == effect::none
+                                        ? "possible"
+                                        : std::string(to_string(failure.effect()));
+    tx.execute(
+        "UPDATE idempotency_keys SET state = ?, effect = ?, owner = NULL, "
+        "lease_expiry_ms = NULL, updated_ms = ?" +
+            std::string(key_where) + " AND message_id = ?",
+        {std::string(to_string(out.key)), effect_text, now, m.text(0), m.text(1), m.text(2),
+         m.text(3), message_id});
     nlohmann::json detail = {{"error", nlohmann::json::parse(error_json)},
                              {"key_state", to_string(out.key)}};
     if (out.queue) {
@@ -323,10 +331,11 @@ std::int64_t idempotency_ledger::expire_leases(std::int64_t now_ms) {
           {now_ms, error_json, now_ms, row.text(0)});
       if (updated.rows.empty()) continue;
       const sql_row& m = updated.rows[0];
-      tx.execute("UPDATE idempotency_keys SET state = 'unresolved', effect = 'possible', "
-                 "owner = NULL, lease_expiry_ms = NULL, fencing_token = ?, updated_ms = ?" +
-                     std::string(key_where) + " AND message_id = ?",
-                 {m.int64(5), now_ms, m.text(0), m.text(1), m.text(2), m.text(3), row.text(0)});
+      tx.execute(
+          "UPDATE idempotency_keys SET state = 'unresolved', effect = 'possible', "
+          "owner = NULL, lease_expiry_ms = NULL, fencing_token = ?, updated_ms = ?" +
+              std::string(key_where) + " AND message_id = ?",
+          {m.int64(5), now_ms, m.text(0), m.text(1), m.text(2), m.text(3), row.text(0)});
       notify(tx, {"lease_expired", m.text(0), row.text(0), m.text(4),
                   nlohmann::json{{"key_state", "unresolved"}}.dump(), now_ms});
       ++count;
@@ -340,18 +349,20 @@ retention_result idempotency_ledger::retention(std::int64_t now_ms, std::int64_t
   return db_.transact([&](transaction& tx) {
     retention_result out;
     out.keys_deleted =
-        tx.execute("DELETE FROM idempotency_keys WHERE state = 'completed' AND updated_ms < ? "
-                   "AND NOT EXISTS (SELECT 1 FROM message_dependencies d JOIN messages w "
-                   "ON w.id = d.message_id WHERE d.connection = idempotency_keys.connection "
-                   "AND d.idempotency_key = idempotency_keys.idempotency_key "
-                   "AND w.state NOT IN ('succeeded', 'discarded'))",
-                   {cutoff})
+        tx.execute(
+              "DELETE FROM idempotency_keys WHERE state = 'completed' AND updated_ms < ? "
+              "AND NOT EXISTS (SELECT 1 FROM message_dependencies d JOIN messages w "
+              "ON w.id = d.message_id WHERE d.connection = idempotency_keys.connection "
+              "AND d.idempotency_key = idempotency_keys.idempotency_key "
+              "AND w.state NOT IN ('succeeded', 'discarded'))",
+              {cutoff})
             .affected;
     out.messages_deleted =
-        tx.execute("DELETE FROM messages WHERE state = 'succeeded' AND updated_ms < ? "
-                   "AND NOT EXISTS (SELECT 1 FROM idempotency_keys k "
-                   "WHERE k.message_id = messages.id AND k.state <> 'completed')",
-                   {cutoff})
+        tx.execute(
+              "DELETE FROM messages WHERE state = 'succeeded' AND updated_ms < ? "
+              "AND NOT EXISTS (SELECT 1 FROM idempotency_keys k "
+              "WHERE k.message_id = messages.id AND k.state <> 'completed')",
+              {cutoff})
             .affected;
     return out;
   });
@@ -360,9 +371,10 @@ retention_result idempotency_ledger::retention(std::int64_t now_ms, std::int64_t
 std::int64_t idempotency_ledger::unfinished_count(const std::string& connection) {
   return db_.transact([&](transaction& tx) {
     return tx
-        .execute("SELECT COUNT(*) FROM messages WHERE connection = ? "
-                 "AND state NOT IN ('succeeded', 'discarded')",
-                 {connection})
+        .execute(
+            "SELECT COUNT(*) FROM messages WHERE connection = ? "
+            "AND state NOT IN ('succeeded', 'discarded')",
+            {connection})
         .rows.at(0)
         .int64(0);
   });

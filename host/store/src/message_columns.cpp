@@ -9,12 +9,12 @@
 namespace erpc::detail {
 namespace {
 
+// In the order message_from_row reads them.
 constexpr std::array<std::string_view, 25> columns = {
-    "id",           "accept_seq",      "connection",  "object",         "op",
-    "idempotency_key", "fingerprint",  "correlation_id", "traceparent", "ordering_key",
-    "depends_on",   "payload",         "payload_version", "state",      "attempt",
-    "next_attempt_ms", "lease_owner",  "lease_expiry_ms", "fencing_token", "prior_outcome",
-    "last_error",   "response",        "queue",       "created_ms",     "updated_ms"};
+    "id", "accept_seq", "connection", "object", "op", "idempotency_key", "fingerprint",
+    "correlation_id", "traceparent", "ordering_key", "depends_on", "payload", "payload_version",
+    "state", "attempt", "next_attempt_ms", "lease_owner", "lease_expiry_ms", "fencing_token",
+    "prior_outcome", "last_error", "response", "queue", "created_ms", "updated_ms"};
 
 }  // namespace
 

@@ -6,7 +6,7 @@
 
 namespace erpc::detail {
 
-// Rewrites each `?` outside quoted literals and identifiers ('…', "…") to `$n`, counting from 1.
+// Rewrites each `?` outside quoted literals and identifiers ('…', "…") to `$n`, from 1.
 std::string to_postgres_placeholders(std::string_view sql);
 
 }  // namespace erpc::detail

@@ -101,12 +101,13 @@ class postgres_connection final : public backend_connection {
       std::string why = conn_ ? trimmed(PQerrorMessage(conn_)) : "out of memory";
       PQfinish(conn_);
       conn_ = nullptr;
-      throw error(error_class::unavailable, "store.connect_failed",
-                  "cannot connect to the PostgreSQL ledger: " +
-                      redact_conninfo_secrets(why, conninfo_));
+      throw error(
+          error_class::unavailable, "store.connect_failed",
+          "cannot connect to the PostgreSQL ledger: " + redact_conninfo_secrets(why, conninfo_));
     }
     // NOTICEs ("relation already exists, skipping") would go to stderr otherwise.
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
     statements_.clear();
   }
 

@@ -28,10 +28,10 @@ error sqlite_error(sqlite3* db, int rc, std::string_view what) {
 class sqlite_connection final : public backend_connection {
  public:
   explicit sqlite_connection(const database_config& config) : lock_(config.path) {
-    const int rc = sqlite3_open_v2(config.path.c_str(), &db_,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                       SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
-                                   nullptr);
+    const int rc = sqlite3_open_v2(
+        config.path.c_str(), &db_,
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+        nullptr);
     if (rc != SQLITE_OK) {
       std::string message = "cannot open the ledger database " + config.path + ": " +
                             (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
@@ -103,8 +103,12 @@ class sqlite_connection final : public backend_connection {
       row.reserve(static_cast<std::size_t>(columns));
       for (int c = 0; c < columns; ++c) {
         switch (sqlite3_column_type(stmt, c)) {
-          case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
-          case SQLITE_INTEGER: row.emplace_back(sqlite3_column_int64(stmt, c)); break;
+          case SQLITE_NULL:
+            row.emplace_back(std::monostate{});
+            break;
+          case SQLITE_INTEGER:
+            row.emplace_back(sqlite3_column_int64(stmt, c));
+            break;
           default: {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
             row.emplace_back(std::string(text ? text : "",
@@ -142,8 +146,8 @@ class sqlite_connection final : public backend_connection {
     const int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()),
                                       SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
     if (rc != SQLITE_OK) throw sqlite_error(db_, rc, "prepare");
-    if (stmt == nullptr || std::string_view(tail).find_first_not_of(" \t\n;") !=
-                               std::string_view::npos) {
+    if (stmt == nullptr ||
+        std::string_view(tail).find_first_not_of(" \t\n;") != std::string_view::npos) {
       sqlite3_finalize(stmt);
       throw error(error_class::internal, "store.bad_statement",
                   "one SQL statement per execute() call");

@@ -36,15 +36,16 @@ TEST_CASE("statements take positional parameters and read typed values", "[store
   db->register_migrations("test_widgets", widget_migrations);
 
   db->transact([](transaction& tx) {
-    const auto inserted = tx.execute("INSERT INTO widgets (id, n, colour) VALUES (?, ?, ?)",
-                                     {std::string("w-1"), std::int64_t{9'007'199'254'740'993},
-                                      sql_null()});
+    const auto inserted =
+        tx.execute("INSERT INTO widgets (id, n, colour) VALUES (?, ?, ?)",
+                   {std::string("w-1"), std::int64_t{9'007'199'254'740'993}, sql_null()});
     CHECK(inserted.affected == 1);
     tx.execute("INSERT INTO widgets (id, n, colour) VALUES (?, ?, ?)",
                {std::string("it's \"w-2\" ?"), std::int64_t{-5}, std::string("blue")});
   });
   const auto rows = db->transact([](transaction& tx) {
-    return tx.execute("SELECT id, n, colour FROM widgets WHERE n <> ? ORDER BY n", {std::int64_t{0}})
+    return tx
+        .execute("SELECT id, n, colour FROM widgets WHERE n <> ? ORDER BY n", {std::int64_t{0}})
         .rows;
   });
   REQUIRE(rows.size() == 2);
@@ -93,7 +94,9 @@ TEST_CASE("a transaction commits all or nothing", "[store][database]") {
   CHECK(code_of([&] { db->transact([](transaction& tx) { tx.execute("SELEC nonsense"); }); }) ==
         "store.query_failed");
   CHECK(code_of([&] {
-          db->transact([](transaction& tx) { tx.execute("SELECT ? + 1", {std::int64_t{1}, std::int64_t{2}}); });
+          db->transact([](transaction& tx) {
+            tx.execute("SELECT ? + 1", {std::int64_t{1}, std::int64_t{2}});
+          });
         }) != "no error");
   // The connection is usable after every failure above.
   db->transact([](transaction& tx) { tx.execute("INSERT INTO widgets (id, n) VALUES ('c', 3)"); });
@@ -126,8 +129,9 @@ TEST_CASE("migrations are applied once, in order, and survive a reopen", "[store
   CHECK(code_of([&] {
           db->register_migrations("bad", {widget_migrations[1], widget_migrations[0]});
         }) == "store.bad_migration");
-  CHECK(code_of([&] { db->register_migrations("bad", {{1, "empty", {}, {}, {}}}); }) ==
-        "store.bad_migration");
+  CHECK(code_of([&] {
+          db->register_migrations("bad", {{1, "empty", {}, {}, {}}});
+        }) == "store.bad_migration");
   CHECK(code_of([&] {
           db->register_migrations("broken", {{1, "typo", {"CREATE TABLE (oops"}, {}, {}}});
         }) == "store.migration_failed");
@@ -139,12 +143,11 @@ TEST_CASE("a backend-specific migration replaces the portable statements", "[sto
   INFO("backend " << test::backend_name(backend));
   test_site site(backend);
   auto db = site.open();
-  db->register_migrations(
-      "test_blobs", {{1,
-                      "blobs",
-                      {"CREATE TABLE never_created (x TEXT)"},
-                      {"CREATE TABLE blobs (b BLOB)"},
-                      {"CREATE TABLE blobs (b BYTEA)"}}});
+  db->register_migrations("test_blobs", {{1,
+                                          "blobs",
+                                          {"CREATE TABLE never_created (x TEXT)"},
+                                          {"CREATE TABLE blobs (b BLOB)"},
+                                          {"CREATE TABLE blobs (b BYTEA)"}}});
   CHECK(db->transact([](transaction& tx) {
     return tx.execute("SELECT COUNT(*) FROM blobs").rows.at(0).int64(0);
   }) == 0);

@@ -12,8 +12,10 @@ using erpc::test::test_site;
 
 namespace {
 
-const char* const bad_payload = R"({"name":"Acme","iban":"DE00 BAD","amount":"10.00","currency":"EUR"})";
-const char* const fixed_payload = R"({"name":"Acme","iban":"DE89370400440532013000","amount":"10.00","currency":"EUR"})";
+const char* const bad_payload =
+    R"({"name":"Acme","iban":"DE00 BAD","amount":"10.00","currency":"EUR"})";
+const char* const fixed_payload =
+    R"({"name":"Acme","iban":"DE89370400440532013000","amount":"10.00","currency":"EUR"})";
 
 accept_request request(const std::string& key, const std::string& payload = bad_payload,
                        std::optional<std::string> ordering_key = std::nullopt) {
@@ -188,8 +190,7 @@ TEST_CASE("discard frees a key with no possible effect, never an unresolved one"
 
   CHECK(code_of([&] { queues.discard(unknown_id, "alice", "again"); }) == "store.not_queued");
   CHECK(code_of([&] { queues.discard("msg_nope", "alice", "x"); }) == "store.message_not_found");
-  CHECK(code_of([&] { queues.replay(unknown_id, std::nullopt, "alice"); }) ==
-        "store.not_queued");
+  CHECK(code_of([&] { queues.replay(unknown_id, std::nullopt, "alice"); }) == "store.not_queued");
 }
 
 TEST_CASE("a discarded head of an ordering key releases the messages behind it", "[queues]") {

@@ -88,8 +88,9 @@ TEST_CASE("R1: the same key and payload again replays the stored response", "[le
   REQUIRE(again.stored_response);
   CHECK(*again.stored_response == R"({"id":"V-1"})");
   // Amounts are normalised before fingerprinting: "100.5" is the same request as "100.50".
-  CHECK(ledger.accept(request("k-1", R"({"currency":"EUR","amount":"100.5","name":"Acme"})"))
-            .kind == accept_kind::replay);
+  CHECK(
+      ledger.accept(request("k-1", R"({"currency":"EUR","amount":"100.5","name":"Acme"})")).kind ==
+      accept_kind::replay);
   CHECK(count_tables(*db).messages == 1);
 }
 
@@ -236,9 +237,8 @@ TEST_CASE("a definitive effect-none failure frees the key for the corrected payl
 
   const auto first = ledger.accept(request("k-6"));
   const auto claimed = ledger.claim(claim_at(now));
-  const auto recorded = ledger.record_failure(claimed.at(0).message_id,
-                                              claimed.at(0).fencing_token, validation_error(),
-                                              failure_decision::to_queue());
+  const auto recorded = ledger.record_failure(claimed.at(0).message_id, claimed.at(0).fencing_token,
+                                              validation_error(), failure_decision::to_queue());
   CHECK(recorded.message == message_state::queued);
   CHECK(recorded.queue == exception_queue::business);
   CHECK(recorded.key == key_state::free);
@@ -263,8 +263,7 @@ TEST_CASE("OUTCOME_UNKNOWN keeps the key bound through retries and the queue",
   ledger.accept(request("k-7"));
   auto claimed = ledger.claim(claim_at(now));
   auto recorded = ledger.record_failure(claimed.at(0).message_id, claimed.at(0).fencing_token,
-                                        unknown_outcome(),
-                                        failure_decision::retry_at(now + 2000));
+                                        unknown_outcome(), failure_decision::retry_at(now + 2000));
   CHECK(recorded.message == message_state::waiting_retry);
   CHECK(recorded.key == key_state::unresolved);
   CHECK(ledger.claim(claim_at(now + 1999)).empty());
@@ -275,9 +274,9 @@ TEST_CASE("OUTCOME_UNKNOWN keeps the key bound through retries and the queue",
   CHECK(claimed[0].attempt == 2);
   CHECK(claimed[0].prior_outcome == std::optional<std::string>("unknown"));
   // A rate limit on the read-back attempt does not make the earlier unknown go away.
-  recorded = ledger.record_failure(
-      claimed[0].message_id, claimed[0].fencing_token,
-      error(error_class::rate_limited, "vendor.429", "slow down"), failure_decision::to_queue());
+  recorded = ledger.record_failure(claimed[0].message_id, claimed[0].fencing_token,
+                                   error(error_class::rate_limited, "vendor.429", "slow down"),
+                                   failure_decision::to_queue());
   CHECK(recorded.queue == exception_queue::technical);
   CHECK(recorded.key == key_state::unresolved);
 }
@@ -391,8 +390,7 @@ TEST_CASE("FIFO per ordering key releases the next message when the earlier one 
   CHECK(ids(ledger.claim(claim_at(now + 100))) == std::vector<std::string>{a3.message_id});
 }
 
-TEST_CASE("depends_on: a message waits until every listed key is completed",
-          "[ledger][ordering]") {
+TEST_CASE("depends_on: a message waits until every listed key is completed", "[ledger][ordering]") {
   const auto backend = GENERATE(database_backend::sqlite, database_backend::postgres);
   INFO("backend " << test::backend_name(backend));
   test_site site(backend);
@@ -441,8 +439,7 @@ TEST_CASE("two hosts claiming concurrently never get the same message", "[ledger
     workers.emplace_back([&, w] {
       idempotency_ledger ledger(*hosts[static_cast<std::size_t>(w) % hosts.size()]);
       for (;;) {
-        const auto claimed =
-            ledger.claim(claim_at(now, 10, 60000, "host-" + std::to_string(w)));
+        const auto claimed = ledger.claim(claim_at(now, 10, 60000, "host-" + std::to_string(w)));
         if (claimed.empty()) return;
         for (const auto& c : claimed) got[static_cast<std::size_t>(w)].push_back(c.message_id);
       }
@@ -452,9 +449,9 @@ TEST_CASE("two hosts claiming concurrently never get the same message", "[ledger
   const auto claim_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::steady_clock::now() - claim_start)
                             .count();
-  WARN(test::backend_name(backend) << ": " << total << " accepts in " << accept_ms
-                                   << " ms; claimed by two hosts in " << claim_ms << " ms ("
-                                   << got[0].size() << " + " << got[1].size() << ")");
+  WARN(test::backend_name(backend)
+       << ": " << total << " accepts in " << accept_ms << " ms; claimed by two hosts in "
+       << claim_ms << " ms (" << got[0].size() << " + " << got[1].size() << ")");
 
   std::set<std::string> unique;
   for (const auto& list : got) unique.insert(list.begin(), list.end());
@@ -473,8 +470,7 @@ TEST_CASE("R5a: after a host restart R1-R3 and the lease rules still hold", "[le
     idempotency_ledger ledger(*db);
     completed_id = ledger.accept(request("r-done")).message_id;
     auto claimed = ledger.claim(claim_at(now, 1));
-    ledger.record_success(claimed.at(0).message_id, claimed.at(0).fencing_token,
-                          R"({"id":"V-9"})");
+    ledger.record_success(claimed.at(0).message_id, claimed.at(0).fencing_token, R"({"id":"V-9"})");
     ledger.accept(request("r-pending"));
     ledger.accept(request("r-inflight", other_payload));
     claimed = ledger.claim(claim_at(now, 1, 1000));  // r-pending, in accept order
@@ -556,7 +552,6 @@ TEST_CASE("accept refuses a malformed request with a typed error", "[ledger]") {
   CHECK(code_of(request(std::string(65, 'k'))) == "store.bad_request");
   CHECK(code_of(request("ok", "{\"a\":1.5}")) == "json.non_integer_number");
   CHECK(code_of(request("ok", "{oops")) == "json.malformed");
-  CHECK(code_of(request("ok", supplier_payload, std::nullopt, {"bad key"})) ==
-        "store.bad_request");
+  CHECK(code_of(request("ok", supplier_payload, std::nullopt, {"bad key"})) == "store.bad_request");
   CHECK(count_tables(*db) == test::table_counts{});
 }

@@ -29,8 +29,7 @@ error open_failure(const std::string& conninfo) {
 
 }  // namespace
 
-TEST_CASE("a malformed conninfo is store.bad_conninfo without the password",
-          "[store][postgres]") {
+TEST_CASE("a malformed conninfo is store.bad_conninfo without the password", "[store][postgres]") {
   for (const std::string& conninfo :
        {"host=127.0.0.1 password=" + password + " port", "host=127.0.0.1 " + password,
         "host=127.0.0.1 password='" + password, "postgresql://erpc:" + password + "@[::1"}) {
@@ -58,8 +57,8 @@ TEST_CASE("an unreachable server is store.connect_failed without the password",
 
 TEST_CASE("a refused login on the fixture server is store.connect_failed without the password",
           "[store][postgres]") {
-  const error e = open_failure(test::postgres_test_conninfo() + " dbname=no_such_db password=" +
-                               password);
+  const error e =
+      open_failure(test::postgres_test_conninfo() + " dbname=no_such_db password=" + password);
   CHECK(e.code() == "store.connect_failed");
   CHECK(e.message().find(password) == std::string::npos);
   CHECK(e.message().find("no_such_db") != std::string::npos);

@@ -53,8 +53,8 @@ std::string postgres_test_conninfo() {
 test_site::test_site(database_backend backend) {
   config_.backend = backend;
   if (backend == database_backend::sqlite) {
-    temp_dir_ = (std::filesystem::temp_directory_path() / ("erpc_store_" + random_suffix()))
-                    .string();
+    temp_dir_ =
+        (std::filesystem::temp_directory_path() / ("erpc_store_" + random_suffix())).string();
     std::filesystem::create_directories(temp_dir_);
     config_.path = temp_dir_ + "/ledger.db";
   } else {

@@ -24,8 +24,8 @@ struct key_scope {
 
 struct accept_request {
   key_scope key;
-  std::string payload;                      // JSON text, already validated against the contract
-  std::string correlation_id;               // generated when empty
+  std::string payload;         // JSON text, already validated against the contract
+  std::string correlation_id;  // generated when empty
   std::optional<std::string> traceparent;
   std::optional<std::string> ordering_key;  // FIFO per (connection, ordering_key)
   std::vector<std::string> depends_on;      // keys of the same connection that must complete first
@@ -42,9 +42,9 @@ enum class accept_kind {
 
 struct accept_result {
   accept_kind kind = accept_kind::accepted;
-  std::string message_id;       // the new message, or the one the key is bound to
-  std::string correlation_id;   // of that message
-  std::string fingerprint;      // of the request's payload
+  std::string message_id;                      // the new message, or the one the key is bound to
+  std::string correlation_id;                  // of that message
+  std::string fingerprint;                     // of the request's payload
   std::optional<std::string> stored_response;  // replay only
 };
 
@@ -60,11 +60,11 @@ std::optional<message_state> message_state_from_string(std::string_view s) noexc
 std::optional<exception_queue> exception_queue_from_string(std::string_view s) noexcept;
 
 struct claim_request {
-  std::string owner;                        // this host/worker, stored as lease owner
+  std::string owner;  // this host/worker, stored as lease owner
   std::int64_t now_ms = 0;
   std::int64_t lease_ms = 30000;
   int limit = 1;
-  std::optional<std::string> connection;    // only this connection's messages
+  std::optional<std::string> connection;  // only this connection's messages
 };
 
 struct claimed_message {
@@ -76,9 +76,9 @@ struct claimed_message {
   std::optional<std::string> ordering_key;
   std::string payload;
   std::int64_t payload_version = 0;
-  std::int64_t attempt = 0;                 // 1 on the first claim
-  std::optional<std::string> prior_outcome; // "unknown" after OUTCOME_UNKNOWN or a lost lease
-  std::int64_t fencing_token = 0;           // pass back to record_success / record_failure
+  std::int64_t attempt = 0;                  // 1 on the first claim
+  std::optional<std::string> prior_outcome;  // "unknown" after OUTCOME_UNKNOWN or a lost lease
+  std::int64_t fencing_token = 0;            // pass back to record_success / record_failure
   std::int64_t lease_expiry_ms = 0;
 };
 
@@ -88,8 +88,8 @@ struct claimed_message {
 struct failure_decision {
   enum class action { retry, queue };
   action what = action::queue;
-  std::int64_t next_attempt_ms = 0;             // retry: not claimable before this
-  std::optional<exception_queue> queue;         // queue: default queue_for(error class)
+  std::int64_t next_attempt_ms = 0;      // retry: not claimable before this
+  std::optional<exception_queue> queue;  // queue: default queue_for(error class)
 
   static failure_decision retry_at(std::int64_t ms) { return {action::retry, ms, std::nullopt}; }
   static failure_decision to_queue(std::optional<exception_queue> q = std::nullopt) {
