@@ -35,8 +35,8 @@ unsigned http_status_for(error_class cls) noexcept {
 http_response error_response(unsigned status, const error& e, std::string_view correlation_id) {
   nlohmann::json body = error_to_json(e);
   if (!correlation_id.empty()) body["correlation_id"] = std::string(correlation_id);
-  http_response response =
-      http_response::json(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  http_response response = http_response::json(
+      status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   if (e.retry_after_ms()) {
     const std::int64_t ms = *e.retry_after_ms() < 0 ? 0 : *e.retry_after_ms();
     response.headers.set("Retry-After", std::to_string((ms + 999) / 1000));

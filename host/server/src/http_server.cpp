@@ -260,7 +260,8 @@ class session final : public session_base,
   void discard() {
     buffer_.consume(buffer_.size());
     beast::get_lowest_layer(stream_).async_read_some(
-        buffer_.prepare(4096), [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+        buffer_.prepare(4096),
+        [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
           if (ec) return self->close_now();
           self->discard();
         });
@@ -323,9 +324,9 @@ class session final : public session_base,
       state_->request_done();
       auto e = server_error(error_class::unavailable, "http.overloaded",
                             "the server is busy; retry later");
+      using std::chrono::milliseconds;
       e.with_retry_after_ms(
-          std::chrono::duration_cast<std::chrono::milliseconds>(state_->options.overload_retry_after)
-              .count());
+          std::chrono::duration_cast<milliseconds>(state_->options.overload_retry_after).count());
       return write(error_response(503, e), version, keep_alive);
     }
   }

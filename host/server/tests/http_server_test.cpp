@@ -228,7 +228,8 @@ TEST_CASE("a slowloris client is cut off with 408 while others are served", "[se
   server.start();
 
   test_connection slow(server.port());
-  const std::string head = "GET /echo?say=slow HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: abcdef\r\n\r\n";
+  const std::string head =
+      "GET /echo?say=slow HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: abcdef\r\n\r\n";
   const auto started = std::chrono::steady_clock::now();
   std::size_t sent = 0;
   // One byte every 100 ms: each byte is "on time", the head as a whole is not.
