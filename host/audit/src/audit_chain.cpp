@@ -12,14 +12,14 @@ namespace erpc {
 std::string audit_chain::genesis_mac() { return std::string(64, '0'); }
 
 std::string audit_chain::compute_mac(const audit_entry& entry) const {
-  const auto prev = entry.prev_mac.size() == 64 ? audit_detail::hex_decode(entry.prev_mac)
-                                                : std::nullopt;
+  const auto prev =
+      entry.prev_mac.size() == 64 ? audit_detail::hex_decode(entry.prev_mac) : std::nullopt;
   if (!prev) return {};
   const std::string body = audit_entry_canonical(entry);
-  const mac_bytes mac = hmac_sha256(
-      key_, {std::span<const unsigned char>(*prev),
-             std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(body.data()),
-                                            body.size())});
+  const mac_bytes mac =
+      hmac_sha256(key_, {std::span<const unsigned char>(*prev),
+                         std::span<const unsigned char>(
+                             reinterpret_cast<const unsigned char*>(body.data()), body.size())});
   return audit_detail::hex_encode(mac);
 }
 
@@ -27,9 +27,9 @@ void audit_chain::seal(audit_entry& entry, std::string_view prev_mac) const {
   entry.prev_mac = std::string(prev_mac);
   entry.mac = compute_mac(entry);
   if (entry.mac.empty()) {
-    throw error(error_class::internal, "audit.bad_mac",
-                "audit chain head of connection '" + entry.connection +
-                    "' is not a 64-digit hex MAC");
+    throw error(
+        error_class::internal, "audit.bad_mac",
+        "audit chain head of connection '" + entry.connection + "' is not a 64-digit hex MAC");
   }
 }
 

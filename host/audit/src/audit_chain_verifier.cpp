@@ -17,33 +17,32 @@ audit_chain_verifier::audit_chain_verifier(const audit_chain& chain,
     if (a.checkpoint.connection != connection_) continue;
     if (!signer.signature_valid(a.checkpoint)) {
       add_problem(audit_problem_kind::anchor_forged, a.checkpoint.seq,
-             "anchor line " + std::to_string(a.line) + " has a wrong signature");
+                  "anchor line " + std::to_string(a.line) + " has a wrong signature");
       continue;
     }
     genuine_anchors.push_back(&a.checkpoint);
-    anchored_.push_back({a.checkpoint.seq, a.checkpoint.head_mac,
-                         "anchor line " + std::to_string(a.line)});
+    anchored_.push_back(
+        {a.checkpoint.seq, a.checkpoint.head_mac, "anchor line " + std::to_string(a.line)});
     anchored_seq_ = std::max(anchored_seq_, a.checkpoint.seq);
   }
   for (const auto& c : checkpoints) {
     if (c.connection != connection_) continue;
     if (!signer.signature_valid(c)) {
       add_problem(audit_problem_kind::checkpoint_forged, c.seq,
-             "checkpoint row at seq " + std::to_string(c.seq) + " has a wrong signature");
+                  "checkpoint row at seq " + std::to_string(c.seq) + " has a wrong signature");
       continue;
     }
     // A genuine row must have been anchored first (the trail writes the anchor line before the
     // row), so a row without its line means the anchor file lost lines.
-    const bool in_anchor = std::any_of(genuine_anchors.begin(), genuine_anchors.end(),
-                                       [&](const audit_checkpoint* a) {
-                                         return a->seq == c.seq && a->head_mac == c.head_mac;
-                                       });
+    const bool in_anchor = std::any_of(
+        genuine_anchors.begin(), genuine_anchors.end(),
+        [&](const audit_checkpoint* a) { return a->seq == c.seq && a->head_mac == c.head_mac; });
     if (!in_anchor) {
       add_problem(audit_problem_kind::anchor_missing, c.seq,
-             anchor_file_present
-                 ? "checkpoint at seq " + std::to_string(c.seq) + " is not in the anchor file"
-                 : "checkpoint at seq " + std::to_string(c.seq) +
-                       " exists but the anchor file does not");
+                  anchor_file_present
+                      ? "checkpoint at seq " + std::to_string(c.seq) + " is not in the anchor file"
+                      : "checkpoint at seq " + std::to_string(c.seq) +
+                            " exists but the anchor file does not");
     }
     anchored_.push_back({c.seq, c.head_mac, "checkpoint row"});
   }
@@ -51,7 +50,7 @@ audit_chain_verifier::audit_chain_verifier(const audit_chain& chain,
 }
 
 void audit_chain_verifier::add_problem(audit_problem_kind kind, std::int64_t seq,
-                                  std::string message) {
+                                       std::string message) {
   report_.problems.push_back({kind, connection_, seq, std::move(message)});
 }
 
@@ -60,20 +59,19 @@ void audit_chain_verifier::add(const audit_entry& entry) {
   const std::int64_t expected = last_seq_ + 1;
   if (entry.seq < expected) {
     add_problem(audit_problem_kind::chain_broken, entry.seq,
-           "entry out of order after seq " + std::to_string(last_seq_));
+                "entry out of order after seq " + std::to_string(last_seq_));
   } else if (entry.seq > expected) {
     add_problem(audit_problem_kind::entries_missing, expected,
-           entry.seq - expected == 1
-               ? "entry " + std::to_string(expected) + " is missing"
-               : "entries " + std::to_string(expected) + " to " +
-                     std::to_string(entry.seq - 1) + " are missing");
+                entry.seq - expected == 1 ? "entry " + std::to_string(expected) + " is missing"
+                                          : "entries " + std::to_string(expected) + " to " +
+                                                std::to_string(entry.seq - 1) + " are missing");
   } else if (entry.prev_mac != last_mac_) {
     add_problem(audit_problem_kind::chain_broken, entry.seq,
-           "prev_mac is not the mac of entry " + std::to_string(last_seq_));
+                "prev_mac is not the mac of entry " + std::to_string(last_seq_));
   }
   if (!chain_.mac_valid(entry)) {
     add_problem(audit_problem_kind::entry_edited, entry.seq,
-           "mac does not match the entry's content");
+                "mac does not match the entry's content");
   }
   if (const auto it = macs_at_anchored_seqs_.find(entry.seq); it != macs_at_anchored_seqs_.end()) {
     it->second = entry.mac;
@@ -89,26 +87,26 @@ void audit_chain_verifier::finish(const std::optional<audit_head>& head) {
     }
   } else if (head->seq > last_seq_) {
     add_problem(audit_problem_kind::tail_truncated, head->seq,
-           "head row is at seq " + std::to_string(head->seq) + " but the last entry is " +
-               std::to_string(last_seq_));
+                "head row is at seq " + std::to_string(head->seq) + " but the last entry is " +
+                    std::to_string(last_seq_));
   } else if (head->seq < last_seq_ || head->mac != last_mac_) {
     add_problem(audit_problem_kind::head_mismatch, head->seq,
-           "head row (seq " + std::to_string(head->seq) + ") does not match the last entry (" +
-               std::to_string(last_seq_) + ")");
+                "head row (seq " + std::to_string(head->seq) + ") does not match the last entry (" +
+                    std::to_string(last_seq_) + ")");
   }
 
   for (const auto& a : anchored_) {
     if (a.seq > last_seq_) {
       add_problem(audit_problem_kind::tail_truncated, a.seq,
-             a.source + " reaches seq " + std::to_string(a.seq) + " but the last entry is " +
-                 std::to_string(last_seq_));
+                  a.source + " reaches seq " + std::to_string(a.seq) + " but the last entry is " +
+                      std::to_string(last_seq_));
       continue;
     }
     const std::string& mac = macs_at_anchored_seqs_[a.seq];
     // An empty mac means the entry is gone: entries_missing already names it.
     if (!mac.empty() && mac != a.head_mac) {
       add_problem(audit_problem_kind::history_rewritten, a.seq,
-             a.source + " signed another mac for seq " + std::to_string(a.seq));
+                  a.source + " signed another mac for seq " + std::to_string(a.seq));
     }
   }
   report_.connections.push_back({connection_, entries_, last_seq_, anchored_seq_});

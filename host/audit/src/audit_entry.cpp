@@ -41,20 +41,17 @@ void validate_audit_entry(std::string_view connection, std::string_view correlat
 }
 
 std::string audit_entry_canonical(const audit_entry& entry) {
-  const nlohmann::json body = {{"connection", entry.connection},
-                               {"seq", entry.seq},
-                               {"ts_ms", entry.ts_ms},
-                               {"correlation_id", entry.correlation_id},
-                               {"event", entry.event},
-                               {"detail", entry.detail}};
+  const nlohmann::json body = {
+      {"connection", entry.connection},         {"seq", entry.seq},     {"ts_ms", entry.ts_ms},
+      {"correlation_id", entry.correlation_id}, {"event", entry.event}, {"detail", entry.detail}};
   return canonicalize(body);
 }
 
 nlohmann::json to_json(const audit_entry& entry) {
-  return {{"connection", entry.connection},         {"seq", entry.seq},
-          {"ts_ms", entry.ts_ms},                   {"correlation_id", entry.correlation_id},
-          {"event", entry.event},                   {"detail", entry.detail},
-          {"prev_mac", entry.prev_mac},             {"mac", entry.mac}};
+  return {{"connection", entry.connection}, {"seq", entry.seq},
+          {"ts_ms", entry.ts_ms},           {"correlation_id", entry.correlation_id},
+          {"event", entry.event},           {"detail", entry.detail},
+          {"prev_mac", entry.prev_mac},     {"mac", entry.mac}};
 }
 
 }  // namespace erpc

@@ -40,8 +40,7 @@ audit_entry entry_from_row(const sql_row& row) {
   return e;
 }
 
-std::optional<audit_head> read_head(transaction& tx, std::string_view connection,
-                                    bool for_update) {
+std::optional<audit_head> read_head(transaction& tx, std::string_view connection, bool for_update) {
   const bool lock = for_update && tx.backend() == database_backend::postgres;
   const auto result = tx.execute(lock ? "SELECT seq, mac FROM audit_heads WHERE connection = ? "
                                         "FOR UPDATE"
@@ -73,9 +72,8 @@ audit_trail::audit_trail(database& db, const audit_keys& keys, audit_trail_optio
 std::int64_t audit_trail::append(std::string_view connection, std::string_view correlation_id,
                                  std::string_view event, const nlohmann::json& detail) {
   validate_audit_entry(connection, correlation_id, event, detail);
-  const std::int64_t seq = db_.transact([&](transaction& tx) {
-    return append(tx, connection, correlation_id, event, detail);
-  });
+  const std::int64_t seq = db_.transact(
+      [&](transaction& tx) { return append(tx, connection, correlation_id, event, detail); });
   after_commit(connection, seq);
   return seq;
 }
@@ -116,8 +114,8 @@ void audit_trail::after_commit(std::string_view connection, std::int64_t seq) no
   try {
     checkpoint(connection);
   } catch (const error& e) {
-    spdlog::error("audit checkpoint of connection '{}' at seq {} failed: {} ({})", connection,
-                  seq, e.message(), e.code());
+    spdlog::error("audit checkpoint of connection '{}' at seq {} failed: {} ({})", connection, seq,
+                  e.message(), e.code());
   } catch (const std::exception& e) {
     spdlog::error("audit checkpoint of connection '{}' at seq {} failed: {}", connection, seq,
                   e.what());
@@ -126,27 +124,26 @@ void audit_trail::after_commit(std::string_view connection, std::int64_t seq) no
 
 std::optional<audit_checkpoint> audit_trail::checkpoint(std::string_view connection) {
   const std::lock_guard lock(checkpoint_mutex_);
-  auto unsigned_checkpoint =
-      db_.transact([&](transaction& tx) -> std::optional<audit_checkpoint> {
-        const auto head = read_head(tx, connection, false);
-        if (!head) return std::nullopt;
-        const auto last = tx.execute("SELECT MAX(seq) FROM audit_checkpoints WHERE connection = ?",
-                                     {std::string(connection)});
-        const auto last_seq = last.rows.empty() ? std::nullopt : last.rows[0].optional_int64(0);
-        if (last_seq && *last_seq >= head->seq) return std::nullopt;
-        const auto rows = tx.execute(std::string("SELECT ") + entry_columns +
-                                         " FROM audit_entries WHERE connection = ? AND seq = ?",
-                                     {std::string(connection), head->seq});
-        if (rows.rows.empty() || entry_from_row(rows.rows[0]).mac != head->mac ||
-            !chain_.mac_valid(entry_from_row(rows.rows[0]))) {
-          throw error(error_class::internal, "audit.head_corrupt",
-                      "audit head of connection '" + std::string(connection) + "' at seq " +
-                          std::to_string(head->seq) +
-                          " does not match a genuine entry; run erpc audit verify");
-        }
-        return audit_checkpoint{std::string(connection), head->seq, head->mac,
-                                db_.clock().now_unix_ms(), ""};
-      });
+  auto unsigned_checkpoint = db_.transact([&](transaction& tx) -> std::optional<audit_checkpoint> {
+    const auto head = read_head(tx, connection, false);
+    if (!head) return std::nullopt;
+    const auto last = tx.execute("SELECT MAX(seq) FROM audit_checkpoints WHERE connection = ?",
+                                 {std::string(connection)});
+    const auto last_seq = last.rows.empty() ? std::nullopt : last.rows[0].optional_int64(0);
+    if (last_seq && *last_seq >= head->seq) return std::nullopt;
+    const auto rows = tx.execute(std::string("SELECT ") + entry_columns +
+                                     " FROM audit_entries WHERE connection = ? AND seq = ?",
+                                 {std::string(connection), head->seq});
+    if (rows.rows.empty() || entry_from_row(rows.rows[0]).mac != head->mac ||
+        !chain_.mac_valid(entry_from_row(rows.rows[0]))) {
+      throw error(error_class::internal, "audit.head_corrupt",
+                  "audit head of connection '" + std::string(connection) + "' at seq " +
+                      std::to_string(head->seq) +
+                      " does not match a genuine entry; run erpc audit verify");
+    }
+    return audit_checkpoint{std::string(connection), head->seq, head->mac,
+                            db_.clock().now_unix_ms(), ""};
+  });
   if (!unsigned_checkpoint) return std::nullopt;
   audit_checkpoint cp = std::move(*unsigned_checkpoint);
   signer_.sign(cp);
@@ -154,9 +151,10 @@ std::optional<audit_checkpoint> audit_trail::checkpoint(std::string_view connect
   // a row the anchor does not know.
   anchor_.append(cp);
   db_.transact([&](transaction& tx) {
-    tx.execute("INSERT INTO audit_checkpoints (connection, seq, head_mac, ts_ms, signature) "
-               "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-               {cp.connection, cp.seq, cp.head_mac, cp.ts_ms, cp.signature});
+    tx.execute(
+        "INSERT INTO audit_checkpoints (connection, seq, head_mac, ts_ms, signature) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        {cp.connection, cp.seq, cp.head_mac, cp.ts_ms, cp.signature});
   });
   return cp;
 }
@@ -164,7 +162,8 @@ std::optional<audit_checkpoint> audit_trail::checkpoint(std::string_view connect
 std::vector<audit_checkpoint> audit_trail::checkpoint_all() {
   const auto connections = db_.transact([](transaction& tx) {
     std::vector<std::string> out;
-    for (const auto& row : tx.execute("SELECT connection FROM audit_heads ORDER BY connection").rows) {
+    for (const auto& row :
+         tx.execute("SELECT connection FROM audit_heads ORDER BY connection").rows) {
       out.push_back(row.text(0));
     }
     return out;

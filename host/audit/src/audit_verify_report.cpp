@@ -4,16 +4,26 @@ namespace erpc {
 
 std::string_view to_string(audit_problem_kind kind) noexcept {
   switch (kind) {
-    case audit_problem_kind::entry_edited: return "entry_edited";
-    case audit_problem_kind::entries_missing: return "entries_missing";
-    case audit_problem_kind::chain_broken: return "chain_broken";
-    case audit_problem_kind::head_mismatch: return "head_mismatch";
-    case audit_problem_kind::tail_truncated: return "tail_truncated";
-    case audit_problem_kind::history_rewritten: return "history_rewritten";
-    case audit_problem_kind::checkpoint_forged: return "checkpoint_forged";
-    case audit_problem_kind::anchor_forged: return "anchor_forged";
-    case audit_problem_kind::anchor_missing: return "anchor_missing";
-    case audit_problem_kind::anchor_unreadable: return "anchor_unreadable";
+    case audit_problem_kind::entry_edited:
+      return "entry_edited";
+    case audit_problem_kind::entries_missing:
+      return "entries_missing";
+    case audit_problem_kind::chain_broken:
+      return "chain_broken";
+    case audit_problem_kind::head_mismatch:
+      return "head_mismatch";
+    case audit_problem_kind::tail_truncated:
+      return "tail_truncated";
+    case audit_problem_kind::history_rewritten:
+      return "history_rewritten";
+    case audit_problem_kind::checkpoint_forged:
+      return "checkpoint_forged";
+    case audit_problem_kind::anchor_forged:
+      return "anchor_forged";
+    case audit_problem_kind::anchor_missing:
+      return "anchor_missing";
+    case audit_problem_kind::anchor_unreadable:
+      return "anchor_unreadable";
   }
   return "unknown";
 }

@@ -53,8 +53,8 @@ bool field_cipher::is_encrypted(const nlohmann::json& value) {
 
 std::string field_cipher::encrypt_value(const nlohmann::json& value,
                                         std::string_view pointer) const {
-  std::string plain = value.is_string() ? string_tag + value.get<std::string>()
-                                        : json_tag + canonicalize(value);
+  std::string plain =
+      value.is_string() ? string_tag + value.get<std::string>() : json_tag + canonicalize(value);
   if (plain.size() > INT_MAX / 2 || pointer.size() > INT_MAX) internal_failure("value too large");
 
   std::vector<unsigned char> out(nonce_size + plain.size() + tag_size);

@@ -37,8 +37,9 @@ nlohmann::json mask_fields(const nlohmann::json& document,
   for (const auto& pointer : pointers) {
     nlohmann::json* field = audit_detail::find_field(out, pointer);
     if (field == nullptr) continue;
-    *field = mask_value(field->is_string() ? field->get<std::string>() : field->dump(-1, ' ', false,
-                                                           nlohmann::json::error_handler_t::replace));
+    *field = mask_value(
+        field->is_string() ? field->get<std::string>()
+                           : field->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   return out;
 }

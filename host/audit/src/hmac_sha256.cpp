@@ -27,8 +27,8 @@ mac_bytes hmac_sha256(const symmetric_key& key,
                                                                       &EVP_MAC_CTX_free);
   if (!ctx) fail("out of memory");
   char digest[] = "SHA256";
-  const OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_END};
+  const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                               OSSL_PARAM_END};
   const auto k = key.bytes();
   if (EVP_MAC_init(ctx.get(), k.data(), k.size(), params) != 1) fail("init failed");
   for (const auto part : parts) {

@@ -41,16 +41,16 @@ symmetric_key parse_symmetric_key(std::string_view text) {
     if (raw) OPENSSL_cleanse(raw->data(), raw->size());
     throw error(error_class::configuration, "crypto.bad_key",
                 "key must be 32 bytes written as 64 hex digits or as base64 (44 characters); "
-                "the value given (" + std::to_string(text.size()) + " characters) is neither");
+                "the value given (" +
+                    std::to_string(text.size()) + " characters) is neither");
   }
-  const symmetric_key key(std::span<const unsigned char, symmetric_key::size>(raw->data(),
-                                                                               raw->size()));
+  const symmetric_key key(
+      std::span<const unsigned char, symmetric_key::size>(raw->data(), raw->size()));
   OPENSSL_cleanse(raw->data(), raw->size());
   return key;
 }
 
-symmetric_key resolve_symmetric_key(const secret_resolver& resolver,
-                                    const std::string& reference) {
+symmetric_key resolve_symmetric_key(const secret_resolver& resolver, const std::string& reference) {
   std::string text = resolver.resolve(reference);
   try {
     symmetric_key key = parse_symmetric_key(text);

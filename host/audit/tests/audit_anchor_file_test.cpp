@@ -6,10 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 using namespace erpc;
 using namespace erpc::audit_testing;
@@ -17,8 +17,8 @@ using namespace erpc::audit_testing;
 namespace {
 
 std::filesystem::path fresh_path(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("erpc_audit_anchor_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("erpc_audit_anchor_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = dir / name;
   std::filesystem::remove(path);
@@ -82,6 +82,7 @@ TEST_CASE("a torn last line is closed before the next append and reported unread
 
 TEST_CASE("an anchor file that cannot be written is audit.anchor_write_failed") {
   audit_anchor_file file(fresh_path("no-such-dir") / "x.anchor");
-  REQUIRE(error_text([&] { file.append(checkpoint("a", 1)); })
-              .rfind("audit.anchor_write_failed", 0) == 0);
+  REQUIRE(error_text([&] {
+            file.append(checkpoint("a", 1));
+          }).rfind("audit.anchor_write_failed", 0) == 0);
 }

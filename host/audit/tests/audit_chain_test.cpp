@@ -6,8 +6,8 @@
 #include <erpc/host/audit_keys.hpp>
 #include <erpc/host/canonical_json.hpp>
 
-#include <catch2/catch.hpp>
 #include <openssl/evp.h>
+#include <catch2/catch.hpp>
 
 #include <vector>
 
@@ -105,14 +105,18 @@ TEST_CASE("a malformed head MAC refuses to seal with audit.bad_mac") {
 TEST_CASE("entry fields are validated before anything is written") {
   const auto obj = nlohmann::json::object();
   REQUIRE_NOTHROW(validate_audit_entry("hello-eu", "c-1", "payload_version", obj));
-  REQUIRE(error_text([&] { validate_audit_entry("", "c", "received", obj); })
-              .rfind("audit.bad_connection", 0) == 0);
-  REQUIRE(error_text([&] { validate_audit_entry("c", std::string(201, 'x'), "received", obj); })
-              .rfind("audit.bad_correlation_id", 0) == 0);
+  REQUIRE(error_text([&] {
+            validate_audit_entry("", "c", "received", obj);
+          }).rfind("audit.bad_connection", 0) == 0);
+  REQUIRE(error_text([&] {
+            validate_audit_entry("c", std::string(201, 'x'), "received", obj);
+          }).rfind("audit.bad_correlation_id", 0) == 0);
   for (const char* bad : {"", "Received", "9lives", "posted!", "a b"}) {
-    REQUIRE(error_text([&] { validate_audit_entry("c", "c", bad, obj); })
-                .rfind("audit.bad_event", 0) == 0);
+    REQUIRE(error_text([&] {
+              validate_audit_entry("c", "c", bad, obj);
+            }).rfind("audit.bad_event", 0) == 0);
   }
-  REQUIRE(error_text([&] { validate_audit_entry("c", "c", "received", nlohmann::json::array()); })
-              .rfind("audit.bad_detail", 0) == 0);
+  REQUIRE(error_text([&] {
+            validate_audit_entry("c", "c", "received", nlohmann::json::array());
+          }).rfind("audit.bad_detail", 0) == 0);
 }

@@ -93,8 +93,8 @@ TEST_CASE("an edited entry is reported at its seq and nowhere else") {
 TEST_CASE("a rewritten mac is an edit and breaks the link to the next entry") {
   fixture f(12);
   f.entries[3].mac = std::string(64, 'f');
-  REQUIRE(kinds(f.run()) == kind_list{{audit_problem_kind::entry_edited, 4},
-                                      {audit_problem_kind::chain_broken, 5}});
+  REQUIRE(kinds(f.run()) ==
+          kind_list{{audit_problem_kind::entry_edited, 4}, {audit_problem_kind::chain_broken, 5}});
 }
 
 TEST_CASE("deleted middle entries are a gap at the first missing seq") {

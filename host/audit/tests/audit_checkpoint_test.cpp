@@ -12,13 +12,11 @@ using namespace erpc::audit_testing;
 
 namespace {
 
-audit_checkpoint sample() {
-  return {"hello-eu", 100, std::string(64, 'a'), 1'767'225'600'000, ""};
-}
+audit_checkpoint sample() { return {"hello-eu", 100, std::string(64, 'a'), 1'767'225'600'000, ""}; }
 
 }  // namespace
 
-TEST_CASE("a signed checkpoint verifies; changing any field breaks the signature") {
+TEST_CASE("a signed checkpoint verifies and changing any field breaks the signature") {
   const audit_checkpoint_signer signer(derive_audit_keys(key_from_hex(master_hex)).checkpoint);
   auto cp = sample();
   signer.sign(cp);
@@ -49,7 +47,7 @@ TEST_CASE("the checkpoint key, not the chain key or master, signs checkpoints") 
   REQUIRE_FALSE(audit_checkpoint_signer(keys.checkpoint).signature_valid(cp));
 }
 
-TEST_CASE("a checkpoint round-trips through its anchor-line JSON; bad JSON is refused") {
+TEST_CASE("a checkpoint round-trips through its anchor-line JSON and bad JSON is refused") {
   const audit_checkpoint_signer signer(derive_audit_keys(key_from_hex(master_hex)).checkpoint);
   auto cp = sample();
   signer.sign(cp);

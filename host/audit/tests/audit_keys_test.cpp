@@ -5,8 +5,8 @@
 
 #include <erpc/host/secret_resolver.hpp>
 
-#include <catch2/catch.hpp>
 #include <openssl/evp.h>
+#include <catch2/catch.hpp>
 
 #include <array>
 #include <cstdlib>
@@ -29,12 +29,12 @@ std::array<unsigned char, 32> reference_hmac(std::string_view key, std::string_v
 // RFC 5869 for one block: PRK = HMAC(salt, IKM); OKM = HMAC(PRK, info ‖ 0x01).
 std::string reference_hkdf(const symmetric_key& master, std::string_view info) {
   const auto ikm = master.bytes();
-  const auto prk = reference_hmac("erpconnect.audit.hkdf.salt.v1",
-                                  std::string_view(reinterpret_cast<const char*>(ikm.data()),
-                                                   ikm.size()));
-  const auto okm = reference_hmac(
-      std::string_view(reinterpret_cast<const char*>(prk.data()), prk.size()),
-      std::string(info) + '\x01');
+  const auto prk =
+      reference_hmac("erpconnect.audit.hkdf.salt.v1",
+                     std::string_view(reinterpret_cast<const char*>(ikm.data()), ikm.size()));
+  const auto okm =
+      reference_hmac(std::string_view(reinterpret_cast<const char*>(prk.data()), prk.size()),
+                     std::string(info) + '\x01');
   return audit_detail::hex_encode(okm);
 }
 
@@ -74,6 +74,7 @@ TEST_CASE("audit keys resolve from an env: reference") {
   const auto keys = resolve_audit_keys(resolver, "env:ERPC_AUDIT_TEST_MASTER");
   REQUIRE(keys.chain.same_as(derive_audit_keys(key_from_hex(master_hex)).chain));
   ::unsetenv("ERPC_AUDIT_TEST_MASTER");
-  REQUIRE(error_text([&] { resolve_audit_keys(resolver, "env:ERPC_AUDIT_TEST_MASTER"); })
-              .rfind("secrets.env_unset", 0) == 0);
+  REQUIRE(error_text([&] {
+            resolve_audit_keys(resolver, "env:ERPC_AUDIT_TEST_MASTER");
+          }).rfind("secrets.env_unset", 0) == 0);
 }

@@ -58,8 +58,9 @@ struct trail_fixture {
 
   std::string mac_at(const std::string& connection, std::int64_t seq) {
     return site.db().transact([&](transaction& tx) {
-      return tx.execute("SELECT mac FROM audit_entries WHERE connection = ? AND seq = ?",
-                        {connection, seq})
+      return tx
+          .execute("SELECT mac FROM audit_entries WHERE connection = ? AND seq = ?",
+                   {connection, seq})
           .rows.at(0)
           .text(0);
     });
@@ -83,13 +84,15 @@ void appends_verify_and_tampering_is_found(database_backend backend) {
   }
 
   SECTION("an entry edited in the database is reported with its seq") {
-    f.site.tamper("UPDATE audit_entries SET detail = '{\"actor\":\"mallory\"}' "
-                  "WHERE connection = 'conn-a' AND seq = 42");
+    f.site.tamper(
+        "UPDATE audit_entries SET detail = '{\"actor\":\"mallory\"}' "
+        "WHERE connection = 'conn-a' AND seq = 42");
     REQUIRE(f.problems() == problem_list{{audit_problem_kind::entry_edited, {"conn-a", 42}}});
   }
   SECTION("an entry's detail replaced by text that is not JSON is an edit") {
-    f.site.tamper("UPDATE audit_entries SET detail = 'oops' WHERE connection = 'conn-b' AND "
-                  "seq = 3");
+    f.site.tamper(
+        "UPDATE audit_entries SET detail = 'oops' WHERE connection = 'conn-b' AND "
+        "seq = 3");
     REQUIRE(f.problems() == problem_list{{audit_problem_kind::entry_edited, {"conn-b", 3}}});
   }
   SECTION("a deleted middle entry is reported as missing at its seq") {
@@ -99,8 +102,9 @@ void appends_verify_and_tampering_is_found(database_backend backend) {
   SECTION("the last 5 entries deleted with their checkpoint rows and a fixed head: the anchor") {
     f.site.tamper("DELETE FROM audit_entries WHERE connection = 'conn-a' AND seq > 95");
     f.site.tamper("DELETE FROM audit_checkpoints WHERE connection = 'conn-a' AND seq > 95");
-    f.site.tamper("UPDATE audit_heads SET seq = 95, mac = (SELECT mac FROM audit_entries WHERE "
-                  "connection = 'conn-a' AND seq = 95) WHERE connection = 'conn-a'");
+    f.site.tamper(
+        "UPDATE audit_heads SET seq = 95, mac = (SELECT mac FROM audit_entries WHERE "
+        "connection = 'conn-a' AND seq = 95) WHERE connection = 'conn-a'");
     const auto report = f.trail.verify();
     REQUIRE(f.problems() == problem_list{{audit_problem_kind::tail_truncated, {"conn-a", 100}}});
     REQUIRE(report.problems[0].message.find("anchor line") != std::string::npos);
@@ -116,9 +120,10 @@ void appends_verify_and_tampering_is_found(database_backend backend) {
   SECTION("a forged checkpoint row is reported and not believed") {
     f.site.tamper("UPDATE audit_checkpoints SET head_mac = '" + std::string(64, 'a') +
                   "' WHERE connection = 'conn-b'");
-    f.site.tamper("INSERT INTO audit_checkpoints (connection, seq, head_mac, ts_ms, signature) "
-                  "VALUES ('conn-a', 150, '" + std::string(64, 'b') + "', 1, '" +
-                  std::string(64, 'c') + "')");
+    f.site.tamper(
+        "INSERT INTO audit_checkpoints (connection, seq, head_mac, ts_ms, signature) "
+        "VALUES ('conn-a', 150, '" +
+        std::string(64, 'b') + "', 1, '" + std::string(64, 'c') + "')");
     REQUIRE(f.problems() == problem_list{{audit_problem_kind::checkpoint_forged, {"conn-a", 150}},
                                          {audit_problem_kind::checkpoint_forged, {"conn-b", 100}}});
   }
@@ -202,8 +207,8 @@ void concurrent_appends_are_dense(database_backend backend) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 25; ++i) {
         try {
-          const auto seq = f.trail.append("busy", "t" + std::to_string(t), "queued",
-                                          {{"thread", t}, {"i", i}});
+          const auto seq =
+              f.trail.append("busy", "t" + std::to_string(t), "queued", {{"thread", t}, {"i", i}});
           const std::lock_guard lock(m);
           seqs.push_back(seq);
         } catch (const std::exception& e) {
@@ -257,9 +262,9 @@ void reports_and_errors_hold_no_key(database_backend backend) {
   TEST_CASE("sqlite: " name, "[sqlite]") { body(database_backend::sqlite); } \
   TEST_CASE("postgres: " name, "[postgres]") { body(database_backend::postgres); }
 
-AUDIT_TRAIL_TEST("200 entries on 2 connections verify; edits, deletions, truncation, forgery found",
+AUDIT_TRAIL_TEST("200 entries on 2 connections verify and each kind of tampering is found",
                  appends_verify_and_tampering_is_found)
-AUDIT_TRAIL_TEST("show lists a message's entries; checkpoints on demand and at shutdown",
+AUDIT_TRAIL_TEST("show lists a message's entries, checkpoints on demand and at shutdown",
                  show_and_on_demand_checkpoints)
 AUDIT_TRAIL_TEST("an append in the caller's transaction commits or rolls back with it",
                  appends_inside_the_callers_transaction)

@@ -20,9 +20,7 @@ nlohmann::json supplier() {
           {"amounts", {1, {{"value", "12.50"}, {"currency", "EUR"}}}}};
 }
 
-field_cipher cipher(std::string_view hex = master_hex) {
-  return field_cipher(key_from_hex(hex));
-}
+field_cipher cipher(std::string_view hex = master_hex) { return field_cipher(key_from_hex(hex)); }
 
 }  // namespace
 
@@ -44,7 +42,7 @@ TEST_CASE("listed fields are encrypted in the enc:v1 format and decrypt to the o
   REQUIRE(cipher().decrypt(enc, pointers) == doc);  // the object at /amounts/1 keeps its type
 }
 
-TEST_CASE("each encryption uses a fresh nonce; encrypting twice changes nothing") {
+TEST_CASE("each encryption uses a fresh nonce and encrypting twice changes nothing") {
   const auto once = cipher().encrypt(supplier(), pointers);
   const auto again = cipher().encrypt(supplier(), pointers);
   REQUIRE(once["tax_id"] != again["tax_id"]);
@@ -59,14 +57,16 @@ TEST_CASE("a tampered value is crypto.decrypt_failed") {
     auto bent = raw;
     bent[at] ^= 0x01;
     enc["tax_id"] = "enc:v1:" + audit_detail::base64_encode(bent);
-    REQUIRE(error_text([&] { cipher().decrypt(enc, pointers); }).rfind("crypto.decrypt_failed", 0) ==
-            0);
+    REQUIRE(error_text([&] {
+              cipher().decrypt(enc, pointers);
+            }).rfind("crypto.decrypt_failed", 0) == 0);
   }
-  for (const std::string& bad : std::vector<std::string>{"enc:v1:", "enc:v1:!!!!", "enc:v1:AAAA",
-                                                        "enc:v1:" + text}) {
+  for (const std::string& bad :
+       std::vector<std::string>{"enc:v1:", "enc:v1:!!!!", "enc:v1:AAAA", "enc:v1:" + text}) {
     enc["tax_id"] = bad;
-    REQUIRE(error_text([&] { cipher().decrypt(enc, pointers); }).rfind("crypto.decrypt_failed", 0) ==
-            0);
+    REQUIRE(error_text([&] {
+              cipher().decrypt(enc, pointers);
+            }).rfind("crypto.decrypt_failed", 0) == 0);
   }
 }
 
@@ -95,8 +95,9 @@ TEST_CASE("fields stored before encryption was switched on are left as they are"
 
 TEST_CASE("a pointer that is not a field pointer is crypto.bad_pointer") {
   for (const char* bad : {"", "tax_id", "/a/~2"}) {
-    REQUIRE(error_text([&] { cipher().encrypt(supplier(), {bad}); })
-                .rfind("crypto.bad_pointer", 0) == 0);
+    REQUIRE(error_text([&] {
+              cipher().encrypt(supplier(), {bad});
+            }).rfind("crypto.bad_pointer", 0) == 0);
   }
   REQUIRE(cipher().encrypt(supplier(), {"/amounts/x"}) == supplier());  // no such element
 }

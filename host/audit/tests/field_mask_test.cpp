@@ -32,6 +32,7 @@ TEST_CASE("mask_fields masks listed fields of a copy and leaves the rest") {
                                    {"account_number", "****9012"},
                                    {"name", "ACME"}});
   REQUIRE(doc["tax_id"] == "DE123456789");
-  REQUIRE(audit_testing::error_text([&] { mask_fields(doc, {"tax_id"}); })
-              .rfind("crypto.bad_pointer", 0) == 0);
+  REQUIRE(audit_testing::error_text([&] {
+            mask_fields(doc, {"tax_id"});
+          }).rfind("crypto.bad_pointer", 0) == 0);
 }

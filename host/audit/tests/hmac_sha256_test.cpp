@@ -23,9 +23,9 @@ TEST_CASE("the MAC of parts is the MAC of their concatenation") {
   const auto key = audit_testing::key_from_hex(audit_testing::master_hex);
   const std::string a = "prev", b = "body";
   const auto parts = hmac_sha256(
-      key, {std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(a.data()), a.size()),
-            std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(b.data()),
-                                           b.size())});
+      key,
+      {std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(a.data()), a.size()),
+       std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(b.data()), b.size())});
   REQUIRE(parts == hmac_sha256(key, "prevbody"));
   REQUIRE(parts != hmac_sha256(key, "prevbodz"));
 }

@@ -41,7 +41,7 @@ TEST_CASE("anything but 32 key bytes is crypto.bad_key and the message never sho
   }
 }
 
-TEST_CASE("a key resolves from an env: reference; a bad value names the reference only") {
+TEST_CASE("a key resolves from an env: reference and a bad value names the reference only") {
   secret_redactor redactor;
   const secret_resolver resolver(redactor);
   ::setenv("ERPC_AUDIT_TEST_KEY", std::string(master_hex).c_str(), 1);

@@ -15,7 +15,7 @@ namespace erpc {
 struct audit_checkpoint {
   std::string connection;
   std::int64_t seq = 0;
-  std::string head_mac;   // the mac of entry `seq`, 64 hex digits
+  std::string head_mac;  // the mac of entry `seq`, 64 hex digits
   std::int64_t ts_ms = 0;
   std::string signature;  // HMAC-SHA256 with the checkpoint key, 64 hex digits
 
@@ -24,7 +24,8 @@ struct audit_checkpoint {
 
 class audit_checkpoint_signer {
  public:
-  explicit audit_checkpoint_signer(symmetric_key checkpoint_key) : key_(std::move(checkpoint_key)) {}
+  explicit audit_checkpoint_signer(symmetric_key checkpoint_key)
+      : key_(std::move(checkpoint_key)) {}
 
   // HMAC over the canonical JSON of {connection, seq, head_mac, ts_ms}.
   std::string signature_of(const audit_checkpoint& checkpoint) const;

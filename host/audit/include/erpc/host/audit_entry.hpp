@@ -11,12 +11,12 @@ namespace erpc {
 
 struct audit_entry {
   std::string connection;
-  std::int64_t seq = 0;     // dense from 1 per connection
-  std::int64_t ts_ms = 0;   // UTC, from the host clock
+  std::int64_t seq = 0;  // dense from 1 per connection
+  std::int64_t ts_ms = 0;  // UTC, from the host clock
   std::string correlation_id;
-  std::string event;        // received, validated, transformed, posted, acknowledged, ...
+  std::string event;  // received, validated, transformed, posted, acknowledged, ...
   nlohmann::json detail = nlohmann::json::object();
-  std::string prev_mac;     // 64 lowercase hex digits; the genesis value is all zeros
+  std::string prev_mac;  // 64 lowercase hex digits; the genesis value is all zeros
   std::string mac;
 
   friend bool operator==(const audit_entry&, const audit_entry&) = default;

@@ -46,9 +46,8 @@ class audit_trail {
   // state change it records. Once the caller has committed it calls after_commit(connection,
   // seq), which writes the periodic checkpoint (an anchor line must never name an entry that
   // might still roll back).
-  std::int64_t append(transaction& tx, std::string_view connection,
-                      std::string_view correlation_id, std::string_view event,
-                      const nlohmann::json& detail);
+  std::int64_t append(transaction& tx, std::string_view connection, std::string_view correlation_id,
+                      std::string_view event, const nlohmann::json& detail);
 
   // Writes the checkpoint when `seq` is a multiple of checkpoint_every. A failure is logged
   // (spdlog, no key material) and not thrown: the entry is committed and the next multiple

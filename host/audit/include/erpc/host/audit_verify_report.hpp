@@ -12,15 +12,15 @@
 namespace erpc {
 
 enum class audit_problem_kind {
-  entry_edited,       // the entry's MAC does not match its content
-  entries_missing,    // a seq gap: entries were deleted (seq = first missing)
-  chain_broken,       // prev_mac is not the previous entry's mac
-  head_mismatch,      // audit_heads disagrees with the last entry
-  tail_truncated,     // a checkpoint, anchor or head row reaches beyond the last entry
+  entry_edited,  // the entry's MAC does not match its content
+  entries_missing,  // a seq gap: entries were deleted (seq = first missing)
+  chain_broken,  // prev_mac is not the previous entry's mac
+  head_mismatch,  // audit_heads disagrees with the last entry
+  tail_truncated,  // a checkpoint, anchor or head row reaches beyond the last entry
   history_rewritten,  // the entry at an anchored seq has another mac than the anchor
   checkpoint_forged,  // an audit_checkpoints row whose signature is wrong
-  anchor_forged,      // an anchor line whose signature is wrong
-  anchor_missing,     // a genuine checkpoint row with no line in the anchor file
+  anchor_forged,  // an anchor line whose signature is wrong
+  anchor_missing,  // a genuine checkpoint row with no line in the anchor file
   anchor_unreadable,  // an anchor line that is not a checkpoint (seq = line number)
 };
 
@@ -37,8 +37,8 @@ struct audit_problem {
 
 struct audit_connection_summary {
   std::string connection;
-  std::int64_t entries = 0;       // rows read
-  std::int64_t last_seq = 0;      // highest seq in the database
+  std::int64_t entries = 0;  // rows read
+  std::int64_t last_seq = 0;  // highest seq in the database
   std::int64_t anchored_seq = 0;  // highest seq covered by a genuine anchor line
 };
 

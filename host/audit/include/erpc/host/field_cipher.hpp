@@ -1,8 +1,8 @@
 #pragma once
 // Encryption at rest of sensitive fields (bank accounts, tax ids) inside JSON documents. Each
-// listed field's value becomes "enc:v1:" + base64(nonce(12) ‖ ciphertext ‖ tag(16)), AES-256-GCM
-// with a random nonce and the JSON pointer as associated data, so a value copied into another
-// field does not decrypt.
+// listed field's value becomes "enc:v1:" + base64(nonce(12) ‖ ciphertext ‖ tag(16)),
+// AES-256-GCM with a random nonce and the JSON pointer as associated data, so a value copied
+// into another field does not decrypt.
 
 #include <erpc/host/symmetric_key.hpp>
 
