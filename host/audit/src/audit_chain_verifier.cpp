@@ -54,6 +54,14 @@ void audit_chain_verifier::add_problem(audit_problem_kind kind, std::int64_t seq
   report_.problems.push_back({kind, connection_, seq, std::move(message)});
 }
 
+void audit_chain_verifier::report_gap(std::int64_t seq) {
+  const std::int64_t first = last_seq_ + 1;
+  add_problem(audit_problem_kind::entries_missing, first,
+              seq - first == 1 ? "entry " + std::to_string(first) + " is missing"
+                               : "entries " + std::to_string(first) + " to " +
+                                     std::to_string(seq - 1) + " are missing");
+}
+
 void audit_chain_verifier::add(const audit_entry& entry) {
   ++entries_;
   const std::int64_t expected = last_seq_ + 1;
@@ -61,10 +69,7 @@ void audit_chain_verifier::add(const audit_entry& entry) {
     add_problem(audit_problem_kind::chain_broken, entry.seq,
                 "entry out of order after seq " + std::to_string(last_seq_));
   } else if (entry.seq > expected) {
-    add_problem(audit_problem_kind::entries_missing, expected,
-                entry.seq - expected == 1 ? "entry " + std::to_string(expected) + " is missing"
-                                          : "entries " + std::to_string(expected) + " to " +
-                                                std::to_string(entry.seq - 1) + " are missing");
+    report_gap(entry.seq);
   } else if (entry.prev_mac != last_mac_) {
     add_problem(audit_problem_kind::chain_broken, entry.seq,
                 "prev_mac is not the mac of entry " + std::to_string(last_seq_));
@@ -80,10 +85,22 @@ void audit_chain_verifier::add(const audit_entry& entry) {
   last_mac_ = entry.mac;
 }
 
+void audit_chain_verifier::add_unreadable(std::int64_t seq, std::string mac) {
+  ++entries_;
+  if (seq > last_seq_ + 1) report_gap(seq);
+  add_problem(audit_problem_kind::entry_edited, seq, "row has a column of the wrong type");
+  if (const auto it = macs_at_anchored_seqs_.find(seq); it != macs_at_anchored_seqs_.end()) {
+    it->second = mac;
+  }
+  last_seq_ = std::max(last_seq_, seq);
+  last_mac_ = std::move(mac);
+}
+
 void audit_chain_verifier::finish(const std::optional<audit_head>& head) {
   if (!head) {
     if (entries_ > 0) {
-      add_problem(audit_problem_kind::head_mismatch, last_seq_, "the head row is missing");
+      add_problem(audit_problem_kind::head_mismatch, last_seq_,
+                  "the head row is missing or unreadable");
     }
   } else if (head->seq > last_seq_) {
     add_problem(audit_problem_kind::tail_truncated, head->seq,

@@ -50,6 +50,22 @@ std::optional<audit_head> read_head(transaction& tx, std::string_view connection
   return audit_head{result.rows[0].int64(0), result.rows[0].text(1)};
 }
 
+std::optional<std::int64_t> readable_seq(const sql_row& row) {
+  try {
+    return row.int64(1);
+  } catch (const error&) {
+    return std::nullopt;
+  }
+}
+
+std::string readable_mac(const sql_row& row) {
+  try {
+    return row.text(7);
+  } catch (const error&) {
+    return {};
+  }
+}
+
 audit_checkpoint checkpoint_from_row(const sql_row& row) {
   return {row.text(0), row.int64(1), row.text(2), row.int64(3), row.text(4)};
 }
@@ -230,31 +246,45 @@ audit_verify_report audit_trail::verify() {
     audit_chain_verifier verifier(chain_, signer_, connection, rows_by_connection[connection],
                                   anchors_by_connection[connection], anchor.exists, report);
     std::int64_t last_seq = 0;
+    // Returns how many entries moved last_seq on, so the catch-up loop below ends even when a
+    // row it cannot read keeps coming back.
     const auto read_pages = [&] {
-      std::int64_t read = 0;
+      std::int64_t advanced = 0;
       for (;;) {
-        auto page = db_.transact([&](transaction& tx) {
-          std::vector<audit_entry> out;
-          for (const auto& row :
-               tx.execute(std::string("SELECT ") + entry_columns +
-                              " FROM audit_entries WHERE connection = ? AND seq > ? "
-                              "ORDER BY seq LIMIT ?",
-                          {connection, last_seq, verify_page_rows})
-                   .rows) {
-            out.push_back(entry_from_row(row));
-          }
-          return out;
+        const auto rows = db_.transact([&](transaction& tx) {
+          return tx
+              .execute(std::string("SELECT ") + entry_columns +
+                           " FROM audit_entries WHERE connection = ? AND seq > ? "
+                           "ORDER BY seq LIMIT ?",
+                       {connection, last_seq, verify_page_rows})
+              .rows;
         });
-        for (const auto& e : page) {
-          verifier.add(e);
-          last_seq = e.seq;
+        std::int64_t moved = 0;
+        for (const auto& row : rows) {
+          const auto seq = readable_seq(row);
+          if (!seq || *seq <= last_seq) continue;
+          try {
+            verifier.add(entry_from_row(row));
+          } catch (const error&) {
+            // SQLite keeps whatever type an UPDATE writes: a column of the wrong type is an edit.
+            verifier.add_unreadable(*seq, readable_mac(row));
+          }
+          last_seq = *seq;
+          ++moved;
         }
-        read += static_cast<std::int64_t>(page.size());
-        if (static_cast<std::int64_t>(page.size()) < verify_page_rows) return read;
+        advanced += moved;
+        if (static_cast<std::int64_t>(rows.size()) < verify_page_rows || moved == 0) {
+          return advanced;
+        }
       }
     };
-    const auto head_now = [&] {
-      return db_.transact([&](transaction& tx) { return read_head(tx, connection, false); });
+    const auto head_now = [&]() -> std::optional<audit_head> {
+      try {
+        return db_.transact([&](transaction& tx) { return read_head(tx, connection, false); });
+      } catch (const error& e) {
+        if (e.code() != "store.bad_column") throw;
+        return std::nullopt;  // reported as a missing head
+      }
     };
     read_pages();
     auto head = head_now();

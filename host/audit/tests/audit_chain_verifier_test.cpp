@@ -171,3 +171,23 @@ TEST_CASE("a genuine checkpoint row without its anchor line means the anchor los
                                      {audit_problem_kind::anchor_missing, 10}});
   REQUIRE(report.problems[0].message.find("anchor file does not") != std::string::npos);
 }
+
+TEST_CASE("an unreadable row is an edit at its seq and its mac still links the chain") {
+  fixture f(12);
+  audit_verify_report report;
+  audit_chain_verifier v(f.chain, f.signer, "c1", f.checkpoints, f.anchors, true, report);
+  for (const auto& e : f.entries) {
+    if (e.seq == 4) {
+      v.add_unreadable(4, e.mac);
+    } else if (e.seq == 8) {
+      v.add_unreadable(9, "");  // 8 gone, 9 unreadable with an unreadable mac
+    } else if (e.seq != 9) {
+      v.add(e);
+    }
+  }
+  v.finish(f.head);
+  REQUIRE(kinds(report) == kind_list{{audit_problem_kind::entry_edited, 4},
+                                     {audit_problem_kind::entries_missing, 8},
+                                     {audit_problem_kind::entry_edited, 9},
+                                     {audit_problem_kind::chain_broken, 10}});
+}

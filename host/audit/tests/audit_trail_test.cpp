@@ -274,6 +274,19 @@ AUDIT_TRAIL_TEST("a head whose entry does not verify is never signed",
                  a_corrupt_head_is_never_signed)
 AUDIT_TRAIL_TEST("no key material in reports or errors", reports_and_errors_hold_no_key)
 
+TEST_CASE("sqlite: a column rewritten with a value of another type is reported, not thrown",
+          "[sqlite]") {
+  trail_fixture f(database_backend::sqlite);
+  f.append_200();
+  // SQLite keeps the type an UPDATE writes, whatever the column was declared as.
+  f.site.tamper(
+      "UPDATE audit_entries SET ts_ms = 'yesterday' WHERE connection = 'conn-a' AND "
+      "seq = 10");
+  f.site.tamper("UPDATE audit_heads SET seq = 'many' WHERE connection = 'conn-b'");
+  REQUIRE(f.problems() == problem_list{{audit_problem_kind::entry_edited, {"conn-a", 10}},
+                                       {audit_problem_kind::head_mismatch, {"conn-b", 100}}});
+}
+
 TEST_CASE("the same appends give the same chain on SQLite and PostgreSQL", "[postgres]") {
   trail_fixture lite(database_backend::sqlite);
   trail_fixture pg(database_backend::postgres);

@@ -34,6 +34,10 @@ class audit_chain_verifier {
   // Entries in ascending seq order.
   void add(const audit_entry& entry);
 
+  // A row at `seq` that cannot be read as an entry (a column of the wrong type): reported as
+  // entry_edited; `mac` (empty if unreadable) links the next entry.
+  void add_unreadable(std::int64_t seq, std::string mac);
+
   // Compares the end of the chain with the head row, checkpoints and anchors; adds the
   // connection's summary to the report.
   void finish(const std::optional<audit_head>& head);
@@ -46,6 +50,7 @@ class audit_chain_verifier {
   };
 
   void add_problem(audit_problem_kind kind, std::int64_t seq, std::string message);
+  void report_gap(std::int64_t seq);  // entries last_seq_ + 1 .. seq - 1 are missing
 
   const audit_chain& chain_;
   std::string connection_;
