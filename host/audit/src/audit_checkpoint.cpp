@@ -7,6 +7,9 @@
 
 #include <openssl/crypto.h>
 
+#include <cstdint>
+#include <limits>
+
 namespace erpc {
 
 std::string audit_checkpoint_signer::signature_of(const audit_checkpoint& checkpoint) const {
@@ -44,7 +47,12 @@ std::optional<audit_checkpoint> audit_checkpoint_from_json(const nlohmann::json&
   };
   const auto integer = [&](const char* name) -> const nlohmann::json* {
     const auto it = value.find(name);
-    return it != value.end() && it->is_number_integer() ? &*it : nullptr;
+    // An unsigned value beyond int64 would wrap on get<std::int64_t>().
+    const bool fits = it != value.end() && it->is_number_integer() &&
+                      (!it->is_number_unsigned() ||
+                       it->get<std::uint64_t>() <=
+                           static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()));
+    return fits ? &*it : nullptr;
   };
   const auto* connection = text("connection");
   const auto* head_mac = text("head_mac");

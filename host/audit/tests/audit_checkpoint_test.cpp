@@ -62,4 +62,7 @@ TEST_CASE("a checkpoint round-trips through its anchor-line JSON and bad JSON is
   wrong_type["seq"] = "100";
   REQUIRE_FALSE(audit_checkpoint_from_json(wrong_type).has_value());
   REQUIRE_FALSE(audit_checkpoint_from_json(nlohmann::json::array()).has_value());
+  auto too_big = to_json(cp);
+  too_big["seq"] = std::uint64_t{1} << 63;
+  REQUIRE_FALSE(audit_checkpoint_from_json(too_big).has_value());
 }
