@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config binutils git ca-certificates
+  build-essential cmake ninja-build pkg-config binutils git ca-certificates ccache
   libboost-dev libboost-filesystem-dev
   libcpprest-dev libssl-dev openssl
   libspdlog-dev libfmt-dev
