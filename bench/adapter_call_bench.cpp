@@ -4,6 +4,8 @@
 //   host_execute      the host's direct path: contract validation of request and result,
 //                     strict JSON at the boundary, worker hand-off, deadline
 // The ratio host_execute / raw_abi_execute is the framework overhead per record.
+#include "ratio_reporter.hpp"
+
 #include <erpc/host/adapter_connection.hpp>
 #include <erpc/host/adapter_library.hpp>
 #include <erpc/host/contract_validator.hpp>
@@ -16,9 +18,7 @@
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/spdlog.h>
 
-#include <cstdio>
 #include <fstream>
-#include <map>
 #include <sstream>
 
 namespace {
@@ -111,29 +111,6 @@ void host_execute(benchmark::State& state) {
 }
 BENCHMARK(host_execute)->Unit(benchmark::kMicrosecond);
 
-// Console output as usual, plus the per-iteration times kept for the ratio line.
-class ratio_reporter : public benchmark::ConsoleReporter {
- public:
-  void ReportRuns(const std::vector<Run>& runs) override {
-    for (const auto& r : runs) {
-      if (!r.error_occurred) times_[r.benchmark_name()] = r.GetAdjustedRealTime();
-    }
-    ConsoleReporter::ReportRuns(runs);
-  }
-  void print_ratios() const {
-    const auto raw = times_.find("raw_abi_execute");
-    const auto host = times_.find("host_execute");
-    if (raw == times_.end() || host == times_.end() || raw->second <= 0) return;
-    std::printf("framework overhead per record: host_execute %.2f us vs raw_abi_execute %.2f us "
-                "= %.2fx, +%.2f us\n",
-                host->second, raw->second, host->second / raw->second,
-                host->second - raw->second);
-  }
-
- private:
-  std::map<std::string, double> times_;
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -141,7 +118,7 @@ int main(int argc, char** argv) {
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   ratio_reporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.print_ratios();
+  reporter.print_ratio("framework overhead per record", "host_execute", "raw_abi_execute");
   benchmark::Shutdown();
   return 0;
 }
