@@ -13,7 +13,10 @@ class tax_table_connection final : public erpc::connection {
     }
     if (req.op == "list") return {{{"items", codes_}}, false};
     if (req.op == "get") {
-      const std::string code = req.query.value("natural_key", req.query.value("id", ""));
+      // By natural key {"code": "DE7"}, or by canonical id.
+      const std::string code =
+          req.query.contains("natural_key") ? req.query["natural_key"].value("code", "")
+                                            : req.query.value("id", "");
       for (const auto& c : codes_) {
         if (c.value("code", "") == code) return {c, false};
       }
