@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job on the embedded default: install what is missing, build, then show the host at
-# work — list the adapters, validate a canonical invoice, post it through the hello adapter.
+# The main job on the embedded default (SQLite): install what is missing, build, then show the
+# host at work — list the adapters, validate a canonical invoice, and post it through the
+# durable path (outbox, idempotency ledger, audit trail) to the bundled hello adapter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,15 +9,34 @@ bash scripts/install-deps.sh
 cmake --preset default > /dev/null
 cmake --build --preset default
 
-erpc=build/default/bin/erpc
-invoice=schemas/examples/v1/Invoice.json
+erpc=$PWD/build/default/bin/erpc
+invoice=$PWD/schemas/examples/v1/Invoice.json
+demo=$PWD/build/default/demo
+rm -rf "$demo" && mkdir -p "$demo"
 
-echo "== erpc adapters list"
+# The audit trail's master key comes from a secret reference, never from the file itself.
+ERPC_DEMO_AUDIT_KEY=$(openssl rand -hex 32)
+export ERPC_DEMO_AUDIT_KEY
+cat > "$demo/erpc.json" <<JSON
+{
+  "ledger": {"backend": "sqlite", "path": "erpc.db"},
+  "audit": {"hmac_key": "env:ERPC_DEMO_AUDIT_KEY", "anchor_path": "audit.anchor"},
+  "connections": {"hello-eu": {"adapter": "hello", "concurrency": 2}}
+}
+JSON
+
+step() { echo; echo "== $*"; }
+step "erpc adapters list"
 "$erpc" adapters list
-echo
-echo "== erpc validate Invoice $invoice"
+step "erpc validate Invoice schemas/examples/v1/Invoice.json"
 "$erpc" validate Invoice "$invoice"
-echo
-echo "== erpc invoke --adapter hello --op create --object Invoice --key inv-2026-0001"
-"$erpc" invoke --adapter hello --op create --object Invoice --key inv-2026-0001 \
-  --payload "$invoice"
+step "erpc submit (accepted into the durable outbox)"
+"$erpc" --config "$demo/erpc.json" submit --connection hello-eu --object Invoice \
+  --key inv-2026-0001 --payload "$invoice"
+step "erpc run --until-idle (posts it through the hello adapter)"
+"$erpc" --config "$demo/erpc.json" run --until-idle
+step "erpc submit again (same key and payload: the stored response, nothing posted twice)"
+"$erpc" --config "$demo/erpc.json" submit --connection hello-eu --object Invoice \
+  --key inv-2026-0001 --payload "$invoice"
+step "erpc audit verify"
+"$erpc" --config "$demo/erpc.json" audit verify

@@ -14,6 +14,7 @@ namespace erpc::cli {
 
 struct command_environment {
   host_options options;
+  std::string config_file;  // --config, else $ERPC_CONFIG
   std::function<host_context&()> host;  // built on first use, after parsing
   int exit_code = 0;
 };
@@ -21,6 +22,14 @@ struct command_environment {
 void add_adapters_command(CLI::App& app, command_environment& env);
 void add_validate_command(CLI::App& app, command_environment& env);
 void add_invoke_command(CLI::App& app, command_environment& env);
+void add_submit_command(CLI::App& app, command_environment& env);
+void add_run_command(CLI::App& app, command_environment& env);
+void add_queue_command(CLI::App& app, command_environment& env);
+void add_audit_command(CLI::App& app, command_environment& env);
+void add_serve_command(CLI::App& app, command_environment& env);
+
+// The configuration file the durable commands use; throws cli.no_config when none was given.
+std::string required_config_file(const command_environment& env);
 void add_worker_command(CLI::App& app, command_environment& env);
 
 // Reads a whole file and parses it with the boundary's strict JSON rules.

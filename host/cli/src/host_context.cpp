@@ -6,6 +6,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -115,6 +116,14 @@ adapter_registry& host_context::registry() {
     for (const auto& dir : dirs_) registry_->scan(dir);
   }
   return *registry_;
+}
+
+void host_context::add_adapter_dirs(const std::vector<fs::path>& dirs) {
+  for (const auto& dir : dirs) {
+    if (std::find(dirs_.begin(), dirs_.end(), dir) != dirs_.end()) continue;
+    dirs_.push_back(dir);
+    if (registry_) registry_->scan(dir);
+  }
 }
 
 std::shared_ptr<adapter_library> host_context::adapter(const std::string& id_or_path) {

@@ -44,7 +44,13 @@ class host_context {
   const contract_validator& contract() const { return *contract_; }
   const call_environment& environment() const { return env_; }
   secret_redactor& redactor() { return redactor_; }
+  const secret_resolver& resolver() const { return services_.resolver(); }
+  const host_clock& clock() const { return clock_; }
+  std::shared_ptr<const host_table> services_table() const { return table_; }
+  std::shared_ptr<spdlog::logger> logger() const { return logger_; }
   const std::vector<std::filesystem::path>& adapter_dirs() const { return dirs_; }
+  // Adds folders (from the configuration file) to those scanned, before or after the scan.
+  void add_adapter_dirs(const std::vector<std::filesystem::path>& dirs);
 
   // Abandoned adapter calls may still be running on worker threads; then the process must
   // leave without unloading libraries under them (see main.cpp).

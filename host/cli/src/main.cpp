@@ -31,12 +31,19 @@ int main(int argc, char** argv) {
                "Load only adapters with a valid signature by a trusted key");
   app.add_option("--log-level", env.options.log_level, "trace|debug|info|warn|error|off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.add_option("--config", env.config_file,
+                 "Host configuration file for the durable commands (default: $ERPC_CONFIG)");
   app.add_option("--max-json-bytes", env.options.max_json_bytes,
                  "Largest JSON document accepted at the adapter boundary");
 
   add_adapters_command(app, env);
   add_validate_command(app, env);
   add_invoke_command(app, env);
+  add_submit_command(app, env);
+  add_run_command(app, env);
+  add_queue_command(app, env);
+  add_audit_command(app, env);
+  add_serve_command(app, env);
   add_worker_command(app, env);
 
   try {

@@ -49,22 +49,27 @@ dispatcher::dispatcher(const runtime_config& config, idempotency_ledger& ledger,
 
 dispatcher::~dispatcher() { stop(); }
 
-submit_outcome dispatcher::submit(const nlohmann::json& envelope) {
+submit_outcome dispatcher::submit(const nlohmann::json& submitted) {
   submit_outcome out;
   auto refuse = [&](error e) {
     out.refused = std::move(e);
     return out;
   };
-  if (!envelope.is_object()) {
+  if (!submitted.is_object()) {
     return refuse(error(error_class::validation, "contract.envelope_not_object",
                         "the request envelope must be a JSON object"));
   }
-  const std::string connection = envelope.value("connection", "");
+  const std::string connection = submitted.value("connection", "");
   const auto cfg = config_.connections.find(connection);
   if (cfg == config_.connections.end()) {
     return refuse(error(error_class::configuration, "dispatch.unknown_connection",
                         "no connection named '" + connection + "' is configured"));
   }
+  // A submitted write need not carry what the connection already decides: its deadline, and
+  // the first attempt. Each attempt's envelope is built again from the ledger (envelope_for).
+  nlohmann::json envelope = submitted;
+  if (!envelope.contains("deadline_ms")) envelope["deadline_ms"] = cfg->second.deadline_ms;
+  if (!envelope.contains("contract")) envelope["contract"] = "1.0";
   if (!is_write_op(envelope.value("op", ""))) {
     return refuse(error(error_class::validation, "dispatch.not_a_write",
                         "only writes (create, update, cancel, reverse, submit) go through the "
@@ -167,14 +172,21 @@ bool dispatcher::process_one(connection_state& state) {
     ++state.in_flight;
     message = std::move(claimed.front());
   }
+  if (options_.on_inflight) options_.on_inflight(cfg.name, 1);
   handle(state, *message);
   --state.in_flight;
+  if (options_.on_inflight) options_.on_inflight(cfg.name, -1);
   return true;
 }
 
 void dispatcher::handle(connection_state& state, const claimed_message& m) {
   const auto& cfg = *state.config;
   crash_point("after_claim");
+  const auto started = std::chrono::steady_clock::now();
+  attempt_report report;
+  report.connection = m.key.connection;
+  report.object = m.key.object;
+  report.op = m.key.op;
   execute_outcome outcome;
   try {
     connection_call call;
@@ -193,11 +205,13 @@ void dispatcher::handle(connection_state& state, const claimed_message& m) {
         error(error_class::internal, "dispatch.internal", e.what()).with_effect(effect::none));
   }
   crash_point("after_vendor_commit");
+  report.elapsed = std::chrono::steady_clock::now() - started;
 
   try {
     if (outcome.ok) {
       ledger_.record_success(m.message_id, m.fencing_token, outcome.response->dump());
       state.breaker->record_success();
+      report.ok = true;
     } else {
       const error& e = *outcome.failure;
       failure_decision decision = failure_decision::to_queue();
@@ -211,6 +225,8 @@ void dispatcher::handle(connection_state& state, const claimed_message& m) {
         decision = failure_decision::retry_at(clock_.now_unix_ms() + delay);
       }
       ledger_.record_failure(m.message_id, m.fencing_token, e, decision);
+      report.failure = e.cls();
+      report.retry_scheduled = decision.what == failure_decision::action::retry;
       if (trips_breaker(e.cls())) {
         state.breaker->record_technical_failure();
       } else {
@@ -232,6 +248,7 @@ void dispatcher::handle(connection_state& state, const claimed_message& m) {
     }
   }
   crash_point("after_record");
+  if (options_.on_attempt) options_.on_attempt(report);
 }
 
 int dispatcher::run_once() {

@@ -131,14 +131,14 @@ TEST_CASE("a write is accepted first, attempted by a worker, and replayed afterw
 
 TEST_CASE("the same key with another payload is refused and writes nothing") {
   fixture f;
-  f.submit("inv-1", {{"amount", "1.00"}});
+  f.submit("inv-1", {{"total", {{"amount", "1.00"}, {"currency", "EUR"}}}});
   const auto before = f.ledger->unfinished_count("c1");
-  auto reuse = f.submit("inv-1", {{"amount", "2.00"}});
+  auto reuse = f.submit("inv-1", {{"total", {{"amount", "2.00"}, {"currency", "EUR"}}}});
   REQUIRE(reuse.refused);
   REQUIRE(reuse.refused->cls() == error_class::idempotency_key_reuse);
   REQUIRE(f.ledger->unfinished_count("c1") == before);
   // Amounts are normalised before fingerprinting: 1.0 and 1.00 are the same payload.
-  REQUIRE_FALSE(f.submit("inv-1", {{"amount", "1.0"}}).refused);
+  REQUIRE_FALSE(f.submit("inv-1", {{"total", {{"amount", "1.0"}, {"currency", "EUR"}}}}).refused);
 }
 
 TEST_CASE("retryable failures wait for their backoff and the vendor's Retry-After") {

@@ -36,11 +36,26 @@ class host_clock;
 // Calls one adapter connection with a request envelope; in-process or isolated.
 using connection_call = std::function<execute_outcome(const nlohmann::json& envelope)>;
 
+// One attempt's outcome, for metrics and logs.
+struct attempt_report {
+  std::string connection;
+  std::string object;
+  std::string op;
+  bool ok = false;
+  bool retry_scheduled = false;
+  std::optional<error_class> failure;
+  std::chrono::nanoseconds elapsed{0};
+};
+
 struct dispatcher_options {
   std::string owner = "erpc";             // lease owner: unique per host process
   int worker_threads = 4;
   std::int64_t lease_ms = 120'000;        // longer than any call deadline
   std::chrono::milliseconds idle_poll{50};
+  // Called after every attempt (on the worker thread); must not throw.
+  std::function<void(const attempt_report&)> on_attempt;
+  // Called when a claim starts (+1) and ends (-1) an in-flight call.
+  std::function<void(const std::string& connection, int delta)> on_inflight;
 };
 
 // What became of a submitted write, as the HTTP API and the CLI report it.
@@ -62,7 +77,8 @@ class dispatcher {
   dispatcher& operator=(const dispatcher&) = delete;
 
   // Validates and accepts one write envelope into the outbox (durable before any attempt).
-  submit_outcome submit(const nlohmann::json& envelope);
+  // `deadline_ms` and `contract` default to the connection's deadline and "1.0".
+  submit_outcome submit(const nlohmann::json& submitted);
 
   // One round: expire leases, then claim and process every due message the limits allow, on
   // the calling thread. Returns how many messages were processed. Tests drive time with it.

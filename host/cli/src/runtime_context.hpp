@@ -1,0 +1,45 @@
+#pragma once
+// The durable side of the host for one command: the configuration file, the ledger database,
+// the idempotency ledger, the exception queues and the dispatcher with its connections.
+
+#include "host_context.hpp"
+
+#include <erpc/host/audit_trail.hpp>
+#include <erpc/host/database.hpp>
+#include <erpc/host/dispatcher.hpp>
+#include <erpc/host/exception_queues.hpp>
+#include <erpc/host/idempotency_ledger.hpp>
+#include <erpc/host/runtime_config.hpp>
+
+#include <filesystem>
+#include <memory>
+
+namespace erpc::cli {
+
+class runtime_context {
+ public:
+  // Relative paths in the configuration are taken from the configuration file's folder.
+  runtime_context(host_context& host, const std::filesystem::path& config_file,
+                  dispatcher_options options = {});
+  ~runtime_context();
+
+  const runtime_config& config() const { return config_; }
+  database& db() { return *db_; }
+  idempotency_ledger& ledger() { return *ledger_; }
+  exception_queues& queues() { return *queues_; }
+  dispatcher& dispatch() { return *dispatcher_; }
+  // The audit trail; throws cli.audit_not_configured when the configuration has no audit key.
+  audit_trail& audit();
+  bool has_audit() const { return audit_ != nullptr; }
+
+ private:
+  host_context& host_;
+  runtime_config config_;
+  std::unique_ptr<database> db_;
+  std::unique_ptr<audit_trail> audit_;
+  std::unique_ptr<idempotency_ledger> ledger_;
+  std::unique_ptr<exception_queues> queues_;
+  std::unique_ptr<dispatcher> dispatcher_;
+};
+
+}  // namespace erpc::cli

@@ -1,0 +1,30 @@
+#pragma once
+// A child process for tests that drive `erpc` and its helpers as a user would: posix_spawn with
+// extra environment, stdout/stderr appended to a log file (or given descriptors), wait and kill.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+#include <sys/types.h>
+
+namespace erpc::testing {
+
+class child_process {
+ public:
+  child_process(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
+                const std::filesystem::path& log, int stdin_fd = -1, int stdout_fd = -1);
+  ~child_process();  // SIGKILLs and reaps a child still running
+  child_process(const child_process&) = delete;
+  child_process& operator=(const child_process&) = delete;
+
+  void signal(int sig);
+  // Exit status, or 128 + the signal that ended it.
+  int wait();
+  pid_t pid() const noexcept { return pid_; }
+
+ private:
+  pid_t pid_ = -1;
+  bool reaped_ = false;
+};
+
+}  // namespace erpc::testing
