@@ -52,6 +52,8 @@ nlohmann::json outcome_json(const submit_outcome& out) {
                       {"correlation_id", out.accepted.correlation_id}};
   if (out.accepted.stored_response) {
     j["response"] = nlohmann::json::parse(*out.accepted.stored_response);
+    // The stored response is the first attempt's; this answer is its replay.
+    if (out.accepted.kind == accept_kind::replay) j["response"]["replayed"] = true;
   }
   return j;
 }
