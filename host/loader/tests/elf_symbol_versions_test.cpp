@@ -26,7 +26,7 @@ std::string code_of(const std::vector<std::byte>& bytes) {
   return e ? e->code() : "";
 }
 
-bool is_baseline_library(const std::string& name) {
+[[maybe_unused]] bool is_baseline_library(const std::string& name) {
   return name == "libc.so.6" || name == "libm.so.6" || name == "libstdc++.so.6" ||
          name == "libgcc_s.so.1";
 }
