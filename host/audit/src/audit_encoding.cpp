@@ -8,7 +8,6 @@ namespace erpc::audit_detail {
 
 namespace {
 
-constexpr std::size_t max_base64_text = std::size_t{1} << 26;
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -40,37 +39,6 @@ std::optional<std::vector<unsigned char>> hex_decode(std::string_view text) {
     if (hi < 0 || lo < 0) return std::nullopt;
     out.push_back(static_cast<unsigned char>(hi * 16 + lo));
   }
-  return out;
-}
-
-std::string base64_encode(std::span<const unsigned char> bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3), '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), bytes.data(),
-                                static_cast<int>(bytes.size()));
-  out.resize(n < 0 ? 0 : static_cast<std::size_t>(n));
-  return out;
-}
-
-std::optional<std::vector<unsigned char>> base64_decode(std::string_view text) {
-  if (text.empty() || text.size() % 4 != 0 || text.size() > max_base64_text) return std::nullopt;
-  std::size_t padding = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const bool alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                          (c >= '0' && c <= '9') || c == '+' || c == '/';
-    if (c == '=' && i + 2 >= text.size()) {
-      ++padding;
-    } else if (!alphabet || padding > 0) {
-      return std::nullopt;
-    }
-  }
-  std::vector<unsigned char> out(text.size() / 4 * 3);
-  // EVP_DecodeBlock ignores padding and counts it as zero bytes; the length check and the
-  // trim below make it exact.
-  const int n = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()),
-                                static_cast<int>(text.size()));
-  if (n < 0 || static_cast<std::size_t>(n) != out.size()) return std::nullopt;
-  out.resize(out.size() - padding);
   return out;
 }
 

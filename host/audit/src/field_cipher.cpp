@@ -4,6 +4,7 @@
 #include "json_field.hpp"
 
 #include <erpc/error.hpp>
+#include <erpc/host/base64.hpp>
 #include <erpc/host/canonical_json.hpp>
 
 #include <openssl/crypto.h>
@@ -80,12 +81,17 @@ std::string field_cipher::encrypt_value(const nlohmann::json& value,
                           out.data() + nonce_size + plain.size()) == 1;
   OPENSSL_cleanse(plain.data(), plain.size());
   if (!ok) internal_failure("encryption failed");
-  return std::string(prefix) + audit_detail::base64_encode(out);
+  return std::string(prefix) +
+         base64_encode(std::string_view(reinterpret_cast<const char*>(out.data()), out.size()));
 }
 
 nlohmann::json field_cipher::decrypt_value(std::string_view text, std::string_view pointer) const {
   if (text.substr(0, prefix.size()) != prefix) decrypt_failed(pointer);
-  const auto raw = audit_detail::base64_decode(text.substr(prefix.size()));
+  const auto decoded = base64_decode(text.substr(prefix.size()));
+  const auto raw = decoded ? std::optional<std::vector<unsigned char>>(std::in_place,
+                                                                        decoded->begin(),
+                                                                        decoded->end())
+                           : std::nullopt;
   // At least one byte of plaintext: the type tag.
   if (!raw || raw->size() < nonce_size + 1 + tag_size || pointer.size() > INT_MAX) {
     decrypt_failed(pointer);

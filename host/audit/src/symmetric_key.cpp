@@ -3,6 +3,7 @@
 #include "audit_encoding.hpp"
 
 #include <erpc/error.hpp>
+#include <erpc/host/base64.hpp>
 #include <erpc/host/secret_resolver.hpp>
 
 #include <openssl/crypto.h>
@@ -35,7 +36,10 @@ symmetric_key parse_symmetric_key(std::string_view text) {
   if (text.size() == 2 * symmetric_key::size) {
     raw = audit_detail::hex_decode(text);
   } else if (text.size() == 4 * ((symmetric_key::size + 2) / 3)) {
-    raw = audit_detail::base64_decode(text);
+    if (auto decoded = base64_decode(text)) {
+      raw.emplace(decoded->begin(), decoded->end());
+      OPENSSL_cleanse(decoded->data(), decoded->size());
+    }
   }
   if (!raw || raw->size() != symmetric_key::size) {
     if (raw) OPENSSL_cleanse(raw->data(), raw->size());

@@ -1,6 +1,7 @@
 // erpc serve: the REST API over the durable path (docs/design/runtime.md "HTTP API").
 #include "cli_output.hpp"
 #include "commands.hpp"
+#include "message_json.hpp"
 #include "runtime_context.hpp"
 
 #include <erpc/error_abi.hpp>
@@ -34,22 +35,6 @@ struct serve_args {
   std::int64_t lease_ms = 120'000;
   std::string port_file;
 };
-
-nlohmann::json message_status(const message_record& m) {
-  nlohmann::json j = {{"message_id", m.id},
-                      {"correlation_id", m.correlation_id},
-                      {"connection", m.key.connection},
-                      {"object", m.key.object},
-                      {"op", m.key.op},
-                      {"idempotency_key", m.key.idempotency_key},
-                      {"state", std::string(to_string(m.state))},
-                      {"attempt", m.attempt}};
-  if (m.queue) j["queue"] = std::string(to_string(*m.queue));
-  if (m.last_error) j["last_error"] = nlohmann::json::parse(*m.last_error);
-  if (m.response) j["response"] = nlohmann::json::parse(*m.response);
-  if (!m.blocked_by.empty()) j["blocked_by"] = m.blocked_by;
-  return j;
-}
 
 // Prefer: wait=N (RFC 7240): how long the client is willing to wait for the outcome.
 std::chrono::seconds preferred_wait(const http_request& req) {
@@ -138,7 +123,7 @@ class api {
   http_response get_message(const http_request& req) {
     const auto m = rt_.queues().get_message(std::string(req.path_param("id")));
     if (!m) throw error(error_class::not_found, "http.message_not_found", "no such message");
-    return http_response::json(200, message_status(*m).dump());
+    return http_response::json(200, message_json(*m).dump());
   }
 
   http_response list_queue(const http_request& req) {
@@ -148,7 +133,7 @@ class api {
     const auto page = rt_.queues().list_queue(
         *q, 100, cursor ? std::optional<std::string>(std::string(*cursor)) : std::nullopt);
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& m : page.items) items.push_back(message_status(m));
+    for (const auto& m : page.items) items.push_back(message_json(m));
     return http_response::json(
         200, nlohmann::json{{"items", items},
                             {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor)

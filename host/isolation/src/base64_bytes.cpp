@@ -1,80 +1,17 @@
 #include "base64_bytes.hpp"
 
 #include <erpc/error.hpp>
-
-#include <array>
-#include <cstdint>
+#include <erpc/host/base64.hpp>
 
 namespace erpc {
-namespace {
 
-constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-constexpr std::array<std::int8_t, 256> decoding_table() {
-  std::array<std::int8_t, 256> t{};
-  for (auto& v : t) v = -1;
-  for (int i = 0; i < 64; ++i) t[static_cast<unsigned char>(alphabet[i])] = static_cast<std::int8_t>(i);
-  return t;
-}
-
-[[noreturn]] void bad(const char* why) {
-  throw error(error_class::internal, "isolation.bad_frame", std::string("bad base64: ") + why)
-      .with_effect(effect::none);
-}
-
-}  // namespace
-
-std::string base64_encode(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 3 <= bytes.size(); i += 3) {
-    const std::uint32_t v = (std::uint32_t(static_cast<unsigned char>(bytes[i])) << 16) |
-                            (std::uint32_t(static_cast<unsigned char>(bytes[i + 1])) << 8) |
-                            std::uint32_t(static_cast<unsigned char>(bytes[i + 2]));
-    out += alphabet[(v >> 18) & 63];
-    out += alphabet[(v >> 12) & 63];
-    out += alphabet[(v >> 6) & 63];
-    out += alphabet[v & 63];
+std::string decode_frame_bytes(std::string_view text) {
+  auto bytes = base64_decode(text);
+  if (!bytes) {
+    throw error(error_class::internal, "isolation.bad_frame", "bad base64 in a frame")
+        .with_effect(effect::none);
   }
-  const std::size_t rest = bytes.size() - i;
-  if (rest > 0) {
-    std::uint32_t v = std::uint32_t(static_cast<unsigned char>(bytes[i])) << 16;
-    if (rest == 2) v |= std::uint32_t(static_cast<unsigned char>(bytes[i + 1])) << 8;
-    out += alphabet[(v >> 18) & 63];
-    out += alphabet[(v >> 12) & 63];
-    out += rest == 2 ? alphabet[(v >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
-
-std::string base64_decode(std::string_view text) {
-  static constexpr auto table = decoding_table();
-  if (text.size() % 4 != 0) bad("length is not a multiple of 4");
-  std::string out;
-  out.reserve(text.size() / 4 * 3);
-  for (std::size_t i = 0; i < text.size(); i += 4) {
-    const bool last = i + 4 == text.size();
-    int pad = 0;
-    std::uint32_t v = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-      const char c = text[i + k];
-      if (c == '=' && last && k >= 2) {
-        ++pad;
-        v <<= 6;
-        continue;
-      }
-      if (pad > 0) bad("data after padding");
-      const auto d = table[static_cast<unsigned char>(c)];
-      if (d < 0) bad("character outside the alphabet");
-      v = (v << 6) | static_cast<std::uint32_t>(d);
-    }
-    out += static_cast<char>((v >> 16) & 0xff);
-    if (pad < 2) out += static_cast<char>((v >> 8) & 0xff);
-    if (pad < 1) out += static_cast<char>(v & 0xff);
-  }
-  return out;
+  return std::move(*bytes);
 }
 
 }  // namespace erpc

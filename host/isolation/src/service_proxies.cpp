@@ -2,6 +2,8 @@
 
 #include "base64_bytes.hpp"
 
+#include <erpc/host/base64.hpp>
+
 #include <erpc/error.hpp>
 #include <erpc/error_abi.hpp>
 
@@ -76,7 +78,7 @@ service_proxies::service_proxies(worker_channel& channel) {
       const auto value = channel_of(self->host_data)
                              .call("secrets.resolve",
                                    {{"reference", reference != nullptr ? reference : ""}});
-      const std::string secret = base64_decode(string_arg(value, "value_base64"));
+      const std::string secret = decode_frame_bytes(string_arg(value, "value_base64"));
       if (sink != nullptr) sink(user, secret.data(), secret.size());
     });
   };
@@ -140,7 +142,7 @@ service_proxies::service_proxies(worker_channel& channel) {
       }
       std::vector<erpc_http_header_v1> header_views;
       for (const auto& [n, v] : header_text) header_views.push_back({n.c_str(), v.c_str()});
-      const std::string body = base64_decode(string_arg(value, "body_base64"));
+      const std::string body = decode_frame_bytes(string_arg(value, "body_base64"));
       const std::string message = string_arg(value, "transport_message");
       erpc_http_response_v1 r{};
       r.struct_size = sizeof r;
@@ -175,7 +177,7 @@ service_proxies::service_proxies(worker_channel& channel) {
       const auto value = channel_of(self->host_data)
                              .call("files.read", {{"path", path ? path : ""},
                                                   {"max_bytes", std::uint64_t{max_bytes}}});
-      const std::string data = base64_decode(string_arg(value, "data_base64"));
+      const std::string data = decode_frame_bytes(string_arg(value, "data_base64"));
       if (sink != nullptr) sink(user, data.data(), data.size());
     });
   };

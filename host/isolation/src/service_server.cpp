@@ -2,6 +2,8 @@
 
 #include "base64_bytes.hpp"
 
+#include <erpc/host/base64.hpp>
+
 #include <erpc/error.hpp>
 #include <erpc/error_abi.hpp>
 #include <erpc/host/host_table.hpp>
@@ -71,7 +73,7 @@ nlohmann::json http_send(const host_table* services, const erpc_call_v1* call,
   const auto& http = service<erpc_host_http_v1>(services, ERPC_HOST_HTTP_V1);
   const std::string method = text(args, "method");
   const std::string url = text(args, "url");
-  const std::string body = base64_decode(text(args, "body_base64"));
+  const std::string body = decode_frame_bytes(text(args, "body_base64"));
   const auto& header_list = member(args, "headers");
   if (!header_list.is_array()) malformed("has non-array \"headers\"");
   std::vector<std::string> header_text;
@@ -185,7 +187,7 @@ nlohmann::json run(const std::string& name, const nlohmann::json& args,
     }
     if (name == "files.write") {
       const std::string path = text(args, "path");
-      const std::string data = base64_decode(text(args, "data_base64"));
+      const std::string data = decode_frame_bytes(text(args, "data_base64"));
       if (files.write(&files, call, path.c_str(), data.data(), data.size(),
                       boolean(args, "overwrite") ? 1 : 0, &c, fail) != 0) {
         throw c.failed.take("files.failed");

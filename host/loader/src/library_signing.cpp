@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <erpc/host/library_signing.hpp>
 
-#include "base64.hpp"
+#include <erpc/host/base64.hpp>
 #include "key_id.hpp"
 
 #include <erpc/error.hpp>
@@ -77,7 +77,9 @@ std::filesystem::path sign_library(const std::filesystem::path& library,
   signature.resize(length);
   const nlohmann::json doc = {{"key_id", std::string(key_id)},
                               {"algorithm", "ed25519"},
-                              {"signature", detail::base64_encode(signature)}};
+                              {"signature", base64_encode(std::string_view(
+                                                reinterpret_cast<const char*>(signature.data()),
+                                                signature.size()))}};
   const auto target = signature_path_for(library);
   auto temporary = target;
   temporary += ".tmp";

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <erpc/host/signature_verifier.hpp>
 
-#include "base64.hpp"
+#include <erpc/host/base64.hpp>
 #include "key_id.hpp"
 #include "strict_document.hpp"
 
@@ -106,11 +106,12 @@ library_signature parse_library_signature(std::string_view text) {
   if (sig.algorithm != "ed25519") {
     invalid("the signature's algorithm is \"" + sig.algorithm + "\", only \"ed25519\" is known");
   }
-  auto raw = detail::base64_decode(doc["signature"].get<std::string>());
+  const auto raw = base64_decode(doc["signature"].get<std::string>());
   if (!raw || raw->size() != ed25519_signature_bytes) {
     invalid("the signature is not base64 of 64 bytes");
   }
-  sig.signature = std::move(*raw);
+  const auto* first = reinterpret_cast<const std::byte*>(raw->data());
+  sig.signature.assign(first, first + raw->size());
   return sig;
 }
 

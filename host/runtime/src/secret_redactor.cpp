@@ -1,5 +1,7 @@
 #include "erpc/host/secret_redactor.hpp"
 
+#include <erpc/host/base64.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -7,22 +9,10 @@
 namespace erpc {
 namespace {
 
-std::string base64(std::string_view in) {
-  static constexpr char table[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
-                       (static_cast<unsigned char>(in[i + 1]) << 8) |
-                       static_cast<unsigned char>(in[i + 2]);
-    out += table[(v >> 18) & 63];
-    out += table[(v >> 12) & 63];
-    out += table[(v >> 6) & 63];
-    out += table[v & 63];
-  }
-  // A trailing partial group is left out: its characters depend on what follows the secret.
-  return out;
+// Base64 of the secret's whole 3-byte groups: the characters of a trailing partial group
+// depend on whatever follows the secret, so they cannot be searched for.
+std::string base64_whole_groups(std::string_view in) {
+  return base64_encode(in.substr(0, in.size() - in.size() % 3));
 }
 
 std::string url_encode(std::string_view in) {
@@ -63,7 +53,7 @@ void replace_all(std::string& text, std::string_view needle) {
 
 void secret_redactor::remember(std::string_view secret) {
   if (secret.size() < 4) return;
-  const std::array<std::string, 5> forms = {std::string(secret), base64(secret),
+  const std::array<std::string, 5> forms = {std::string(secret), base64_whole_groups(secret),
                                             url_encode(secret), hex_encode(secret, false),
                                             hex_encode(secret, true)};
   std::lock_guard lock(mutex_);
