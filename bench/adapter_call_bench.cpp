@@ -114,11 +114,6 @@ BENCHMARK(host_execute)->Unit(benchmark::kMicrosecond);
 }  // namespace
 
 int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  ratio_reporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.print_ratio("framework overhead per record", "host_execute", "raw_abi_execute");
-  benchmark::Shutdown();
-  return 0;
+  return run_benchmarks_with_ratio(argc, argv, "framework overhead per record", "host_execute",
+                                   "raw_abi_execute");
 }

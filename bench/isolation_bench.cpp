@@ -95,11 +95,6 @@ BENCHMARK(isolated_create)->Unit(benchmark::kMicrosecond);
 }  // namespace
 
 int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  ratio_reporter reporter;
-  benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.print_ratio("process isolation per call", "isolated_create", "in_process_create");
-  benchmark::Shutdown();
-  return 0;
+  return run_benchmarks_with_ratio(argc, argv, "process isolation per call", "isolated_create",
+                                   "in_process_create");
 }

@@ -31,3 +31,15 @@ class ratio_reporter : public benchmark::ConsoleReporter {
  private:
   std::map<std::string, double> times_;
 };
+
+// The whole main() of a benchmark executable that reports one ratio.
+inline int run_benchmarks_with_ratio(int argc, char** argv, const char* label,
+                                     const std::string& slow, const std::string& fast) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  ratio_reporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  reporter.print_ratio(label, slow, fast);
+  benchmark::Shutdown();
+  return 0;
+}
