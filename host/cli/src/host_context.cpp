@@ -2,6 +2,8 @@
 
 #include <erpc/error.hpp>
 
+#include <erpc/host/structured_log.hpp>
+
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -17,14 +19,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::shared_ptr<spdlog::logger> make_logger(const std::string& level) {
-  auto logger = std::make_shared<spdlog::logger>(
-      "erpc", std::make_shared<spdlog::sinks::stderr_sink_mt>());
-  // UTC timestamps: instants in erpconnect are UTC everywhere.
-  logger->set_formatter(std::make_unique<spdlog::pattern_formatter>(
-      "%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc));
-  logger->set_level(spdlog::level::from_str(level));
-  return logger;
+log_format format_named(const std::string& name) {
+  if (auto f = log_format_from_string(name)) return *f;
+  throw error(error_class::configuration, "cli.bad_log_format", "log format is text or json");
+}
+
+// Every line goes through the redactor, whatever logs it (host, dispatcher, adapters).
+std::shared_ptr<spdlog::logger> make_logger(const std::string& level, const std::string& format,
+                                            std::shared_ptr<const secret_redactor> redactor) {
+  return make_host_logger("erpc", format_named(format), std::move(redactor),
+                          {std::make_shared<spdlog::sinks::stderr_sink_mt>()},
+                          spdlog::level::from_str(level));
 }
 
 fs::path executable_path() {
@@ -78,8 +83,8 @@ std::vector<fs::path> default_adapter_dirs() {
 }
 
 host_context::host_context(const host_options& options)
-    : logger_(make_logger(options.log_level)),
-      services_(logger_, clock_, redactor_),
+    : logger_(make_logger(options.log_level, options.log_format, redactor_)),
+      services_(logger_, clock_, *redactor_),
       http_(http_options(clock_)),
       table_(std::make_shared<host_table>()),
       contract_(std::make_unique<contract_validator>()),
@@ -98,7 +103,7 @@ host_context::host_context(const host_options& options)
   env_.validate_object = [this](std::string_view object, const nlohmann::json& document) {
     return contract_->validate(object, document);
   };
-  env_.redact = [this](std::string_view text) { return redactor_.redact(text); };
+  env_.redact = [this](std::string_view text) { return redactor_->redact(text); };
 
   registry_options_.load.host = table_;
   if (options.require_signatures || !options.trusted_keys.empty()) {
@@ -109,6 +114,10 @@ host_context::host_context(const host_options& options)
 }
 
 host_context::~host_context() = default;
+
+void host_context::set_log_format(const std::string& format) {
+  logger_->set_formatter(make_log_formatter(format_named(format), redactor_));
+}
 
 adapter_registry& host_context::registry() {
   if (!registry_) {

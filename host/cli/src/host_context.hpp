@@ -27,6 +27,7 @@ struct host_options {
   bool require_signatures = false;
   bool probe_in_child = false;
   std::string log_level = "warn";
+  std::string log_format = "text";  // text | json (one JSON object a line)
   std::size_t max_json_bytes = 4u << 20;
 };
 
@@ -43,7 +44,9 @@ class host_context {
 
   const contract_validator& contract() const { return *contract_; }
   const call_environment& environment() const { return env_; }
-  secret_redactor& redactor() { return redactor_; }
+  secret_redactor& redactor() { return *redactor_; }
+  // Switches every log line to `format` ("text" or "json"), e.g. as the configuration asks.
+  void set_log_format(const std::string& format);
   const secret_resolver& resolver() const { return services_.resolver(); }
   const host_clock& clock() const { return clock_; }
   std::shared_ptr<const host_table> services_table() const { return table_; }
@@ -57,7 +60,7 @@ class host_context {
   bool has_abandoned_calls() const { return env_.abandoned_calls->load() > 0; }
 
  private:
-  secret_redactor redactor_;
+  std::shared_ptr<secret_redactor> redactor_ = std::make_shared<secret_redactor>();
   system_host_clock clock_;
   std::shared_ptr<spdlog::logger> logger_;
   host_services services_;

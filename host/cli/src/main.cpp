@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
                "Load only adapters with a valid signature by a trusted key");
   app.add_option("--log-level", env.options.log_level, "trace|debug|info|warn|error|off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.add_option("--log-format", env.options.log_format, "text|json (default text)")
+      ->check(CLI::IsMember({"text", "json"}));
   app.add_option("--config", env.config_file,
                  "Host configuration file for the durable commands (default: $ERPC_CONFIG)");
   app.add_option("--max-json-bytes", env.options.max_json_bytes,

@@ -33,6 +33,8 @@ runtime_context::runtime_context(host_context& host, const fs::path& config_file
                                  dispatcher_options options)
     : host_(host), config_(runtime_config::load(config_file)) {
   const fs::path base = fs::absolute(config_file).parent_path();
+  // The file may ask for JSON lines; text is the default the command line already chose.
+  if (config_.log_format != "text") host_.set_log_format(config_.log_format);
   std::vector<fs::path> adapter_dirs;
   for (const auto& d : config_.adapter_dirs) adapter_dirs.push_back(d.is_relative() ? base / d : d);
   host_.add_adapter_dirs(adapter_dirs);
