@@ -80,11 +80,22 @@ TEST_CASE("adapters list names every refused library and survives the ones that 
   }
   // A folder holding a constructor that aborts and one that exits: only the child probe
   // can keep those from taking erpc down.
+  std::set<fs::path> folders;
   for (const auto& entry : fs::recursive_directory_iterator(ERPC_LOADER_TEST_ADAPTERS)) {
     if (entry.path().extension() != ".so") continue;
-    const auto r = run("--adapters-dir " + entry.path().parent_path().string() +
-                       " adapters list --json");
-    INFO(entry.path() << ": " << r.out);
+#if defined(ERPC_SANITIZED)
+    // Sanitized processes start slowly: keep the folders whose libraries crash or exit.
+    const auto name = entry.path().filename().string();
+    if (name.find("abort") == std::string::npos && name.find("exit") == std::string::npos) {
+      continue;
+    }
+#endif
+    folders.insert(entry.path().parent_path());
+  }
+  REQUIRE_FALSE(folders.empty());
+  for (const auto& folder : folders) {
+    const auto r = run("--adapters-dir " + folder.string() + " adapters list --json");
+    INFO(folder << ": " << r.out);
     REQUIRE(r.exit_code == 0);
     const auto doc = json_of(r);
     for (const auto& refused : doc["refused"]) {
