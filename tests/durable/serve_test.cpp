@@ -97,7 +97,7 @@ struct served_host {
     std::vector<std::pair<std::string, std::string>> headers = {
         {"Content-Type", "application/json"}};
     if (!key.empty()) headers.emplace_back("Idempotency-Key", key);
-    if (wait) headers.emplace_back("Prefer", "wait=10");
+    if (wait) headers.emplace_back("Prefer", "wait=30");  // generous: sanitized builds are slow
     const auto r =
         raw_http(port, "POST", "/v1/connections/" + connection + "/Invoice/create", headers, body);
     outputs << r.body;
