@@ -1,216 +1,118 @@
 // SPDX-License-Identifier: Apache-2.0
-// to_json/from_json for bank_statement.hpp (nlohmann::json; amounts as strings).
+// The JSON members of bank_statement.hpp (amounts as strings); json_members.hpp turns them into
+// to_json/from_json.
 #pragma once
 
 #include <erpc/contract/common_types_json.hpp>
 #include <erpc/contract/bank_statement.hpp>
 #include <erpc/contract/json_io.hpp>
+#include <erpc/contract/json_members.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <tuple>
+
 namespace erpc::contract {
 
-inline void to_json(nlohmann::json& j, const statement_page& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "number", v.number);
-  json_io::write(j, "last", v.last);
+constexpr auto json_members(const statement_page*) {
+  return std::tuple{json_io::member("number", &statement_page::number),
+                    json_io::member("last", &statement_page::last)};
 }
 
-inline void from_json(const nlohmann::json& j, statement_page& v) {
-  json_io::read(j, "number", v.number);
-  json_io::read(j, "last", v.last);
+constexpr auto json_members(const statement_balance*) {
+  return std::tuple{json_io::member("type", &statement_balance::type),
+                    json_io::member("amount", &statement_balance::amount),
+                    json_io::member("credit_debit", &statement_balance::credit_debit),
+                    json_io::member("date", &statement_balance::date)};
 }
 
-inline void to_json(nlohmann::json& j, const statement_balance& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "type", v.type);
-  json_io::write(j, "amount", v.amount);
-  json_io::write(j, "credit_debit", v.credit_debit);
-  json_io::write(j, "date", v.date);
+constexpr auto json_members(const proprietary_code*) {
+  return std::tuple{json_io::member("code", &proprietary_code::code),
+                    json_io::member("issuer", &proprietary_code::issuer)};
 }
 
-inline void from_json(const nlohmann::json& j, statement_balance& v) {
-  json_io::read(j, "type", v.type);
-  json_io::read(j, "amount", v.amount);
-  json_io::read(j, "credit_debit", v.credit_debit);
-  json_io::read(j, "date", v.date);
+constexpr auto json_members(const bank_transaction_code*) {
+  return std::tuple{json_io::member("domain", &bank_transaction_code::domain),
+                    json_io::member("family", &bank_transaction_code::family),
+                    json_io::member("subfamily", &bank_transaction_code::subfamily),
+                    json_io::member("proprietary", &bank_transaction_code::proprietary)};
 }
 
-inline void to_json(nlohmann::json& j, const proprietary_code& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "code", v.code);
-  json_io::write(j, "issuer", v.issuer);
+constexpr auto json_members(const entry_batch*) {
+  return std::tuple{json_io::member("message_id", &entry_batch::message_id),
+                    json_io::member("payment_information_id", &entry_batch::payment_information_id),
+                    json_io::member("number_of_transactions", &entry_batch::number_of_transactions),
+                    json_io::member("total_amount", &entry_batch::total_amount)};
 }
 
-inline void from_json(const nlohmann::json& j, proprietary_code& v) {
-  json_io::read(j, "code", v.code);
-  json_io::read(j, "issuer", v.issuer);
+constexpr auto json_members(const entry_references*) {
+  return std::tuple{
+      json_io::member("message_id", &entry_references::message_id),
+      json_io::member("account_servicer_reference", &entry_references::account_servicer_reference),
+      json_io::member("payment_information_id", &entry_references::payment_information_id),
+      json_io::member("instruction_id", &entry_references::instruction_id),
+      json_io::member("end_to_end_id", &entry_references::end_to_end_id),
+      json_io::member("uetr", &entry_references::uetr),
+      json_io::member("mandate_id", &entry_references::mandate_id),
+      json_io::member("cheque_number", &entry_references::cheque_number),
+      json_io::member("customer_reference", &entry_references::customer_reference)};
 }
 
-inline void to_json(nlohmann::json& j, const bank_transaction_code& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "domain", v.domain);
-  json_io::write(j, "family", v.family);
-  json_io::write(j, "subfamily", v.subfamily);
-  json_io::write(j, "proprietary", v.proprietary);
+constexpr auto json_members(const transaction_details*) {
+  return std::tuple{
+      json_io::member("references", &transaction_details::references),
+      json_io::member("amount", &transaction_details::amount),
+      json_io::member("credit_debit", &transaction_details::credit_debit),
+      json_io::member("debtor", &transaction_details::debtor),
+      json_io::member("debtor_account", &transaction_details::debtor_account),
+      json_io::member("creditor", &transaction_details::creditor),
+      json_io::member("creditor_account", &transaction_details::creditor_account),
+      json_io::member("ultimate_debtor", &transaction_details::ultimate_debtor),
+      json_io::member("ultimate_creditor", &transaction_details::ultimate_creditor),
+      json_io::member("remittance", &transaction_details::remittance),
+      json_io::member("return_reason", &transaction_details::return_reason),
+      json_io::member("additional_information", &transaction_details::additional_information)};
 }
 
-inline void from_json(const nlohmann::json& j, bank_transaction_code& v) {
-  json_io::read(j, "domain", v.domain);
-  json_io::read(j, "family", v.family);
-  json_io::read(j, "subfamily", v.subfamily);
-  json_io::read(j, "proprietary", v.proprietary);
+constexpr auto json_members(const statement_entry*) {
+  return std::tuple{
+      json_io::member("entry_reference", &statement_entry::entry_reference),
+      json_io::member("amount", &statement_entry::amount),
+      json_io::member("credit_debit", &statement_entry::credit_debit),
+      json_io::member("reversal", &statement_entry::reversal),
+      json_io::member("status", &statement_entry::status),
+      json_io::member("booking_date", &statement_entry::booking_date),
+      json_io::member("value_date", &statement_entry::value_date),
+      json_io::member("account_servicer_reference", &statement_entry::account_servicer_reference),
+      json_io::member("bank_transaction_code", &statement_entry::bank_transaction_code),
+      json_io::member("batch", &statement_entry::batch),
+      json_io::member_omitted_when_empty("details", &statement_entry::details),
+      json_io::member("additional_information", &statement_entry::additional_information)};
 }
 
-inline void to_json(nlohmann::json& j, const entry_batch& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "message_id", v.message_id);
-  json_io::write(j, "payment_information_id", v.payment_information_id);
-  json_io::write(j, "number_of_transactions", v.number_of_transactions);
-  json_io::write(j, "total_amount", v.total_amount);
-}
-
-inline void from_json(const nlohmann::json& j, entry_batch& v) {
-  json_io::read(j, "message_id", v.message_id);
-  json_io::read(j, "payment_information_id", v.payment_information_id);
-  json_io::read(j, "number_of_transactions", v.number_of_transactions);
-  json_io::read(j, "total_amount", v.total_amount);
-}
-
-inline void to_json(nlohmann::json& j, const entry_references& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "message_id", v.message_id);
-  json_io::write(j, "account_servicer_reference", v.account_servicer_reference);
-  json_io::write(j, "payment_information_id", v.payment_information_id);
-  json_io::write(j, "instruction_id", v.instruction_id);
-  json_io::write(j, "end_to_end_id", v.end_to_end_id);
-  json_io::write(j, "uetr", v.uetr);
-  json_io::write(j, "mandate_id", v.mandate_id);
-  json_io::write(j, "cheque_number", v.cheque_number);
-  json_io::write(j, "customer_reference", v.customer_reference);
-}
-
-inline void from_json(const nlohmann::json& j, entry_references& v) {
-  json_io::read(j, "message_id", v.message_id);
-  json_io::read(j, "account_servicer_reference", v.account_servicer_reference);
-  json_io::read(j, "payment_information_id", v.payment_information_id);
-  json_io::read(j, "instruction_id", v.instruction_id);
-  json_io::read(j, "end_to_end_id", v.end_to_end_id);
-  json_io::read(j, "uetr", v.uetr);
-  json_io::read(j, "mandate_id", v.mandate_id);
-  json_io::read(j, "cheque_number", v.cheque_number);
-  json_io::read(j, "customer_reference", v.customer_reference);
-}
-
-inline void to_json(nlohmann::json& j, const transaction_details& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "references", v.references);
-  json_io::write(j, "amount", v.amount);
-  json_io::write(j, "credit_debit", v.credit_debit);
-  json_io::write(j, "debtor", v.debtor);
-  json_io::write(j, "debtor_account", v.debtor_account);
-  json_io::write(j, "creditor", v.creditor);
-  json_io::write(j, "creditor_account", v.creditor_account);
-  json_io::write(j, "ultimate_debtor", v.ultimate_debtor);
-  json_io::write(j, "ultimate_creditor", v.ultimate_creditor);
-  json_io::write(j, "remittance", v.remittance);
-  json_io::write(j, "return_reason", v.return_reason);
-  json_io::write(j, "additional_information", v.additional_information);
-}
-
-inline void from_json(const nlohmann::json& j, transaction_details& v) {
-  json_io::read(j, "references", v.references);
-  json_io::read(j, "amount", v.amount);
-  json_io::read(j, "credit_debit", v.credit_debit);
-  json_io::read(j, "debtor", v.debtor);
-  json_io::read(j, "debtor_account", v.debtor_account);
-  json_io::read(j, "creditor", v.creditor);
-  json_io::read(j, "creditor_account", v.creditor_account);
-  json_io::read(j, "ultimate_debtor", v.ultimate_debtor);
-  json_io::read(j, "ultimate_creditor", v.ultimate_creditor);
-  json_io::read(j, "remittance", v.remittance);
-  json_io::read(j, "return_reason", v.return_reason);
-  json_io::read(j, "additional_information", v.additional_information);
-}
-
-inline void to_json(nlohmann::json& j, const statement_entry& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "entry_reference", v.entry_reference);
-  json_io::write(j, "amount", v.amount);
-  json_io::write(j, "credit_debit", v.credit_debit);
-  json_io::write(j, "reversal", v.reversal);
-  json_io::write(j, "status", v.status);
-  json_io::write(j, "booking_date", v.booking_date);
-  json_io::write(j, "value_date", v.value_date);
-  json_io::write(j, "account_servicer_reference", v.account_servicer_reference);
-  json_io::write(j, "bank_transaction_code", v.bank_transaction_code);
-  json_io::write(j, "batch", v.batch);
-  if (!v.details.empty()) json_io::write(j, "details", v.details);
-  json_io::write(j, "additional_information", v.additional_information);
-}
-
-inline void from_json(const nlohmann::json& j, statement_entry& v) {
-  json_io::read(j, "entry_reference", v.entry_reference);
-  json_io::read(j, "amount", v.amount);
-  json_io::read(j, "credit_debit", v.credit_debit);
-  json_io::read(j, "reversal", v.reversal);
-  json_io::read(j, "status", v.status);
-  json_io::read(j, "booking_date", v.booking_date);
-  json_io::read(j, "value_date", v.value_date);
-  json_io::read(j, "account_servicer_reference", v.account_servicer_reference);
-  json_io::read(j, "bank_transaction_code", v.bank_transaction_code);
-  json_io::read(j, "batch", v.batch);
-  if (j.contains("details")) json_io::read(j, "details", v.details);
-  json_io::read(j, "additional_information", v.additional_information);
-}
-
-inline void to_json(nlohmann::json& j, const bank_statement& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "id", v.id);
-  json_io::write(j, "external_refs", v.external_refs);
-  json_io::write(j, "source", v.source);
-  json_io::write(j, "kind", v.kind);
-  json_io::write(j, "format", v.format);
-  json_io::write(j, "message_id", v.message_id);
-  json_io::write(j, "statement_id", v.statement_id);
-  json_io::write(j, "electronic_sequence_number", v.electronic_sequence_number);
-  json_io::write(j, "legal_sequence_number", v.legal_sequence_number);
-  json_io::write(j, "created_at_bank", v.created_at_bank);
-  json_io::write(j, "from_date", v.from_date);
-  json_io::write(j, "to_date", v.to_date);
-  json_io::write(j, "copy_duplicate", v.copy_duplicate);
-  json_io::write(j, "page", v.page);
-  json_io::write(j, "account", v.account);
-  json_io::write(j, "account_owner", v.account_owner);
-  json_io::write(j, "balances", v.balances);
-  json_io::write(j, "entries", v.entries);
-  json_io::write(j, "additional_information", v.additional_information);
-  json_io::write(j, "created_at", v.created_at);
-  json_io::write(j, "updated_at", v.updated_at);
-}
-
-inline void from_json(const nlohmann::json& j, bank_statement& v) {
-  json_io::read(j, "id", v.id);
-  json_io::read(j, "external_refs", v.external_refs);
-  json_io::read(j, "source", v.source);
-  json_io::read(j, "kind", v.kind);
-  json_io::read(j, "format", v.format);
-  json_io::read(j, "message_id", v.message_id);
-  json_io::read(j, "statement_id", v.statement_id);
-  json_io::read(j, "electronic_sequence_number", v.electronic_sequence_number);
-  json_io::read(j, "legal_sequence_number", v.legal_sequence_number);
-  json_io::read(j, "created_at_bank", v.created_at_bank);
-  json_io::read(j, "from_date", v.from_date);
-  json_io::read(j, "to_date", v.to_date);
-  json_io::read(j, "copy_duplicate", v.copy_duplicate);
-  json_io::read(j, "page", v.page);
-  json_io::read(j, "account", v.account);
-  json_io::read(j, "account_owner", v.account_owner);
-  json_io::read(j, "balances", v.balances);
-  json_io::read(j, "entries", v.entries);
-  json_io::read(j, "additional_information", v.additional_information);
-  json_io::read(j, "created_at", v.created_at);
-  json_io::read(j, "updated_at", v.updated_at);
+constexpr auto json_members(const bank_statement*) {
+  return std::tuple{
+      json_io::member("id", &bank_statement::id),
+      json_io::member("external_refs", &bank_statement::external_refs),
+      json_io::member("source", &bank_statement::source),
+      json_io::member("kind", &bank_statement::kind),
+      json_io::member("format", &bank_statement::format),
+      json_io::member("message_id", &bank_statement::message_id),
+      json_io::member("statement_id", &bank_statement::statement_id),
+      json_io::member("electronic_sequence_number", &bank_statement::electronic_sequence_number),
+      json_io::member("legal_sequence_number", &bank_statement::legal_sequence_number),
+      json_io::member("created_at_bank", &bank_statement::created_at_bank),
+      json_io::member("from_date", &bank_statement::from_date),
+      json_io::member("to_date", &bank_statement::to_date),
+      json_io::member("copy_duplicate", &bank_statement::copy_duplicate),
+      json_io::member("page", &bank_statement::page),
+      json_io::member("account", &bank_statement::account),
+      json_io::member("account_owner", &bank_statement::account_owner),
+      json_io::member("balances", &bank_statement::balances),
+      json_io::member("entries", &bank_statement::entries),
+      json_io::member("additional_information", &bank_statement::additional_information),
+      json_io::member("created_at", &bank_statement::created_at),
+      json_io::member("updated_at", &bank_statement::updated_at)};
 }
 
 }  // namespace erpc::contract

@@ -1,217 +1,115 @@
 // SPDX-License-Identifier: Apache-2.0
-// to_json/from_json for common_types.hpp (nlohmann::json; amounts as strings).
+// The JSON members of common_types.hpp (amounts as strings); json_members.hpp turns them into
+// to_json/from_json.
 #pragma once
 
 #include <erpc/contract/common_types.hpp>
 #include <erpc/contract/json_io.hpp>
+#include <erpc/contract/json_members.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <tuple>
+
 namespace erpc::contract {
 
-inline void to_json(nlohmann::json& j, const postal_address& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "street_name", v.street_name);
-  json_io::write(j, "building_number", v.building_number);
-  json_io::write(j, "postal_code", v.postal_code);
-  json_io::write(j, "town_name", v.town_name);
-  json_io::write(j, "country_sub_division", v.country_sub_division);
-  json_io::write(j, "country", v.country);
-  if (!v.address_lines.empty()) json_io::write(j, "address_lines", v.address_lines);
+constexpr auto json_members(const postal_address*) {
+  return std::tuple{
+      json_io::member("street_name", &postal_address::street_name),
+      json_io::member("building_number", &postal_address::building_number),
+      json_io::member("postal_code", &postal_address::postal_code),
+      json_io::member("town_name", &postal_address::town_name),
+      json_io::member("country_sub_division", &postal_address::country_sub_division),
+      json_io::member("country", &postal_address::country),
+      json_io::member_omitted_when_empty("address_lines", &postal_address::address_lines)};
 }
 
-inline void from_json(const nlohmann::json& j, postal_address& v) {
-  json_io::read(j, "street_name", v.street_name);
-  json_io::read(j, "building_number", v.building_number);
-  json_io::read(j, "postal_code", v.postal_code);
-  json_io::read(j, "town_name", v.town_name);
-  json_io::read(j, "country_sub_division", v.country_sub_division);
-  json_io::read(j, "country", v.country);
-  if (j.contains("address_lines")) json_io::read(j, "address_lines", v.address_lines);
+constexpr auto json_members(const organisation_id*) {
+  return std::tuple{json_io::member("id", &organisation_id::id),
+                    json_io::member("scheme", &organisation_id::scheme),
+                    json_io::member("issuer", &organisation_id::issuer)};
 }
 
-inline void to_json(nlohmann::json& j, const organisation_id& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "id", v.id);
-  json_io::write(j, "scheme", v.scheme);
-  json_io::write(j, "issuer", v.issuer);
+constexpr auto json_members(const party*) {
+  return std::tuple{json_io::member("id", &party::id),
+                    json_io::member("number", &party::number),
+                    json_io::member("name", &party::name),
+                    json_io::member("tax_id", &party::tax_id),
+                    json_io::member("lei", &party::lei),
+                    json_io::member("organisation_id", &party::organisation_id),
+                    json_io::member("postal_address", &party::postal_address),
+                    json_io::member_omitted_when_empty("external_refs", &party::external_refs)};
 }
 
-inline void from_json(const nlohmann::json& j, organisation_id& v) {
-  json_io::read(j, "id", v.id);
-  json_io::read(j, "scheme", v.scheme);
-  json_io::read(j, "issuer", v.issuer);
+constexpr auto json_members(const other_account_id*) {
+  return std::tuple{json_io::member("id", &other_account_id::id),
+                    json_io::member("scheme", &other_account_id::scheme)};
 }
 
-inline void to_json(nlohmann::json& j, const party& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "id", v.id);
-  json_io::write(j, "number", v.number);
-  json_io::write(j, "name", v.name);
-  json_io::write(j, "tax_id", v.tax_id);
-  json_io::write(j, "lei", v.lei);
-  json_io::write(j, "organisation_id", v.organisation_id);
-  json_io::write(j, "postal_address", v.postal_address);
-  if (!v.external_refs.empty()) json_io::write(j, "external_refs", v.external_refs);
+constexpr auto json_members(const bank_account*) {
+  return std::tuple{json_io::member("iban", &bank_account::iban),
+                    json_io::member("other", &bank_account::other),
+                    json_io::member("bic", &bank_account::bic),
+                    json_io::member("currency", &bank_account::currency),
+                    json_io::member("name", &bank_account::name),
+                    json_io::member("bank_name", &bank_account::bank_name)};
 }
 
-inline void from_json(const nlohmann::json& j, party& v) {
-  json_io::read(j, "id", v.id);
-  json_io::read(j, "number", v.number);
-  json_io::read(j, "name", v.name);
-  json_io::read(j, "tax_id", v.tax_id);
-  json_io::read(j, "lei", v.lei);
-  json_io::read(j, "organisation_id", v.organisation_id);
-  json_io::read(j, "postal_address", v.postal_address);
-  if (j.contains("external_refs")) json_io::read(j, "external_refs", v.external_refs);
+constexpr auto json_members(const payment_terms*) {
+  return std::tuple{json_io::member("code", &payment_terms::code),
+                    json_io::member("net_days", &payment_terms::net_days),
+                    json_io::member("discount_percent", &payment_terms::discount_percent),
+                    json_io::member("discount_days", &payment_terms::discount_days),
+                    json_io::member("discount_date", &payment_terms::discount_date),
+                    json_io::member("description", &payment_terms::description)};
 }
 
-inline void to_json(nlohmann::json& j, const other_account_id& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "id", v.id);
-  json_io::write(j, "scheme", v.scheme);
+constexpr auto json_members(const creditor_reference*) {
+  return std::tuple{json_io::member("type", &creditor_reference::type),
+                    json_io::member("issuer", &creditor_reference::issuer),
+                    json_io::member("reference", &creditor_reference::reference)};
 }
 
-inline void from_json(const nlohmann::json& j, other_account_id& v) {
-  json_io::read(j, "id", v.id);
-  json_io::read(j, "scheme", v.scheme);
+constexpr auto json_members(const referred_document*) {
+  return std::tuple{json_io::member("type", &referred_document::type),
+                    json_io::member("number", &referred_document::number),
+                    json_io::member("date", &referred_document::date),
+                    json_io::member("amount", &referred_document::amount)};
 }
 
-inline void to_json(nlohmann::json& j, const bank_account& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "iban", v.iban);
-  json_io::write(j, "other", v.other);
-  json_io::write(j, "bic", v.bic);
-  json_io::write(j, "currency", v.currency);
-  json_io::write(j, "name", v.name);
-  json_io::write(j, "bank_name", v.bank_name);
+constexpr auto json_members(const structured_remittance*) {
+  return std::tuple{
+      json_io::member("creditor_reference", &structured_remittance::creditor_reference),
+      json_io::member_omitted_when_empty("referred_documents",
+                                         &structured_remittance::referred_documents),
+      json_io::member("additional_information", &structured_remittance::additional_information)};
 }
 
-inline void from_json(const nlohmann::json& j, bank_account& v) {
-  json_io::read(j, "iban", v.iban);
-  json_io::read(j, "other", v.other);
-  json_io::read(j, "bic", v.bic);
-  json_io::read(j, "currency", v.currency);
-  json_io::read(j, "name", v.name);
-  json_io::read(j, "bank_name", v.bank_name);
+constexpr auto json_members(const remittance*) {
+  return std::tuple{json_io::member("unstructured", &remittance::unstructured),
+                    json_io::member("structured", &remittance::structured)};
 }
 
-inline void to_json(nlohmann::json& j, const payment_terms& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "code", v.code);
-  json_io::write(j, "net_days", v.net_days);
-  json_io::write(j, "discount_percent", v.discount_percent);
-  json_io::write(j, "discount_days", v.discount_days);
-  json_io::write(j, "discount_date", v.discount_date);
-  json_io::write(j, "description", v.description);
+constexpr auto json_members(const payment_references*) {
+  return std::tuple{
+      json_io::member("message_id", &payment_references::message_id),
+      json_io::member("payment_information_id", &payment_references::payment_information_id),
+      json_io::member("instruction_id", &payment_references::instruction_id),
+      json_io::member("end_to_end_id", &payment_references::end_to_end_id),
+      json_io::member("uetr", &payment_references::uetr)};
 }
 
-inline void from_json(const nlohmann::json& j, payment_terms& v) {
-  json_io::read(j, "code", v.code);
-  json_io::read(j, "net_days", v.net_days);
-  json_io::read(j, "discount_percent", v.discount_percent);
-  json_io::read(j, "discount_days", v.discount_days);
-  json_io::read(j, "discount_date", v.discount_date);
-  json_io::read(j, "description", v.description);
+constexpr auto json_members(const document_ref*) {
+  return std::tuple{
+      json_io::member("id", &document_ref::id), json_io::member("number", &document_ref::number),
+      json_io::member_omitted_when_empty("external_refs", &document_ref::external_refs)};
 }
 
-inline void to_json(nlohmann::json& j, const creditor_reference& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "type", v.type);
-  json_io::write(j, "issuer", v.issuer);
-  json_io::write(j, "reference", v.reference);
-}
-
-inline void from_json(const nlohmann::json& j, creditor_reference& v) {
-  json_io::read(j, "type", v.type);
-  json_io::read(j, "issuer", v.issuer);
-  json_io::read(j, "reference", v.reference);
-}
-
-inline void to_json(nlohmann::json& j, const referred_document& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "type", v.type);
-  json_io::write(j, "number", v.number);
-  json_io::write(j, "date", v.date);
-  json_io::write(j, "amount", v.amount);
-}
-
-inline void from_json(const nlohmann::json& j, referred_document& v) {
-  json_io::read(j, "type", v.type);
-  json_io::read(j, "number", v.number);
-  json_io::read(j, "date", v.date);
-  json_io::read(j, "amount", v.amount);
-}
-
-inline void to_json(nlohmann::json& j, const structured_remittance& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "creditor_reference", v.creditor_reference);
-  if (!v.referred_documents.empty()) json_io::write(j, "referred_documents", v.referred_documents);
-  json_io::write(j, "additional_information", v.additional_information);
-}
-
-inline void from_json(const nlohmann::json& j, structured_remittance& v) {
-  json_io::read(j, "creditor_reference", v.creditor_reference);
-  if (j.contains("referred_documents")) {
-    json_io::read(j, "referred_documents", v.referred_documents);
-  }
-  json_io::read(j, "additional_information", v.additional_information);
-}
-
-inline void to_json(nlohmann::json& j, const remittance& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "unstructured", v.unstructured);
-  json_io::write(j, "structured", v.structured);
-}
-
-inline void from_json(const nlohmann::json& j, remittance& v) {
-  json_io::read(j, "unstructured", v.unstructured);
-  json_io::read(j, "structured", v.structured);
-}
-
-inline void to_json(nlohmann::json& j, const payment_references& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "message_id", v.message_id);
-  json_io::write(j, "payment_information_id", v.payment_information_id);
-  json_io::write(j, "instruction_id", v.instruction_id);
-  json_io::write(j, "end_to_end_id", v.end_to_end_id);
-  json_io::write(j, "uetr", v.uetr);
-}
-
-inline void from_json(const nlohmann::json& j, payment_references& v) {
-  json_io::read(j, "message_id", v.message_id);
-  json_io::read(j, "payment_information_id", v.payment_information_id);
-  json_io::read(j, "instruction_id", v.instruction_id);
-  json_io::read(j, "end_to_end_id", v.end_to_end_id);
-  json_io::read(j, "uetr", v.uetr);
-}
-
-inline void to_json(nlohmann::json& j, const document_ref& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "id", v.id);
-  json_io::write(j, "number", v.number);
-  if (!v.external_refs.empty()) json_io::write(j, "external_refs", v.external_refs);
-}
-
-inline void from_json(const nlohmann::json& j, document_ref& v) {
-  json_io::read(j, "id", v.id);
-  json_io::read(j, "number", v.number);
-  if (j.contains("external_refs")) json_io::read(j, "external_refs", v.external_refs);
-}
-
-inline void to_json(nlohmann::json& j, const source_ref& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "system", v.system);
-  json_io::write(j, "id", v.id);
-  json_io::write(j, "uri", v.uri);
-  json_io::write(j, "received_at", v.received_at);
-}
-
-inline void from_json(const nlohmann::json& j, source_ref& v) {
-  json_io::read(j, "system", v.system);
-  json_io::read(j, "id", v.id);
-  json_io::read(j, "uri", v.uri);
-  json_io::read(j, "received_at", v.received_at);
+constexpr auto json_members(const source_ref*) {
+  return std::tuple{json_io::member("system", &source_ref::system),
+                    json_io::member("id", &source_ref::id),
+                    json_io::member("uri", &source_ref::uri),
+                    json_io::member("received_at", &source_ref::received_at)};
 }
 
 }  // namespace erpc::contract

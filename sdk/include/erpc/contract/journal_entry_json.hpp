@@ -1,81 +1,50 @@
 // SPDX-License-Identifier: Apache-2.0
-// to_json/from_json for journal_entry.hpp (nlohmann::json; amounts as strings).
+// The JSON members of journal_entry.hpp (amounts as strings); json_members.hpp turns them into
+// to_json/from_json.
 #pragma once
 
 #include <erpc/contract/common_types_json.hpp>
 #include <erpc/contract/journal_entry.hpp>
 #include <erpc/contract/json_io.hpp>
+#include <erpc/contract/json_members.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <tuple>
+
 namespace erpc::contract {
 
-inline void to_json(nlohmann::json& j, const journal_line& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "line_number", v.line_number);
-  json_io::write(j, "account", v.account);
-  json_io::write(j, "side", v.side);
-  json_io::write(j, "amount", v.amount);
-  json_io::write(j, "functional_amount", v.functional_amount);
-  json_io::write(j, "exchange_rate", v.exchange_rate);
-  json_io::write(j, "description", v.description);
-  json_io::write(j, "tax_code", v.tax_code);
-  json_io::write(j, "counterparty", v.counterparty);
-  if (!v.dimensions.empty()) json_io::write(j, "dimensions", v.dimensions);
+constexpr auto json_members(const journal_line*) {
+  return std::tuple{json_io::member("line_number", &journal_line::line_number),
+                    json_io::member("account", &journal_line::account),
+                    json_io::member("side", &journal_line::side),
+                    json_io::member("amount", &journal_line::amount),
+                    json_io::member("functional_amount", &journal_line::functional_amount),
+                    json_io::member("exchange_rate", &journal_line::exchange_rate),
+                    json_io::member("description", &journal_line::description),
+                    json_io::member("tax_code", &journal_line::tax_code),
+                    json_io::member("counterparty", &journal_line::counterparty),
+                    json_io::member_omitted_when_empty("dimensions", &journal_line::dimensions)};
 }
 
-inline void from_json(const nlohmann::json& j, journal_line& v) {
-  json_io::read(j, "line_number", v.line_number);
-  json_io::read(j, "account", v.account);
-  json_io::read(j, "side", v.side);
-  json_io::read(j, "amount", v.amount);
-  json_io::read(j, "functional_amount", v.functional_amount);
-  json_io::read(j, "exchange_rate", v.exchange_rate);
-  json_io::read(j, "description", v.description);
-  json_io::read(j, "tax_code", v.tax_code);
-  json_io::read(j, "counterparty", v.counterparty);
-  if (j.contains("dimensions")) json_io::read(j, "dimensions", v.dimensions);
-}
-
-inline void to_json(nlohmann::json& j, const journal_entry& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "id", v.id);
-  json_io::write(j, "external_refs", v.external_refs);
-  json_io::write(j, "source", v.source);
-  json_io::write(j, "legal_entity", v.legal_entity);
-  json_io::write(j, "document_number", v.document_number);
-  json_io::write(j, "reference", v.reference);
-  json_io::write(j, "posting_date", v.posting_date);
-  json_io::write(j, "document_date", v.document_date);
-  json_io::write(j, "period", v.period);
-  json_io::write(j, "functional_currency", v.functional_currency);
-  json_io::write(j, "description", v.description);
-  json_io::write(j, "reversal_of", v.reversal_of);
-  json_io::write(j, "lines", v.lines);
-  json_io::write(j, "notes", v.notes);
-  json_io::write(j, "created_at", v.created_at);
-  json_io::write(j, "updated_at", v.updated_at);
-  json_io::write(j, "etag", v.etag);
-}
-
-inline void from_json(const nlohmann::json& j, journal_entry& v) {
-  json_io::read(j, "id", v.id);
-  json_io::read(j, "external_refs", v.external_refs);
-  json_io::read(j, "source", v.source);
-  json_io::read(j, "legal_entity", v.legal_entity);
-  json_io::read(j, "document_number", v.document_number);
-  json_io::read(j, "reference", v.reference);
-  json_io::read(j, "posting_date", v.posting_date);
-  json_io::read(j, "document_date", v.document_date);
-  json_io::read(j, "period", v.period);
-  json_io::read(j, "functional_currency", v.functional_currency);
-  json_io::read(j, "description", v.description);
-  json_io::read(j, "reversal_of", v.reversal_of);
-  json_io::read(j, "lines", v.lines);
-  json_io::read(j, "notes", v.notes);
-  json_io::read(j, "created_at", v.created_at);
-  json_io::read(j, "updated_at", v.updated_at);
-  json_io::read(j, "etag", v.etag);
+constexpr auto json_members(const journal_entry*) {
+  return std::tuple{json_io::member("id", &journal_entry::id),
+                    json_io::member("external_refs", &journal_entry::external_refs),
+                    json_io::member("source", &journal_entry::source),
+                    json_io::member("legal_entity", &journal_entry::legal_entity),
+                    json_io::member("document_number", &journal_entry::document_number),
+                    json_io::member("reference", &journal_entry::reference),
+                    json_io::member("posting_date", &journal_entry::posting_date),
+                    json_io::member("document_date", &journal_entry::document_date),
+                    json_io::member("period", &journal_entry::period),
+                    json_io::member("functional_currency", &journal_entry::functional_currency),
+                    json_io::member("description", &journal_entry::description),
+                    json_io::member("reversal_of", &journal_entry::reversal_of),
+                    json_io::member("lines", &journal_entry::lines),
+                    json_io::member("notes", &journal_entry::notes),
+                    json_io::member("created_at", &journal_entry::created_at),
+                    json_io::member("updated_at", &journal_entry::updated_at),
+                    json_io::member("etag", &journal_entry::etag)};
 }
 
 }  // namespace erpc::contract

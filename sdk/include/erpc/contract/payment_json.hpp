@@ -1,127 +1,72 @@
 // SPDX-License-Identifier: Apache-2.0
-// to_json/from_json for payment.hpp (nlohmann::json; amounts as strings).
+// The JSON members of payment.hpp (amounts as strings); json_members.hpp turns them into
+// to_json/from_json.
 #pragma once
 
 #include <erpc/contract/common_types_json.hpp>
 #include <erpc/contract/payment.hpp>
 #include <erpc/contract/json_io.hpp>
+#include <erpc/contract/json_members.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <tuple>
+
 namespace erpc::contract {
 
-inline void to_json(nlohmann::json& j, const payment_fx& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "rate", v.rate);
-  json_io::write(j, "source_currency", v.source_currency);
-  json_io::write(j, "target_currency", v.target_currency);
-  json_io::write(j, "contract_id", v.contract_id);
+constexpr auto json_members(const payment_fx*) {
+  return std::tuple{json_io::member("rate", &payment_fx::rate),
+                    json_io::member("source_currency", &payment_fx::source_currency),
+                    json_io::member("target_currency", &payment_fx::target_currency),
+                    json_io::member("contract_id", &payment_fx::contract_id)};
 }
 
-inline void from_json(const nlohmann::json& j, payment_fx& v) {
-  json_io::read(j, "rate", v.rate);
-  json_io::read(j, "source_currency", v.source_currency);
-  json_io::read(j, "target_currency", v.target_currency);
-  json_io::read(j, "contract_id", v.contract_id);
+constexpr auto json_members(const short_payment*) {
+  return std::tuple{json_io::member("amount", &short_payment::amount),
+                    json_io::member("reason_code", &short_payment::reason_code),
+                    json_io::member("reason", &short_payment::reason)};
 }
 
-inline void to_json(nlohmann::json& j, const short_payment& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "amount", v.amount);
-  json_io::write(j, "reason_code", v.reason_code);
-  json_io::write(j, "reason", v.reason);
+constexpr auto json_members(const payment_application*) {
+  return std::tuple{json_io::member("document_type", &payment_application::document_type),
+                    json_io::member("document", &payment_application::document),
+                    json_io::member("invoice_number", &payment_application::invoice_number),
+                    json_io::member("amount", &payment_application::amount),
+                    json_io::member("discount_taken", &payment_application::discount_taken),
+                    json_io::member("withholding", &payment_application::withholding),
+                    json_io::member("short_payment", &payment_application::short_payment)};
 }
 
-inline void from_json(const nlohmann::json& j, short_payment& v) {
-  json_io::read(j, "amount", v.amount);
-  json_io::read(j, "reason_code", v.reason_code);
-  json_io::read(j, "reason", v.reason);
-}
-
-inline void to_json(nlohmann::json& j, const payment_application& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "document_type", v.document_type);
-  json_io::write(j, "document", v.document);
-  json_io::write(j, "invoice_number", v.invoice_number);
-  json_io::write(j, "amount", v.amount);
-  json_io::write(j, "discount_taken", v.discount_taken);
-  json_io::write(j, "withholding", v.withholding);
-  json_io::write(j, "short_payment", v.short_payment);
-}
-
-inline void from_json(const nlohmann::json& j, payment_application& v) {
-  json_io::read(j, "document_type", v.document_type);
-  json_io::read(j, "document", v.document);
-  json_io::read(j, "invoice_number", v.invoice_number);
-  json_io::read(j, "amount", v.amount);
-  json_io::read(j, "discount_taken", v.discount_taken);
-  json_io::read(j, "withholding", v.withholding);
-  json_io::read(j, "short_payment", v.short_payment);
-}
-
-inline void to_json(nlohmann::json& j, const payment& v) {
-  j = nlohmann::json::object();
-  json_io::write(j, "id", v.id);
-  json_io::write(j, "external_refs", v.external_refs);
-  json_io::write(j, "source", v.source);
-  json_io::write(j, "legal_entity", v.legal_entity);
-  json_io::write(j, "direction", v.direction);
-  json_io::write(j, "method", v.method);
-  json_io::write(j, "document_number", v.document_number);
-  json_io::write(j, "amount", v.amount);
-  json_io::write(j, "debit_amount", v.debit_amount);
-  json_io::write(j, "fx", v.fx);
-  json_io::write(j, "requested_execution_date", v.requested_execution_date);
-  json_io::write(j, "value_date", v.value_date);
-  json_io::write(j, "debtor", v.debtor);
-  json_io::write(j, "debtor_account", v.debtor_account);
-  json_io::write(j, "creditor", v.creditor);
-  json_io::write(j, "creditor_account", v.creditor_account);
-  json_io::write(j, "ultimate_debtor", v.ultimate_debtor);
-  json_io::write(j, "ultimate_creditor", v.ultimate_creditor);
-  json_io::write(j, "charge_bearer", v.charge_bearer);
-  json_io::write(j, "references", v.references);
-  json_io::write(j, "remittance", v.remittance);
-  json_io::write(j, "purpose_code", v.purpose_code);
-  json_io::write(j, "category_purpose", v.category_purpose);
-  json_io::write(j, "clearing_account", v.clearing_account);
-  if (!v.applications.empty()) json_io::write(j, "applications", v.applications);
-  json_io::write(j, "notes", v.notes);
-  json_io::write(j, "created_at", v.created_at);
-  json_io::write(j, "updated_at", v.updated_at);
-  json_io::write(j, "etag", v.etag);
-}
-
-inline void from_json(const nlohmann::json& j, payment& v) {
-  json_io::read(j, "id", v.id);
-  json_io::read(j, "external_refs", v.external_refs);
-  json_io::read(j, "source", v.source);
-  json_io::read(j, "legal_entity", v.legal_entity);
-  json_io::read(j, "direction", v.direction);
-  json_io::read(j, "method", v.method);
-  json_io::read(j, "document_number", v.document_number);
-  json_io::read(j, "amount", v.amount);
-  json_io::read(j, "debit_amount", v.debit_amount);
-  json_io::read(j, "fx", v.fx);
-  json_io::read(j, "requested_execution_date", v.requested_execution_date);
-  json_io::read(j, "value_date", v.value_date);
-  json_io::read(j, "debtor", v.debtor);
-  json_io::read(j, "debtor_account", v.debtor_account);
-  json_io::read(j, "creditor", v.creditor);
-  json_io::read(j, "creditor_account", v.creditor_account);
-  json_io::read(j, "ultimate_debtor", v.ultimate_debtor);
-  json_io::read(j, "ultimate_creditor", v.ultimate_creditor);
-  json_io::read(j, "charge_bearer", v.charge_bearer);
-  json_io::read(j, "references", v.references);
-  json_io::read(j, "remittance", v.remittance);
-  json_io::read(j, "purpose_code", v.purpose_code);
-  json_io::read(j, "category_purpose", v.category_purpose);
-  json_io::read(j, "clearing_account", v.clearing_account);
-  if (j.contains("applications")) json_io::read(j, "applications", v.applications);
-  json_io::read(j, "notes", v.notes);
-  json_io::read(j, "created_at", v.created_at);
-  json_io::read(j, "updated_at", v.updated_at);
-  json_io::read(j, "etag", v.etag);
+constexpr auto json_members(const payment*) {
+  return std::tuple{json_io::member("id", &payment::id),
+                    json_io::member("external_refs", &payment::external_refs),
+                    json_io::member("source", &payment::source),
+                    json_io::member("legal_entity", &payment::legal_entity),
+                    json_io::member("direction", &payment::direction),
+                    json_io::member("method", &payment::method),
+                    json_io::member("document_number", &payment::document_number),
+                    json_io::member("amount", &payment::amount),
+                    json_io::member("debit_amount", &payment::debit_amount),
+                    json_io::member("fx", &payment::fx),
+                    json_io::member("requested_execution_date", &payment::requested_execution_date),
+                    json_io::member("value_date", &payment::value_date),
+                    json_io::member("debtor", &payment::debtor),
+                    json_io::member("debtor_account", &payment::debtor_account),
+                    json_io::member("creditor", &payment::creditor),
+                    json_io::member("creditor_account", &payment::creditor_account),
+                    json_io::member("ultimate_debtor", &payment::ultimate_debtor),
+                    json_io::member("ultimate_creditor", &payment::ultimate_creditor),
+                    json_io::member("charge_bearer", &payment::charge_bearer),
+                    json_io::member("references", &payment::references),
+                    json_io::member("remittance", &payment::remittance),
+                    json_io::member("purpose_code", &payment::purpose_code),
+                    json_io::member("category_purpose", &payment::category_purpose),
+                    json_io::member("clearing_account", &payment::clearing_account),
+                    json_io::member_omitted_when_empty("applications", &payment::applications),
+                    json_io::member("notes", &payment::notes),
+                    json_io::member("created_at", &payment::created_at),
+                    json_io::member("updated_at", &payment::updated_at),
+                    json_io::member("etag", &payment::etag)};
 }
 
 }  // namespace erpc::contract
