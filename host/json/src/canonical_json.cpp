@@ -2,6 +2,7 @@
 #include <erpc/host/canonical_json.hpp>
 
 #include "json_pointer.hpp"
+#include "json_rejection.hpp"
 #include "utf8.hpp"
 
 #include <erpc/error.hpp>
@@ -24,11 +25,7 @@ namespace {
 
 using json = nlohmann::json;
 
-error reject(std::string code, std::string pointer, std::string message) {
-  error e(error_class::validation, code, message);
-  e.with_field(std::move(pointer), std::move(code), std::move(message));
-  return e;
-}
+using json_boundary::reject;
 
 // RFC 8785 §3.2.2.2: the JSON.stringify escapes and nothing else; all other characters are
 // written as UTF-8.

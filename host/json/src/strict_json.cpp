@@ -2,6 +2,7 @@
 #include <erpc/host/strict_json.hpp>
 
 #include "json_pointer.hpp"
+#include "json_rejection.hpp"
 #include "utf8.hpp"
 
 #include <erpc/error.hpp>
@@ -19,11 +20,7 @@ namespace {
 
 using json = nlohmann::json;
 
-error reject(std::string code, std::string pointer, std::string message) {
-  error e(error_class::validation, code, message);
-  e.with_field(std::move(pointer), std::move(code), std::move(message));
-  return e;
-}
+using json_boundary::reject;
 
 std::string shown_pointer(const std::string& pointer) {
   return pointer.empty() ? "the document root" : "'" + pointer + "'";
