@@ -8,6 +8,8 @@
 //
 // Each adapter gets one `create` write of the first object it declares with a canonical
 // example in schemas/examples/v1; the N further writes go to the first adapter that answered.
+// The hello adapter is a vendor stand-in that keeps every record in memory, so with it the
+// last figure grows by what hello stores, not by what the host holds.
 // Exit 1 when an adapter cannot be written to (refused, no create, a connection that does not
 // open): the figure would then leave it out.
 #include "support/child_process.hpp"
