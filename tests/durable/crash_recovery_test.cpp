@@ -2,16 +2,14 @@
 // at every named phase with ERPC_CRASH_AT) while it works a batch of writes, restarted, and in
 // the end every message is posted exactly once and none is lost — counted by the record target,
 // a separate process that never deduplicates.
+#include "record_target_process.hpp"
 #include "support/child_process.hpp"
-#include "support/raw_http.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <csignal>
-#include <fcntl.h>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -26,41 +24,10 @@ namespace fs = std::filesystem;
 using erpc::testing::child_process;
 using nlohmann::json;
 
-// The record target process: started with a pipe on stdin (closing it stops the target) and
-// one on stdout (it prints its port).
-class record_target {
+// The vendor stand-in that never deduplicates, in its own process.
+class record_target : public erpc::testing::record_target_process {
  public:
-  explicit record_target(const fs::path& log) {
-    int in[2];
-    int out[2];
-    REQUIRE(::pipe2(in, O_CLOEXEC) == 0);
-    REQUIRE(::pipe2(out, O_CLOEXEC) == 0);
-    process_ = std::make_unique<child_process>(std::vector<std::string>{ERPC_RECORD_TARGET},
-                                               std::vector<std::string>{}, log, in[0], out[1]);
-    ::close(in[0]);
-    ::close(out[1]);
-    stdin_ = in[1];
-    FILE* f = ::fdopen(out[0], "r");
-    char line[64] = {};
-    REQUIRE(std::fgets(line, sizeof line, f) != nullptr);
-    std::fclose(f);
-    REQUIRE(std::sscanf(line, "port %d", &port_) == 1);
-  }
-  ~record_target() {
-    ::close(stdin_);
-    process_->wait();
-  }
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  json count() const {
-    const auto r = erpc::testing::raw_http(static_cast<std::uint16_t>(port_), "GET", "/count");
-    REQUIRE(r.status == 200);
-    return json::parse(r.body);
-  }
-
- private:
-  std::unique_ptr<child_process> process_;
-  int stdin_ = -1;
-  int port_ = 0;
+  explicit record_target(const fs::path& log) : record_target_process(ERPC_RECORD_TARGET, log) {}
 };
 
 struct workspace {

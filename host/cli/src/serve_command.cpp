@@ -97,7 +97,13 @@ class api {
       while (std::chrono::steady_clock::now() < until) {
         const auto m = rt_.queues().get_message(a.message_id);
         if (m && m->state == message_state::succeeded && m->response) {
-          return http_response::json(200, *m->response);
+          if (a.kind != accept_kind::existing) return http_response::json(200, *m->response);
+          // The key was already bound to this message (accepted by an earlier request, here
+          // or on another host): this request did not cause the effect, it gets the stored
+          // response as a replay.
+          auto stored = nlohmann::json::parse(*m->response);
+          stored["replayed"] = true;
+          return http_response::json(200, stored.dump());
         }
         if (m && m->state == message_state::queued && m->last_error) {
           auto body = nlohmann::json{{"status", "error"},

@@ -3,12 +3,15 @@
 
 #include <erpc/error.hpp>
 
+#include <fcntl.h>
 #include <link.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <array>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <span>
 #include <string_view>
 
 namespace erpc {
@@ -18,6 +21,43 @@ namespace {
 // the host can vouch for, because it has them mapped itself.
 constexpr std::array<std::string_view, 4> base_libraries = {"libc.so.6", "libm.so.6",
                                                              "libstdc++.so.6", "libgcc_s.so.1"};
+
+// A file mapped read-only for the ELF parser. Mapped, not read into a string: the parser touches
+// only the headers and the dynamic sections, and nothing lands on the heap — reading every
+// library of the process (libcrypto alone is megabytes) into growing strings left ~12 MB in the
+// malloc arena of whichever thread loaded the first adapter, for the life of the process
+// (docs/benchmarks.md "Host memory"). Package upgrades replace libraries by rename, never by
+// truncating them in place, so the mapping stays readable while it is parsed.
+class read_only_mapping {
+ public:
+  explicit read_only_mapping(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+      void* at = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE,
+                        fd, 0);
+      if (at != MAP_FAILED) {
+        data_ = at;
+        size_ = static_cast<std::size_t>(st.st_size);
+      }
+    }
+    ::close(fd);
+  }
+  ~read_only_mapping() {
+    if (data_ != nullptr) ::munmap(data_, size_);
+  }
+  read_only_mapping(const read_only_mapping&) = delete;
+  read_only_mapping& operator=(const read_only_mapping&) = delete;
+
+  std::span<const std::byte> bytes() const {
+    return {static_cast<const std::byte*>(data_), data_ ? size_ : 0};
+  }
+
+ private:
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 int collect_path(dl_phdr_info* info, std::size_t, void* data) {
   if (info->dlpi_name != nullptr && info->dlpi_name[0] != '\0') {
@@ -31,11 +71,10 @@ std::map<std::string, std::set<std::string>> read_process_definitions() {
   dl_iterate_phdr(collect_path, &paths);
   std::map<std::string, std::set<std::string>> provided;
   for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) continue;
-    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const read_only_mapping file(path);
+    if (file.bytes().empty()) continue;
     try {
-      auto info = read_elf_dynamic_info(std::as_bytes(std::span(bytes.data(), bytes.size())));
+      auto info = read_elf_dynamic_info(file.bytes());
       const std::string soname =
           info.soname.empty() ? std::filesystem::path(path).filename().string() : info.soname;
       for (const auto& base : base_libraries) {
