@@ -2,6 +2,7 @@
 // at every named phase with ERPC_CRASH_AT) while it works a batch of writes, restarted, and in
 // the end every message is posted exactly once and none is lost — counted by the record target,
 // a separate process that never deduplicates.
+#include "record_target_process.hpp"
 #include "support/child_process.hpp"
 #include "support/raw_http.hpp"
 
@@ -24,44 +25,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using erpc::testing::child_process;
+using erpc::testing::record_target;
 using nlohmann::json;
-
-// The record target process: started with a pipe on stdin (closing it stops the target) and
-// one on stdout (it prints its port).
-class record_target {
- public:
-  explicit record_target(const fs::path& log) {
-    int in[2];
-    int out[2];
-    REQUIRE(::pipe2(in, O_CLOEXEC) == 0);
-    REQUIRE(::pipe2(out, O_CLOEXEC) == 0);
-    process_ = std::make_unique<child_process>(std::vector<std::string>{ERPC_RECORD_TARGET},
-                                               std::vector<std::string>{}, log, in[0], out[1]);
-    ::close(in[0]);
-    ::close(out[1]);
-    stdin_ = in[1];
-    FILE* f = ::fdopen(out[0], "r");
-    char line[64] = {};
-    REQUIRE(std::fgets(line, sizeof line, f) != nullptr);
-    std::fclose(f);
-    REQUIRE(std::sscanf(line, "port %d", &port_) == 1);
-  }
-  ~record_target() {
-    ::close(stdin_);
-    process_->wait();
-  }
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  json count() const {
-    const auto r = erpc::testing::raw_http(static_cast<std::uint16_t>(port_), "GET", "/count");
-    REQUIRE(r.status == 200);
-    return json::parse(r.body);
-  }
-
- private:
-  std::unique_ptr<child_process> process_;
-  int stdin_ = -1;
-  int port_ = 0;
-};
 
 struct workspace {
   fs::path dir;

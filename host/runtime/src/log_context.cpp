@@ -21,6 +21,23 @@ log_context_scope::log_context_scope(std::string correlation_id, std::vector<log
   current_scope = this;
 }
 
+log_context_scope::log_context_scope(log_context_snapshot snapshot)
+    : log_context_scope(std::move(snapshot.correlation_id), std::move(snapshot.fields),
+                        std::move(snapshot.masked_values)) {}
+
+log_context_snapshot capture_log_context() {
+  log_context_snapshot snapshot;
+  if (current_scope == nullptr) return snapshot;
+  snapshot.correlation_id = current_scope->correlation_id_;
+  snapshot.fields = current_scope->fields_;
+  for (const log_context_scope* scope = current_scope; scope != nullptr;
+       scope = scope->previous_) {
+    snapshot.masked_values.insert(snapshot.masked_values.end(), scope->masked_values_.begin(),
+                                  scope->masked_values_.end());
+  }
+  return snapshot;
+}
+
 std::string mask_current_values(std::string_view text) {
   std::string out(text);
   for (const log_context_scope* scope = current_scope; scope != nullptr;

@@ -29,6 +29,16 @@ struct log_field {
   std::string value;
 };
 
+// This thread's context as values, to re-open on another thread that works on the caller's
+// behalf (the worker running an in-process adapter call): masked values of every enclosing
+// scope included.
+struct log_context_snapshot {
+  std::string correlation_id;
+  std::vector<log_field> fields;
+  std::vector<std::string> masked_values;
+};
+log_context_snapshot capture_log_context();
+
 class log_context_scope {
  public:
   // Values shorter than min_masked_length are not masked (they would mangle ordinary text).
@@ -36,6 +46,7 @@ class log_context_scope {
 
   explicit log_context_scope(std::string correlation_id, std::vector<log_field> fields = {},
                              std::vector<std::string> masked_values = {});
+  explicit log_context_scope(log_context_snapshot snapshot);
   ~log_context_scope();  // restores the enclosing scope's context
   log_context_scope(const log_context_scope&) = delete;
   log_context_scope& operator=(const log_context_scope&) = delete;
@@ -49,6 +60,7 @@ class log_context_scope {
   friend std::string_view current_correlation_id() noexcept;
   friend const std::vector<log_field>& current_log_fields() noexcept;
   friend std::string mask_current_values(std::string_view text);
+  friend log_context_snapshot capture_log_context();
 };
 
 // "" outside any scope.
