@@ -14,6 +14,7 @@
 
 #include <regex>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 using namespace erpc;
@@ -199,4 +200,28 @@ TEST_CASE("values a scope names as sensitive are masked in every line inside it,
     CHECK(lines[0].find("paying to **** ref abc") != std::string::npos);  // "abc" is too short
     CHECK(lines[1].find(iban) != std::string::npos);  // the scope ended
   }
+}
+
+TEST_CASE("a captured log context carries correlation id, fields and masked values to another "
+          "thread", "[server][log]") {
+  const std::string iban = "NL91ABNA0417164300";
+  captured_log log(log_format::json);
+  log_context_snapshot snapshot;
+  {
+    log_context_scope outer("corr-w", {}, {iban});
+    log_context_scope inner("corr-w", {{"connection", "c2"}});
+    snapshot = capture_log_context();
+  }
+  std::thread worker([&] {
+    const log_context_scope scope(snapshot);
+    log.logger->info("adapter: paying {}", iban);
+  });
+  worker.join();
+  const auto lines = log.lines();
+  REQUIRE(lines.size() == 1);
+  const auto j = nlohmann::json::parse(lines[0]);
+  CHECK(j["correlation_id"] == "corr-w");
+  CHECK(j["fields"]["connection"] == "c2");
+  CHECK(j["msg"] == "adapter: paying ****");
+  CHECK(capture_log_context().correlation_id.empty());  // nothing leaked into this thread
 }
