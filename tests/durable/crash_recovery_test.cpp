@@ -22,13 +22,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using erpc::testing::child_process;
+using erpc::testing::record_target;
 using nlohmann::json;
-
-// The vendor stand-in that never deduplicates, in its own process.
-class record_target : public erpc::testing::record_target_process {
- public:
-  explicit record_target(const fs::path& log) : record_target_process(ERPC_RECORD_TARGET, log) {}
-};
 
 struct workspace {
   fs::path dir;

@@ -33,4 +33,14 @@ class record_target_process {
   int port_ = 0;
 };
 
+#ifdef ERPC_RECORD_TARGET
+// The record target built with the durability tests (the executable's path is a compile
+// definition of the test target).
+class record_target : public record_target_process {
+ public:
+  explicit record_target(const std::filesystem::path& log)
+      : record_target_process(ERPC_RECORD_TARGET, log) {}
+};
+#endif
+
 }  // namespace erpc::testing

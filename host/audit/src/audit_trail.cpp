@@ -88,10 +88,9 @@ audit_trail::audit_trail(database& db, const audit_keys& keys, audit_trail_optio
 std::int64_t audit_trail::append(std::string_view connection, std::string_view correlation_id,
                                  std::string_view event, const nlohmann::json& detail) {
   validate_audit_entry(connection, correlation_id, event, detail);
-  const std::int64_t seq = db_.transact(
+  // The periodic checkpoint runs from the transaction's after-commit action.
+  return db_.transact(
       [&](transaction& tx) { return append(tx, connection, correlation_id, event, detail); });
-  after_commit(connection, seq);
-  return seq;
 }
 
 std::int64_t audit_trail::append(transaction& tx, std::string_view connection,
@@ -121,6 +120,11 @@ std::int64_t audit_trail::append(transaction& tx, std::string_view connection,
     // and database::transact runs it again, then finding the winner's head.
     tx.execute("INSERT INTO audit_heads (connection, seq, mac) VALUES (?, ?, ?)",
                {e.connection, e.seq, e.mac});
+  }
+  // Only once the entry is committed may an anchor line name it; a rolled back or retried
+  // attempt drops this action with the entry.
+  if (e.seq % checkpoint_every_ == 0) {
+    tx.after_commit([this, connection = e.connection, seq = e.seq] { after_commit(connection, seq); });
   }
   return e.seq;
 }

@@ -6,6 +6,7 @@
 #include <erpc/error.hpp>
 #include <erpc/host/base64.hpp>
 #include <erpc/host/canonical_json.hpp>
+#include <erpc/host/hmac_sha256.hpp>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -42,14 +43,84 @@ cipher_ctx new_context() {
   return ctx;
 }
 
+[[noreturn]] void unknown_key(std::string_view pointer, std::string_view key_id) {
+  throw error(error_class::configuration, "crypto.unknown_key",
+              "field " + std::string(pointer) + ": encrypted under key id " +
+                  std::string(key_id) +
+                  ", which is not configured (audit.encryption_key or "
+                  "audit.previous_encryption_keys)");
+}
+
 const unsigned char* bytes_of(std::string_view text) {
   return reinterpret_cast<const unsigned char*>(text.data());
 }
 
+constexpr std::size_t key_id_length = 8;
+
+// The AES-256-GCM decryption of base64(nonce ‖ ciphertext ‖ tag) with `key`; nullopt when the
+// tag does not verify. The caller turns nullopt into an error.
+std::optional<nlohmann::json> open_sealed(const symmetric_key& key, std::string_view encoded,
+                                          std::string_view pointer) {
+  const auto decoded = base64_decode(encoded);
+  // At least one byte of plaintext: the type tag.
+  if (!decoded || decoded->size() < nonce_size + 1 + tag_size || pointer.size() > INT_MAX) {
+    return std::nullopt;
+  }
+  const std::vector<unsigned char> raw(decoded->begin(), decoded->end());
+  const std::size_t cipher_size = raw.size() - nonce_size - tag_size;
+  std::string plain(cipher_size, '\0');
+  std::vector<unsigned char> tag(raw.end() - tag_size, raw.end());
+  const auto ctx = new_context();
+  const auto key_bytes = key.bytes();
+  int length = 0;
+  const bool ok =
+      EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(nonce_size),
+                          nullptr) == 1 &&
+      EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, key_bytes.data(), raw.data()) == 1 &&
+      EVP_DecryptUpdate(ctx.get(), nullptr, &length, bytes_of(pointer),
+                        static_cast<int>(pointer.size())) == 1 &&
+      EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(plain.data()), &length,
+                        raw.data() + nonce_size, static_cast<int>(cipher_size)) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(tag_size),
+                          tag.data()) == 1 &&
+      EVP_DecryptFinal_ex(ctx.get(), nullptr, &length) == 1;
+  if (!ok) {
+    OPENSSL_cleanse(plain.data(), plain.size());
+    return std::nullopt;
+  }
+  nlohmann::json value;
+  if (plain[0] == string_tag) {
+    value = plain.substr(1);
+  } else if (plain[0] == json_tag) {
+    value = nlohmann::json::parse(plain.begin() + 1, plain.end(), nullptr, false);
+  } else {
+    value = nlohmann::json(nlohmann::json::value_t::discarded);
+  }
+  OPENSSL_cleanse(plain.data(), plain.size());
+  if (value.is_discarded()) return std::nullopt;
+  return value;
+}
+
 }  // namespace
 
+field_cipher::field_cipher(symmetric_key active, std::vector<symmetric_key> previous) {
+  keys_.push_back({key_id_of(active), std::move(active)});
+  for (auto& key : previous) keys_.push_back({key_id_of(key), std::move(key)});
+}
+
+std::string field_cipher::key_id_of(const symmetric_key& key) {
+  const mac_bytes mac = hmac_sha256(key, "erpc.field.key_id.v1");
+  return audit_detail::hex_encode(std::span<const unsigned char>(mac.data(), key_id_length / 2));
+}
+
+bool field_cipher::is_encrypted_text(std::string_view text) {
+  return text.substr(0, prefix.size()) == prefix ||
+         text.substr(0, legacy_prefix.size()) == legacy_prefix;
+}
+
 bool field_cipher::is_encrypted(const nlohmann::json& value) {
-  return value.is_string() && value.get_ref<const std::string&>().rfind(prefix, 0) == 0;
+  return value.is_string() && is_encrypted_text(value.get_ref<const std::string&>());
 }
 
 std::string field_cipher::encrypt_value(const nlohmann::json& value,
@@ -64,7 +135,7 @@ std::string field_cipher::encrypt_value(const nlohmann::json& value,
     internal_failure("no random nonce");
   }
   const auto ctx = new_context();
-  const auto key = key_.bytes();
+  const auto key = keys_.front().key.bytes();
   int length = 0;
   const bool ok =
       EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
@@ -81,54 +152,33 @@ std::string field_cipher::encrypt_value(const nlohmann::json& value,
                           out.data() + nonce_size + plain.size()) == 1;
   OPENSSL_cleanse(plain.data(), plain.size());
   if (!ok) internal_failure("encryption failed");
-  return std::string(prefix) +
+  return std::string(prefix) + active_key_id() + ":" +
          base64_encode(std::string_view(reinterpret_cast<const char*>(out.data()), out.size()));
 }
 
 nlohmann::json field_cipher::decrypt_value(std::string_view text, std::string_view pointer) const {
-  if (text.substr(0, prefix.size()) != prefix) decrypt_failed(pointer);
-  const auto decoded = base64_decode(text.substr(prefix.size()));
-  const auto raw = decoded ? std::optional<std::vector<unsigned char>>(std::in_place,
-                                                                        decoded->begin(),
-                                                                        decoded->end())
-                           : std::nullopt;
-  // At least one byte of plaintext: the type tag.
-  if (!raw || raw->size() < nonce_size + 1 + tag_size || pointer.size() > INT_MAX) {
-    decrypt_failed(pointer);
+  if (text.substr(0, prefix.size()) == prefix) {
+    const std::string_view rest = text.substr(prefix.size());
+    if (rest.size() <= key_id_length || rest[key_id_length] != ':') decrypt_failed(pointer);
+    const std::string_view id = rest.substr(0, key_id_length);
+    for (const auto& k : keys_) {
+      if (k.id != id) continue;
+      auto value = open_sealed(k.key, rest.substr(key_id_length + 1), pointer);
+      if (!value) decrypt_failed(pointer);
+      return std::move(*value);
+    }
+    // The id is 8 hex digits we wrote; anything else is damage, not a key to name.
+    if (!audit_detail::hex_decode(id)) decrypt_failed(pointer);
+    unknown_key(pointer, id);
   }
-  const std::size_t cipher_size = raw->size() - nonce_size - tag_size;
-  std::string plain(cipher_size, '\0');
-  std::vector<unsigned char> tag(raw->end() - tag_size, raw->end());
-  const auto ctx = new_context();
-  const auto key = key_.bytes();
-  int length = 0;
-  const bool ok =
-      EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
-      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(nonce_size),
-                          nullptr) == 1 &&
-      EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, key.data(), raw->data()) == 1 &&
-      EVP_DecryptUpdate(ctx.get(), nullptr, &length, bytes_of(pointer),
-                        static_cast<int>(pointer.size())) == 1 &&
-      EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(plain.data()), &length,
-                        raw->data() + nonce_size, static_cast<int>(cipher_size)) == 1 &&
-      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(tag_size),
-                          tag.data()) == 1 &&
-      EVP_DecryptFinal_ex(ctx.get(), nullptr, &length) == 1;
-  if (!ok) {
-    OPENSSL_cleanse(plain.data(), plain.size());
-    decrypt_failed(pointer);
+  if (text.substr(0, legacy_prefix.size()) == legacy_prefix) {
+    for (const auto& k : keys_) {
+      if (auto value = open_sealed(k.key, text.substr(legacy_prefix.size()), pointer)) {
+        return std::move(*value);
+      }
+    }
   }
-  nlohmann::json value;
-  if (plain[0] == string_tag) {
-    value = plain.substr(1);
-  } else if (plain[0] == json_tag) {
-    value = nlohmann::json::parse(plain.begin() + 1, plain.end(), nullptr, false);
-  } else {
-    value = nlohmann::json(nlohmann::json::value_t::discarded);
-  }
-  OPENSSL_cleanse(plain.data(), plain.size());
-  if (value.is_discarded()) decrypt_failed(pointer);
-  return value;
+  decrypt_failed(pointer);
 }
 
 nlohmann::json field_cipher::encrypt(const nlohmann::json& document,
@@ -138,9 +188,14 @@ nlohmann::json field_cipher::encrypt(const nlohmann::json& document,
     nlohmann::json* field = audit_detail::find_field(out, pointer);
     if (field == nullptr) continue;
     if (is_encrypted(*field)) {
+      const auto& text = field->get_ref<const std::string&>();
+      const bool under_active_key =
+          text.compare(0, prefix.size() + key_id_length, std::string(prefix) + active_key_id()) ==
+          0;
       try {
-        decrypt_value(field->get_ref<const std::string&>(), pointer);
-        continue;
+        nlohmann::json plain = decrypt_value(text, pointer);
+        if (under_active_key) continue;
+        *field = std::move(plain);  // an older key's value moves to the active key
       } catch (const error&) {
         // Looks encrypted but is not ours at this pointer: treat it as plaintext.
       }

@@ -17,7 +17,7 @@ bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 
 }  // namespace
 
 std::string mask_value(std::string_view text) {
-  if (text.substr(0, field_cipher::prefix.size()) == field_cipher::prefix) return std::string(mask);
+  if (field_cipher::is_encrypted_text(text)) return std::string(mask);
   std::size_t characters = 0;
   for (const char c : text) {
     if (!is_continuation(c)) ++characters;

@@ -185,15 +185,22 @@ void appends_inside_the_callers_transaction(database_backend backend) {
   });
   REQUIRE(seq == 2);
   REQUIRE(audit_anchor_file(f.site.anchor_path()).read().checkpoints.empty());
+  // seq 3 is a checkpoint multiple, but this attempt rolls back: no anchor may name it.
+  REQUIRE_THROWS_AS(f.site.db().transact([&](transaction& tx) {
+    REQUIRE(f.trail.append(tx, "c", "m3", "posted", nlohmann::json::object()) == 3);
+    throw rollback{};
+  }),
+                    rollback);
+  REQUIRE(audit_anchor_file(f.site.anchor_path()).read().checkpoints.empty());
   const std::int64_t third = f.site.db().transact([&](transaction& tx) {
     return f.trail.append(tx, "c", "m3", "posted", nlohmann::json::object());
   });
   REQUIRE(third == 3);
-  REQUIRE(audit_anchor_file(f.site.anchor_path()).read().checkpoints.empty());
-  f.trail.after_commit("c", third);  // the caller committed: now the anchor may name seq 3
+  // The caller only committed; the checkpoint followed from the transaction's commit action.
   const auto anchored = audit_anchor_file(f.site.anchor_path()).read().checkpoints;
   REQUIRE(anchored.size() == 1);
   REQUIRE(anchored[0].checkpoint.seq == 3);
+  REQUIRE(anchored[0].checkpoint.head_mac == f.mac_at("c", 3));
   REQUIRE(f.trail.verify().ok());
 }
 

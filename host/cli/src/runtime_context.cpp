@@ -2,6 +2,7 @@
 
 #include <erpc/host/adapter_connection.hpp>
 #include <erpc/host/audit_keys.hpp>
+#include <erpc/host/field_protection.hpp>
 #include <erpc/host/isolated_connection.hpp>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +26,19 @@ database_config database_settings(const runtime_config& cfg, const fs::path& bas
     db.path = path.string();
   }
   return db;
+}
+
+// AES-256-GCM for the fields listed in audit.encrypt, or none when the list is empty.
+std::shared_ptr<const document_protection> field_encryption(const audit_config& audit,
+                                                            const secret_resolver& resolver) {
+  if (audit.encrypt.empty()) return nullptr;
+  std::vector<symmetric_key> previous;
+  for (const auto& reference : audit.previous_encryption_key_refs) {
+    previous.push_back(resolve_symmetric_key(resolver, reference));
+  }
+  return std::make_shared<field_protection>(
+      field_cipher(resolve_symmetric_key(resolver, audit.encryption_key_ref), std::move(previous)),
+      audit.encrypt);
 }
 
 }  // namespace
@@ -52,8 +66,10 @@ runtime_context::runtime_context(host_context& host, const fs::path& config_file
                      nlohmann::json::parse(e.detail_json));
     };
   }
-  ledger_ = std::make_unique<idempotency_ledger>(*db_, observer);
-  queues_ = std::make_unique<exception_queues>(*db_, observer);
+  // Payloads and responses are stored with the audit.encrypt fields encrypted.
+  const auto protection = field_encryption(config_.audit, host_.resolver());
+  ledger_ = std::make_unique<idempotency_ledger>(*db_, observer, protection);
+  queues_ = std::make_unique<exception_queues>(*db_, observer, protection);
 
   auto open_connection = [this](const connection_config& c) -> connection_call {
     auto library = host_.adapter(c.adapter);

@@ -2,6 +2,7 @@
 
 #include <erpc/host/crash_point.hpp>
 #include <erpc/host/host_clock.hpp>
+#include <erpc/host/log_context.hpp>
 #include <erpc/host/retry_policy.hpp>
 #include <erpc/host/strict_json.hpp>
 
@@ -30,6 +31,26 @@ bool trips_breaker(error_class c) {
 std::optional<std::string> optional_string(const nlohmann::json& j, const char* key) {
   if (auto it = j.find(key); it != j.end() && it->is_string()) return it->get<std::string>();
   return std::nullopt;
+}
+
+// The plaintext of the fields configured for encryption (audit.encrypt) in this payload: the
+// log scope masks them in every line logged while the message is handled.
+std::vector<std::string> sensitive_values(const std::string& payload,
+                                          const std::vector<std::string>& pointers) {
+  std::vector<std::string> values;
+  if (pointers.empty() || payload.empty()) return values;
+  const auto document = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);
+  for (const auto& pointer : pointers) {
+    try {
+      const nlohmann::json::json_pointer at(pointer);
+      if (!document.contains(at)) continue;
+      const auto& value = document.at(at);
+      values.push_back(value.is_string() ? value.get<std::string>() : value.dump());
+    } catch (const nlohmann::json::exception&) {
+      // A pointer the configuration check let through but this document cannot follow.
+    }
+  }
+  return values;
 }
 
 }  // namespace
@@ -181,6 +202,12 @@ bool dispatcher::process_one(connection_state& state) {
 
 void dispatcher::handle(connection_state& state, const claimed_message& m) {
   const auto& cfg = *state.config;
+  // Every line logged on this thread for the message carries its correlation id as a field,
+  // the adapter's through the host log service included, with its sensitive fields masked.
+  const log_context_scope log_scope(
+      m.correlation_id,
+      {{"connection", m.key.connection}, {"message_id", m.message_id}},
+      sensitive_values(m.payload, config_.audit.encrypt));
   crash_point("after_claim");
   const auto started = std::chrono::steady_clock::now();
   attempt_report report;
@@ -189,6 +216,11 @@ void dispatcher::handle(connection_state& state, const claimed_message& m) {
   report.op = m.key.op;
   execute_outcome outcome;
   try {
+    // A stored payload that cannot be decrypted (a wrong or missing key) is never sent: the
+    // attempt fails with its stable code and the message goes to the technical queue.
+    // Nothing reached the vendor in this attempt: effect none (an earlier attempt's unknown
+    // outcome still keeps the key bound, record_failure sees prior_outcome).
+    if (m.payload_unreadable) throw error(*m.payload_unreadable).with_effect(effect::none);
     connection_call call;
     {
       std::lock_guard lock(state.open_mutex);
@@ -235,8 +267,8 @@ void dispatcher::handle(connection_state& state, const claimed_message& m) {
       if (logger_) {
         logger_->log(decision.what == failure_decision::action::retry ? spdlog::level::info
                                                                       : spdlog::level::warn,
-                     "[{}] {} {} {} attempt {}: {} {} -> {}", m.correlation_id, m.key.connection,
-                     m.key.object, m.key.op, m.attempt, to_string(e.cls()), e.code(),
+                     "{} {} {} attempt {}: {} {} -> {}", m.key.connection, m.key.object,
+                     m.key.op, m.attempt, to_string(e.cls()), e.code(),
                      decision.what == failure_decision::action::retry ? "retry" : "queued");
       }
     }
@@ -244,7 +276,7 @@ void dispatcher::handle(connection_state& state, const claimed_message& m) {
     // A stale fencing token: the lease was lost (e.g. expired under a slow call) and another
     // worker owns the message now. Nothing was committed; that worker decides.
     if (logger_) {
-      logger_->warn("[{}] outcome not recorded: {} {}", m.correlation_id, e.code(), e.what());
+      logger_->warn("outcome not recorded: {} {}", e.code(), e.what());
     }
   }
   crash_point("after_record");

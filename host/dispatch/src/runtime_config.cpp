@@ -143,16 +143,28 @@ runtime_config runtime_config::parse(const nlohmann::json& document) {
       }
     }
     if (auto it = document.find("audit"); it != document.end()) {
-      if (r.object(*it, "/audit", {"hmac_key", "anchor_path", "encryption_key", "encrypt",
-                                   "checkpoint_every"})) {
+      if (r.object(*it, "/audit", {"hmac_key", "anchor_path", "encryption_key",
+                                   "previous_encryption_keys", "encrypt", "checkpoint_every"})) {
         r.secret_ref(*it, "/audit", "hmac_key", cfg.audit.hmac_key_ref);
         r.secret_ref(*it, "/audit", "encryption_key", cfg.audit.encryption_key_ref);
+        r.get(*it, "/audit", "previous_encryption_keys", cfg.audit.previous_encryption_key_refs);
+        for (std::size_t i = 0; i < cfg.audit.previous_encryption_key_refs.size(); ++i) {
+          if (!secret_resolver::is_reference(cfg.audit.previous_encryption_key_refs[i])) {
+            r.errors.push_back({"/audit/previous_encryption_keys/" + std::to_string(i),
+                                "config.secret_literal",
+                                "must be a secret reference (env:NAME or file:/path), not a value"});
+          }
+        }
         std::string anchor = cfg.audit.anchor_path.string();
         r.get(*it, "/audit", "anchor_path", anchor);
         cfg.audit.anchor_path = anchor;
         r.get(*it, "/audit", "encrypt", cfg.audit.encrypt);
         r.get(*it, "/audit", "checkpoint_every", cfg.audit.checkpoint_every);
         r.positive(cfg.audit.checkpoint_every, "/audit/checkpoint_every");
+        if (!cfg.audit.encrypt.empty() && cfg.audit.encryption_key_ref.empty()) {
+          r.errors.push_back({"/audit/encryption_key", "config.required",
+                              "audit.encrypt lists fields, so an encryption key is required"});
+        }
       }
     }
     if (auto it = document.find("adapters"); it != document.end()) {

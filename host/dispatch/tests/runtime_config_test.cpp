@@ -28,7 +28,9 @@ bool has(const std::vector<erpc::field_error>& fields, const std::string& pointe
 TEST_CASE("a full configuration reads into typed settings") {
   const auto cfg = runtime_config::parse(json::parse(R"({
     "ledger": {"backend": "postgres", "conninfo": "env:ERPC_PG"},
-    "audit": {"hmac_key": "env:K", "anchor_path": "/var/lib/erpc/anchor", "encrypt": ["/iban"]},
+    "audit": {"hmac_key": "env:K", "anchor_path": "/var/lib/erpc/anchor", "encrypt": ["/iban"],
+              "encryption_key": "env:F", "previous_encryption_keys": ["file:/etc/erpc/old.key"],
+              "checkpoint_every": 25},
     "adapters": {"dirs": ["/opt/erpc/adapters"], "require_signatures": true},
     "connections": {"ns-eu": {"adapter": "netsuite", "concurrency": 2,
                               "rate_limit": {"per_second": 5, "burst": 10},
@@ -48,6 +50,18 @@ TEST_CASE("a full configuration reads into typed settings") {
   REQUIRE(c.breaker.failure_threshold == 4);
   REQUIRE(c.settings["account"] == "123");
   REQUIRE(cfg.log_format == "json");
+  REQUIRE(cfg.audit.encrypt == std::vector<std::string>{"/iban"});
+  REQUIRE(cfg.audit.encryption_key_ref == "env:F");
+  REQUIRE(cfg.audit.previous_encryption_key_refs == std::vector<std::string>{"file:/etc/erpc/old.key"});
+  REQUIRE(cfg.audit.checkpoint_every == 25);
+}
+
+TEST_CASE("fields to encrypt need a key, and old keys are references too") {
+  const auto p = problems(json::parse(R"({
+    "audit": {"encrypt": ["/remit_to/iban"], "previous_encryption_keys": ["00ff"]}})"));
+  REQUIRE(has(p, "/audit/encryption_key", "config.required"));
+  REQUIRE(has(p, "/audit/previous_encryption_keys/0", "config.secret_literal"));
+  REQUIRE(runtime_config::parse(json::object()).audit.checkpoint_every == 100);
 }
 
 TEST_CASE("defaults make an empty file a valid SQLite configuration") {

@@ -3,6 +3,7 @@
 #include <erpc/host/call_state.hpp>
 #include <erpc/host/execute_checks.hpp>
 #include <erpc/host/host_clock.hpp>
+#include <erpc/host/log_context.hpp>
 #include <erpc/host/worker_pool.hpp>
 
 #include <nlohmann/json.hpp>
@@ -28,7 +29,11 @@ call_result run_on_worker(const call_environment& env, std::shared_ptr<const voi
                           AdapterCall adapter_call) {
   auto logger = env.logger;
   auto abandoned = env.abandoned_calls;
-  auto task = [state, keep_alive = std::move(keep_alive), adapter_call, abandoned]() mutable {
+  // The adapter's log lines belong to the caller's message: same correlation id, fields and
+  // masked values on the worker thread.
+  auto task = [state, keep_alive = std::move(keep_alive), adapter_call, abandoned,
+               context = capture_log_context()]() mutable {
+    const log_context_scope log_scope(std::move(context));
     adapter_call(state->abi());
     state->mark_returned();
     if (state->cancelled()) --*abandoned;

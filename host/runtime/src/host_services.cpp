@@ -4,6 +4,7 @@
 #include <erpc/error_abi.hpp>
 #include <erpc/host/call_state.hpp>
 #include <erpc/host/files_service.hpp>
+#include <erpc/host/log_context.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -59,6 +60,10 @@ host_services::host_services(std::shared_ptr<spdlog::logger> logger, const host_
       const auto& s = self_of(self->host_data);
       const std::string text = s.redactor_.redact(std::string_view(message, message ? len : 0));
       const char* correlation = call && call->correlation_id ? call->correlation_id : "";
+      // The call's correlation id becomes the line's correlation_id field (log_context.hpp);
+      // an enclosing scope's fields and masked values (the dispatcher's) still apply. The
+      // "[id]" prefix stays in the text for loggers without the host formatter.
+      const log_context_scope scope(correlation, current_log_fields());
       s.logger_->log(to_spdlog(level), "[{}] adapter: {}", correlation, text);
     } catch (...) {
       // Logging must never take an adapter call down.

@@ -51,7 +51,8 @@ class host_formatter final : public spdlog::formatter {
 
  private:
   std::string clean(std::string_view text) const {
-    return redactor_ ? redactor_->redact(text) : std::string(text);
+    const std::string masked = mask_current_values(text);
+    return redactor_ ? redactor_->redact(masked) : masked;
   }
 
   std::string text_line(const spdlog::details::log_msg& msg) const {

@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <erpc/call_context.hpp>
+#include <erpc/host/call_state.hpp>
+#include <erpc/host/host_clock.hpp>
+#include <erpc/host/host_services.hpp>
 #include <erpc/host/log_context.hpp>
 #include <erpc/host/structured_log.hpp>
 
@@ -10,6 +14,7 @@
 
 #include <regex>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 using namespace erpc;
@@ -140,4 +145,83 @@ TEST_CASE("log scopes nest and restore", "[server][log]") {
   CHECK(log_format_from_string("json") == log_format::json);
   CHECK(log_format_from_string("text") == log_format::text);
   CHECK_FALSE(log_format_from_string("xml"));
+}
+
+TEST_CASE("an adapter's line through the host log service carries correlation_id as a field",
+          "[server][log]") {
+  captured_log log(log_format::json);
+  manual_host_clock clock;
+  secret_redactor redactor;
+  host_services services(log.logger, clock, redactor);
+  erpc_host_v1 abi{};
+  abi.struct_size = sizeof abi;
+  abi.abi_major = ERPC_ABI_MAJOR;
+  abi.abi_minor = ERPC_ABI_MINOR;
+  abi.host_data = &services;
+  abi.get_service = [](const erpc_host_v1* h, const char* id) -> const void* {
+    for (const auto& [name, table] : static_cast<host_services*>(h->host_data)->tables()) {
+      if (name == id) return table;
+    }
+    return nullptr;
+  };
+  call_state state("corr-adapter-7", "", 0);
+  call_context ctx(host_ref(&abi), state.abi());
+  {
+    // The dispatcher's scope around the message: its fields stay on the adapter's line.
+    log_context_scope scope("corr-adapter-7", {{"connection", "c1"}});
+    ctx.log(log_level::info, "posting the invoice");
+  }
+  ctx.log(log_level::warn, "outside any host scope");
+  const auto lines = log.lines();
+  REQUIRE(lines.size() == 2);
+  for (const auto& line : lines) {
+    const auto j = nlohmann::json::parse(line);
+    CHECK(j["correlation_id"] == "corr-adapter-7");
+  }
+  const auto first = nlohmann::json::parse(lines[0]);
+  CHECK(first["msg"].get<std::string>().find("adapter: posting the invoice") != std::string::npos);
+  CHECK(first["fields"]["connection"] == "c1");
+}
+
+TEST_CASE("values a scope names as sensitive are masked in every line inside it, both formats",
+          "[server][log]") {
+  const std::string iban = "DE89370400440532013000";
+  for (const auto format : {log_format::text, log_format::json}) {
+    captured_log log(format);
+    {
+      log_context_scope outer("corr-9", {}, {iban, "abc"});
+      log_context_scope inner("corr-9", {{"account", iban}});
+      log.logger->info("paying to {} ref abc", iban);
+    }
+    log.logger->info("after {}", iban);
+    const auto lines = log.lines();
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].find(iban) == std::string::npos);
+    CHECK(lines[0].find("paying to **** ref abc") != std::string::npos);  // "abc" is too short
+    CHECK(lines[1].find(iban) != std::string::npos);  // the scope ended
+  }
+}
+
+TEST_CASE("a captured log context carries correlation id, fields and masked values to another "
+          "thread", "[server][log]") {
+  const std::string iban = "NL91ABNA0417164300";
+  captured_log log(log_format::json);
+  log_context_snapshot snapshot;
+  {
+    log_context_scope outer("corr-w", {}, {iban});
+    log_context_scope inner("corr-w", {{"connection", "c2"}});
+    snapshot = capture_log_context();
+  }
+  std::thread worker([&] {
+    const log_context_scope scope(snapshot);
+    log.logger->info("adapter: paying {}", iban);
+  });
+  worker.join();
+  const auto lines = log.lines();
+  REQUIRE(lines.size() == 1);
+  const auto j = nlohmann::json::parse(lines[0]);
+  CHECK(j["correlation_id"] == "corr-w");
+  CHECK(j["fields"]["connection"] == "c2");
+  CHECK(j["msg"] == "adapter: paying ****");
+  CHECK(capture_log_context().correlation_id.empty());  // nothing leaked into this thread
 }

@@ -84,12 +84,29 @@ database::database(const database_config& config, const host_clock& clock)
 
 database::~database() = default;
 
+void transaction::after_commit(std::function<void()> action) {
+  after_commit_.push_back(std::move(action));
+}
+
 void database::run_transaction(const std::function<void(transaction&)>& body) {
   for (int attempt = 1;; ++attempt) {
     try {
-      transaction tx(*this);
-      body(tx);
-      tx.commit();
+      std::vector<std::function<void()>> committed;
+      {
+        transaction tx(*this);
+        body(tx);
+        tx.commit();
+        committed = std::move(tx.after_commit_);
+      }
+      // The connection is back in the pool: an action may run transactions of its own. The
+      // commit stands whatever an action does, so its failure must not look like the
+      // transaction's (the caller would retry what is already committed).
+      for (auto& action : committed) {
+        try {
+          action();
+        } catch (...) {
+        }
+      }
       return;
     } catch (const error& e) {
       if (!is_retryable_conflict(e) || attempt >= max_attempts_) throw;

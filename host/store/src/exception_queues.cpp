@@ -38,8 +38,16 @@ std::optional<message_record> queued_message(transaction& tx, const std::string&
 
 }  // namespace
 
-exception_queues::exception_queues(database& db, ledger_observer observer)
-    : db_(db), observer_(std::move(observer)) {}
+exception_queues::exception_queues(database& db, ledger_observer observer,
+                                   std::shared_ptr<const document_protection> protection)
+    : db_(db), observer_(std::move(observer)), protection_(std::move(protection)) {}
+
+message_record exception_queues::revealed(message_record m) const {
+  if (!protection_) return m;
+  m.payload = protection_->reveal(stored_document::payload, m.payload);
+  if (m.response) m.response = protection_->reveal(stored_document::response, *m.response);
+  return m;
+}
 
 void exception_queues::notify(transaction& tx, ledger_event event) const {
   if (observer_) observer_(tx, event);
@@ -57,7 +65,7 @@ queue_page exception_queues::list_queue(exception_queue queue, int limit,
       throw error(error_class::validation, "store.bad_cursor", "not a queue cursor");
     }
   }
-  return db_.transact([&](transaction& tx) {
+  auto listed = db_.transact([&](transaction& tx) {
     queue_page page;
     const auto r =
         tx.execute("SELECT " + detail::message_columns("m") +
@@ -73,10 +81,12 @@ queue_page exception_queues::list_queue(exception_queue queue, int limit,
     }
     return page;
   });
+  for (message_record& m : listed.items) m = revealed(std::move(m));
+  return listed;
 }
 
 std::optional<message_record> exception_queues::get_message(const std::string& id_or_correlation) {
-  return db_.transact([&](transaction& tx) -> std::optional<message_record> {
+  auto found = db_.transact([&](transaction& tx) -> std::optional<message_record> {
     auto r =
         tx.execute("SELECT " + detail::message_columns("m") + " FROM messages m WHERE m.id = ?",
                    {id_or_correlation});
@@ -106,11 +116,13 @@ std::optional<message_record> exception_queues::get_message(const std::string& i
     }
     return m;
   });
+  if (found) found = revealed(std::move(*found));
+  return found;
 }
 
 std::vector<payload_version_record> exception_queues::payload_versions(
     const std::string& message_id) {
-  return db_.transact([&](transaction& tx) {
+  auto versions = db_.transact([&](transaction& tx) {
     std::vector<payload_version_record> out;
     const auto r = tx.execute(
         "SELECT message_id, version, payload, fingerprint, reason, actor, created_ms "
@@ -122,14 +134,23 @@ std::vector<payload_version_record> exception_queues::payload_versions(
     }
     return out;
   });
+  if (protection_) {
+    for (auto& v : versions) v.payload = protection_->reveal(stored_document::payload, v.payload);
+  }
+  return versions;
 }
 
 replay_result exception_queues::replay(const std::string& message_id,
                                        const std::optional<std::string>& corrected_payload,
                                        const std::string& actor) {
   std::optional<std::string> corrected_fingerprint;
-  if (corrected_payload)
+  std::optional<std::string> stored_correction;
+  if (corrected_payload) {
     corrected_fingerprint = payload_fingerprint(parse_strict(*corrected_payload));
+    stored_correction = protection_
+                            ? protection_->protect(stored_document::payload, *corrected_payload)
+                            : *corrected_payload;
+  }
   return db_.transact([&](transaction& tx) {
     const std::int64_t now = db_.clock().now_unix_ms();
     const message_record m = *queued_message(tx, message_id);
@@ -188,10 +209,10 @@ replay_result exception_queues::replay(const std::string& message_id,
       }
     }
 
-    std::string payload = m.payload;
-    if (corrected_payload) {
+    std::string payload = m.payload;  // as stored: already protected
+    if (stored_correction) {
       out.payload_version = m.payload_version + 1;
-      payload = *corrected_payload;
+      payload = *stored_correction;
       tx.execute(
           "INSERT INTO payload_versions (message_id, version, payload, fingerprint, "
           "reason, actor, created_ms) VALUES (?, ?, ?, ?, 'replay', ?, ?)",

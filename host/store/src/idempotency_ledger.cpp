@@ -55,8 +55,17 @@ const char* const key_where =
 
 }  // namespace
 
-idempotency_ledger::idempotency_ledger(database& db, ledger_observer observer)
-    : db_(db), observer_(std::move(observer)) {}
+idempotency_ledger::idempotency_ledger(database& db, ledger_observer observer,
+                                       std::shared_ptr<const document_protection> protection)
+    : db_(db), observer_(std::move(observer)), protection_(std::move(protection)) {}
+
+std::string idempotency_ledger::protect(stored_document kind, const std::string& text) const {
+  return protection_ ? protection_->protect(kind, text) : text;
+}
+
+std::string idempotency_ledger::reveal(stored_document kind, const std::string& text) const {
+  return protection_ ? protection_->reveal(kind, text) : text;
+}
 
 void idempotency_ledger::notify(transaction& tx, ledger_event event) const {
   if (observer_) observer_(tx, event);
@@ -65,8 +74,10 @@ void idempotency_ledger::notify(transaction& tx, ledger_event event) const {
 accept_result idempotency_ledger::accept(const accept_request& request) {
   validate(request);
   const std::string fingerprint = payload_fingerprint(parse_strict(request.payload));
+  // The fingerprint is of the plaintext; only the stored copy is protected.
+  const std::string stored_payload = protect(stored_document::payload, request.payload);
   const key_scope& k = request.key;
-  return db_.transact([&](transaction& tx) {
+  auto accepted = db_.transact([&](transaction& tx) {
     const std::int64_t now = db_.clock().now_unix_ms();
     accept_result result;
     result.fingerprint = fingerprint;
@@ -124,11 +135,11 @@ accept_result idempotency_ledger::accept(const accept_request& request) {
         {result.message_id, seq.rows.at(0).int64(0), k.connection, k.object, k.op,
          k.idempotency_key, fingerprint, result.correlation_id, sql_nullable(request.traceparent),
          sql_nullable(request.ordering_key), detail::depends_on_to_json(request.depends_on),
-         request.payload, now, now, now});
+         stored_payload, now, now, now});
     tx.execute(
         "INSERT INTO payload_versions (message_id, version, payload, fingerprint, reason, "
         "actor, created_ms) VALUES (?, 1, ?, ?, 'received', ?, ?)",
-        {result.message_id, request.payload, fingerprint, request.actor, now});
+        {result.message_id, stored_payload, fingerprint, request.actor, now});
     for (const std::string& dependency : request.depends_on) {
       if (dependency == k.idempotency_key) continue;  // a message cannot wait for itself
       tx.execute(
@@ -147,6 +158,10 @@ accept_result idempotency_ledger::accept(const accept_request& request) {
                 now});
     return result;
   });
+  if (accepted.stored_response) {
+    accepted.stored_response = reveal(stored_document::response, *accepted.stored_response);
+  }
+  return accepted;
 }
 
 std::vector<claimed_message> idempotency_ledger::claim(const claim_request& request) {
@@ -154,7 +169,7 @@ std::vector<claimed_message> idempotency_ledger::claim(const claim_request& requ
     throw error(error_class::validation, "store.bad_request",
                 "claim needs an owner, a limit >= 1 and a lease >= 1 ms");
   }
-  return db_.transact([&](transaction& tx) {
+  auto claimed_messages = db_.transact([&](transaction& tx) {
     std::vector<claimed_message> claimed;
     const bool pg = tx.backend() == database_backend::postgres;
     std::string sql =
@@ -220,10 +235,22 @@ std::vector<claimed_message> idempotency_ledger::claim(const claim_request& requ
     }
     return claimed;
   });
+  // Revealed after the commit: a payload that cannot be revealed must not roll the claim back,
+  // or that one message would block every claim; the caller records its failure instead.
+  for (claimed_message& c : claimed_messages) {
+    try {
+      c.payload = reveal(stored_document::payload, c.payload);
+    } catch (const error& e) {
+      c.payload.clear();
+      c.payload_unreadable = std::make_shared<const error>(e);
+    }
+  }
+  return claimed_messages;
 }
 
 void idempotency_ledger::record_success(const std::string& message_id, std::int64_t fencing_token,
                                         const std::string& response_json) {
+  const std::string stored_response = protect(stored_document::response, response_json);
   db_.transact([&](transaction& tx) {
     const std::int64_t now = db_.clock().now_unix_ms();
     const auto updated = tx.execute(
@@ -231,14 +258,14 @@ void idempotency_ledger::record_success(const std::string& message_id, std::int6
         "lease_expiry_ms = NULL, queue = NULL, updated_ms = ? "
         "WHERE id = ? AND fencing_token = ? AND state = 'in_flight' "
         "RETURNING connection, object, op, idempotency_key, correlation_id",
-        {response_json, now, message_id, fencing_token});
+        {stored_response, now, message_id, fencing_token});
     if (updated.rows.empty()) throw stale_token(message_id);
     const sql_row& m = updated.rows[0];
     tx.execute(
         "UPDATE idempotency_keys SET state = 'completed', response = ?, effect = 'committed', "
         "owner = NULL, lease_expiry_ms = NULL, updated_ms = ?" +
             std::string(key_where) + " AND message_id = ?",
-        {response_json, now, m.text(0), m.text(1), m.text(2), m.text(3), message_id});
+        {stored_response, now, m.text(0), m.text(1), m.text(2), m.text(3), message_id});
     notify(tx, {"succeeded", m.text(0), message_id, m.text(4),
                 nlohmann::json{{"fencing_token", fencing_token}}.dump(), now});
   });

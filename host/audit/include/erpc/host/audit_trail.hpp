@@ -43,9 +43,11 @@ class audit_trail {
                       std::string_view event, const nlohmann::json& detail);
 
   // The same inside the caller's open transaction, so an entry commits or rolls back with the
-  // state change it records. Once the caller has committed it calls after_commit(connection,
-  // seq), which writes the periodic checkpoint (an anchor line must never name an entry that
-  // might still roll back).
+  // state change it records. When `seq` is a multiple of checkpoint_every it registers
+  // after_commit(connection, seq) with transaction::after_commit, so the periodic checkpoint is
+  // written once the caller's database::transact has committed (an anchor line must never name
+  // an entry that might still roll back) and is dropped if it rolls back. A transaction made
+  // outside database::transact never runs it: call after_commit yourself.
   std::int64_t append(transaction& tx, std::string_view connection, std::string_view correlation_id,
                       std::string_view event, const nlohmann::json& detail);
 

@@ -11,7 +11,7 @@ namespace erpc {
 
 // "****" followed by the last 4 characters (UTF-8 code points) when the value has at least 8,
 // otherwise "****" alone, so a short value is never mostly revealed. Encrypted values
-// ("enc:v1:…") become "****".
+// ("enc:v1:…", "enc:v2:…") become "****".
 std::string mask_value(std::string_view text);
 
 // A copy of `document` with the value at each pointer masked; non-string values are masked as

@@ -26,9 +26,11 @@ struct ledger_config {
 struct audit_config {
   std::string hmac_key_ref;  // a secret reference; empty: audit chain off (refused by serve)
   std::filesystem::path anchor_path = "var/audit.anchor";
-  std::string encryption_key_ref;
+  std::string encryption_key_ref;  // a secret reference; needed when `encrypt` lists fields
+  // Secret references of keys used before a rotation: they still decrypt, never encrypt.
+  std::vector<std::string> previous_encryption_key_refs;
   std::vector<std::string> encrypt;  // JSON pointers into payloads
-  int checkpoint_every = 100;
+  int checkpoint_every = 100;        // a signed checkpoint every N entries per connection
 };
 
 struct rate_limit_config {

@@ -3,9 +3,11 @@
 // corrected payload, which becomes a new payload version) and discard (docs/store.md).
 
 #include <erpc/host/database.hpp>
+#include <erpc/host/document_protection.hpp>
 #include <erpc/host/ledger_records.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,7 +29,11 @@ struct replay_result {
 
 class exception_queues {
  public:
-  explicit exception_queues(database& db, ledger_observer observer = {});
+  // `protection` (optional): payloads and responses are revealed in what list_queue,
+  // get_message and payload_versions return (a value it cannot reveal throws its error, e.g.
+  // crypto.unknown_key), and a corrected payload is protected before it is stored.
+  explicit exception_queues(database& db, ledger_observer observer = {},
+                            std::shared_ptr<const document_protection> protection = nullptr);
 
   // Queued messages of `queue` in accept order, at most `limit` (1..1000); VALIDATION
   // store.bad_cursor for a cursor this did not hand out.
@@ -62,9 +68,11 @@ class exception_queues {
 
  private:
   void notify(transaction& tx, ledger_event event) const;
+  message_record revealed(message_record m) const;
 
   database& db_;
   ledger_observer observer_;
+  std::shared_ptr<const document_protection> protection_;
 };
 
 }  // namespace erpc

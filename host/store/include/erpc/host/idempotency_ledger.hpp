@@ -3,9 +3,11 @@
 // one transaction (docs/design/runtime.md "The exactly-once algorithm", docs/store.md).
 
 #include <erpc/host/database.hpp>
+#include <erpc/host/document_protection.hpp>
 #include <erpc/host/ledger_records.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,7 +21,10 @@ struct retention_result {
 class idempotency_ledger {
  public:
   // `observer` (optional) sees every transition inside its transaction (the audit hook).
-  explicit idempotency_ledger(database& db, ledger_observer observer = {});
+  // `protection` (optional) protects payloads and responses at rest (document_protection.hpp):
+  // accept and record_success store protected text; claim and replay answers reveal it.
+  explicit idempotency_ledger(database& db, ledger_observer observer = {},
+                              std::shared_ptr<const document_protection> protection = nullptr);
 
   // Binds the key or reports what it is bound to. The fingerprint is computed here from the
   // payload (RFC 8785 + SHA-256, amounts normalised). Throws VALIDATION store.bad_request (a
@@ -31,6 +36,9 @@ class idempotency_ledger {
   // earlier unfinished message with the same connection + ordering_key, every depends_on key
   // completed), in accept order; leases them to `owner` with a new fencing token on the message
   // and its key (both in_flight). PostgreSQL: FOR UPDATE SKIP LOCKED, so hosts never share one.
+  // A payload the protection cannot reveal (wrong key, damage) is still claimed, with
+  // payload_unreadable set and an empty payload, so the caller records the failure instead of
+  // the message blocking every claim.
   std::vector<claimed_message> claim(const claim_request& request);
 
   // Key completed with the response, message succeeded. A token that is not the message's
@@ -60,8 +68,12 @@ class idempotency_ledger {
  private:
   void notify(transaction& tx, ledger_event event) const;
 
+  std::string protect(stored_document kind, const std::string& text) const;
+  std::string reveal(stored_document kind, const std::string& text) const;
+
   database& db_;
   ledger_observer observer_;
+  std::shared_ptr<const document_protection> protection_;
 };
 
 }  // namespace erpc

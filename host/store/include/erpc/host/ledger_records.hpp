@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,6 +81,9 @@ struct claimed_message {
   std::optional<std::string> prior_outcome;  // "unknown" after OUTCOME_UNKNOWN or a lost lease
   std::int64_t fencing_token = 0;            // pass back to record_success / record_failure
   std::int64_t lease_expiry_ms = 0;
+  // Set when the stored payload could not be revealed (document_protection): payload is empty
+  // and the message must not be sent; record this error as its failure.
+  std::shared_ptr<const error> payload_unreadable;
 };
 
 // What the dispatcher decided after a failed attempt. The key-state rules (free only when the

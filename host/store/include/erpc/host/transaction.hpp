@@ -11,6 +11,7 @@
 #include <erpc/host/sql_result.hpp>
 #include <erpc/host/sql_value.hpp>
 
+#include <functional>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -39,7 +40,15 @@ class transaction {
   void commit();
   database_backend backend() const noexcept { return backend_; }
 
+  // Inside database::transact: `action` runs once this transaction has committed and its
+  // connection is released (so it may open transactions of its own); a rolled back or retried
+  // attempt drops its actions. Actions should not throw: the commit stands, so an exception
+  // from one is swallowed. A transaction made outside database::transact never runs them.
+  void after_commit(std::function<void()> action);
+
  private:
+  friend class database;
+  std::vector<std::function<void()>> after_commit_;
   std::unique_ptr<detail::connection_lease> lease_;
   database_backend backend_;
   bool finished_ = false;
