@@ -85,8 +85,8 @@ std::optional<parameters> form_parameters(std::string_view text) {
     if (pair.empty()) continue;
     const auto eq = pair.find('=');
     auto name = decode(pair.substr(0, eq), true);
-    auto value = decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1),
-                        true);
+    auto value =
+        decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
     if (!name || !value) return std::nullopt;
     out.emplace_back(std::move(*name), std::move(*value));
   }
@@ -95,8 +95,8 @@ std::optional<parameters> form_parameters(std::string_view text) {
 
 std::string base64(const unsigned char* data, std::size_t size) {
   std::string out(4 * ((size + 2) / 3), '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data,
-                                static_cast<int>(size));
+  const int n =
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(size));
   out.resize(static_cast<std::size_t>(n));
   return out;
 }
@@ -260,7 +260,8 @@ std::string signer::authorize(std::string_view http_method, std::string_view url
   const auto signature = sign(method_, signature_base_string(http_method, *uri, *params),
                               creds_.consumer_secret, creds_.token_secret);
   std::string header = "OAuth realm=\"" + percent_encode(realm_) + "\"";
-  for (const auto& [name, value] : oauth) header += ", " + name + "=\"" + percent_encode(value) + "\"";
+  for (const auto& [name, value] : oauth)
+    header += ", " + name + "=\"" + percent_encode(value) + "\"";
   header += ", oauth_signature=\"" + percent_encode(signature) + "\"";
   return header;
 }
@@ -271,8 +272,8 @@ verdict verify_signature(const authorization& auth, std::string_view http_method
                          std::string_view form_body) {
   const auto given = auth.param("oauth_signature");
   const auto method_name = auth.param("oauth_signature_method");
-  if (!given || !method_name || !auth.param("oauth_consumer_key") ||
-      !auth.param("oauth_nonce") || !auth.param("oauth_timestamp")) {
+  if (!given || !method_name || !auth.param("oauth_consumer_key") || !auth.param("oauth_nonce") ||
+      !auth.param("oauth_timestamp")) {
     return verdict::malformed;
   }
   if (signature_method_from_string(*method_name) != expected) return verdict::unsupported_method;
@@ -283,9 +284,8 @@ verdict verify_signature(const authorization& auth, std::string_view http_method
   const auto uri = base_uri(url);
   const auto params = request_parameters(url, form_body, std::move(oauth));
   if (!uri || !params) return verdict::malformed;
-  const auto expected_signature =
-      sign(expected, signature_base_string(http_method, *uri, *params), consumer_secret,
-           token_secret);
+  const auto expected_signature = sign(expected, signature_base_string(http_method, *uri, *params),
+                                       consumer_secret, token_secret);
   if (expected_signature.size() != given->size() ||
       CRYPTO_memcmp(expected_signature.data(), given->data(), given->size()) != 0) {
     return verdict::bad_signature;

@@ -47,8 +47,7 @@ TEST_CASE("the RFC 5849 §3.4.1 example base string", "[oauth1]") {
         "token%3Dkkk9d7dh3k39sjv7");
 }
 
-TEST_CASE("signatures match the published HMAC-SHA1 and an independent HMAC-SHA256",
-          "[oauth1]") {
+TEST_CASE("signatures match the published HMAC-SHA1 and an independent HMAC-SHA256", "[oauth1]") {
   const signer sha1(photos, "Photos", signature_method::hmac_sha1);
   const auto header = sha1.authorize("GET", photos_url, "kllo9940pd9333jh", 1191242096);
   const auto parsed = parse_authorization(header);
@@ -59,7 +58,8 @@ TEST_CASE("signatures match the published HMAC-SHA1 and an independent HMAC-SHA2
         std::string::npos);
 
   const signer sha256(photos, "Photos");
-  const auto p256 = parse_authorization(sha256.authorize("GET", photos_url, "kllo9940pd9333jh", 1191242096));
+  const auto p256 =
+      parse_authorization(sha256.authorize("GET", photos_url, "kllo9940pd9333jh", 1191242096));
   REQUIRE(p256);
   CHECK(p256->param("oauth_signature_method") == "HMAC-SHA256");
   CHECK(p256->param("oauth_signature") == "WVPzl1j6ZsnkIjWr7e3OZ3jkenL57KwaLFhYsroX1hg=");

@@ -76,10 +76,9 @@ void add_control_routes(http_router& router, simulator_server& server) {
   router.get("/_sim/requests", [&server](const http_request&) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& r : server.context().requests().snapshot()) list.push_back(to_json(r));
-    return http_response::json(
-        200, nlohmann::json{{"total", server.context().requests().total()},
-                            {"requests", std::move(list)}}
-                 .dump());
+    return http_response::json(200, nlohmann::json{{"total", server.context().requests().total()},
+                                                   {"requests", std::move(list)}}
+                                        .dump());
   });
 }
 

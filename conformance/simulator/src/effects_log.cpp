@@ -20,12 +20,10 @@ recorded_effect effects_log::record_write(std::string record_type, std::string v
   const std::lock_guard lock(mutex_);
   auto& version = versions_[{record_type, vendor_id}];
   ++version;
-  recorded_effect e{entries_.size() + 1,
-                    version == 1 ? effect_action::created : effect_action::updated,
-                    std::move(record_type),
-                    std::move(vendor_id),
-                    std::move(natural_key),
-                    version};
+  recorded_effect e{
+      entries_.size() + 1,    version == 1 ? effect_action::created : effect_action::updated,
+      std::move(record_type), std::move(vendor_id),
+      std::move(natural_key), version};
   entries_.push_back(e);
   return e;
 }

@@ -8,9 +8,8 @@ namespace erpc::sim {
 nlohmann::json to_json(const logged_request& request) {
   nlohmann::json headers = nlohmann::json::array();
   for (const auto& [name, value] : request.headers) headers.push_back({name, value});
-  return {{"sequence", request.sequence}, {"method", request.method},
-          {"target", request.target},     {"status", request.status},
-          {"headers", headers},           {"body", request.body},
+  return {{"sequence", request.sequence},    {"method", request.method}, {"target", request.target},
+          {"status", request.status},        {"headers", headers},       {"body", request.body},
           {"body_bytes", request.body_bytes}};
 }
 

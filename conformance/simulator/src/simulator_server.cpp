@@ -41,8 +41,7 @@ http_middleware request_logging(simulator_context& context) {
 simulator_server::simulator_server(std::unique_ptr<vendor_simulator> vendor,
                                    simulator_options options)
     : vendor_(std::move(vendor)), impl_(std::make_unique<impl>()) {
-  context_ = std::make_unique<simulator_context>(vendor_->settings(),
-                                                 options.request_log_capacity);
+  context_ = std::make_unique<simulator_context>(vendor_->settings(), options.request_log_capacity);
   http_router router(options.logger);
   router.use(request_logging(*context_));
   add_control_routes(router, *this);

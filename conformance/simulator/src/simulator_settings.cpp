@@ -10,10 +10,14 @@ namespace erpc::sim {
 
 std::string_view to_string(setting_kind kind) noexcept {
   switch (kind) {
-    case setting_kind::boolean: return "boolean";
-    case setting_kind::integer: return "integer";
-    case setting_kind::text: return "string";
-    case setting_kind::choice: return "choice";
+    case setting_kind::boolean:
+      return "boolean";
+    case setting_kind::integer:
+      return "integer";
+    case setting_kind::text:
+      return "string";
+    case setting_kind::choice:
+      return "choice";
   }
   return "string";
 }
@@ -57,8 +61,7 @@ std::optional<std::string> refusal(const setting_spec& spec, const nlohmann::jso
 
 }  // namespace
 
-simulator_settings::simulator_settings(std::vector<setting_spec> specs)
-    : specs_(std::move(specs)) {
+simulator_settings::simulator_settings(std::vector<setting_spec> specs) : specs_(std::move(specs)) {
   for (const auto& spec : specs_) {
     if (values_.count(spec.name) != 0) {
       throw error(error_class::configuration, "sim.bad_setting_spec",
@@ -145,12 +148,12 @@ nlohmann::json simulator_settings::values(bool reveal_secrets) const {
 nlohmann::json simulator_settings::definitions() const {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& spec : specs_) {
-    nlohmann::json d = {{"name", spec.name},
-                        {"type", to_string(spec.kind)},
-                        {"default", spec.secret ? nlohmann::json("<redacted>")
-                                                : spec.default_value},
-                        {"description", spec.description},
-                        {"source", spec.source}};
+    nlohmann::json d = {
+        {"name", spec.name},
+        {"type", to_string(spec.kind)},
+        {"default", spec.secret ? nlohmann::json("<redacted>") : spec.default_value},
+        {"description", spec.description},
+        {"source", spec.source}};
     if (spec.kind == setting_kind::choice) d["choices"] = spec.choices;
     if (spec.kind == setting_kind::integer) {
       d["min"] = spec.min;

@@ -43,7 +43,8 @@ TEST_CASE("concurrent writes are all counted", "[sim][effects]") {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&log, t] {
-      for (int i = 0; i < 250; ++i) log.record_write("vendor", std::to_string(i % 10), "k" + std::to_string(t));
+      for (int i = 0; i < 250; ++i)
+        log.record_write("vendor", std::to_string(i % 10), "k" + std::to_string(t));
     });
   }
   for (auto& th : threads) th.join();

@@ -25,10 +25,10 @@ class widget_simulator final : public vendor_simulator {
   std::string_view vendor() const override { return "widgets"; }
 
   std::vector<setting_spec> settings() const override {
-    return {boolean_setting("widgets.reject_posts", false, "answer every POST with 503",
-                            "test knob"),
-            integer_setting("widgets.create_status", 204, 200, 299,
-                            "status of a successful create", "test knob")};
+    return {
+        boolean_setting("widgets.reject_posts", false, "answer every POST with 503", "test knob"),
+        integer_setting("widgets.create_status", 204, 200, 299, "status of a successful create",
+                        "test knob")};
   }
 
   void install(erpc::http_router& router, simulator_context& context) override {
@@ -123,8 +123,7 @@ TEST_CASE("effects show creates and silent upserts with a version bump", "[sim][
   CHECK(raw_http(port, "GET", "/_sim/effects?after=x").status == 400);
 }
 
-TEST_CASE("settings are served, validated and take effect on the next request",
-          "[sim][server]") {
+TEST_CASE("settings are served, validated and take effect on the next request", "[sim][server]") {
   simulator_server sim(std::make_unique<widget_simulator>());
   sim.start();
   const auto port = sim.port();
@@ -142,8 +141,8 @@ TEST_CASE("settings are served, validated and take effect on the next request",
   CHECK(nlohmann::json::parse(bad.body)["code"] == "sim.invalid_setting_value");
   CHECK(raw_http(port, "PUT", "/_sim/settings", json_headers, "not json").status == 400);
 
-  const auto ok = raw_http(port, "PUT", "/_sim/settings", json_headers,
-                           R"({"widgets.create_status":201})");
+  const auto ok =
+      raw_http(port, "PUT", "/_sim/settings", json_headers, R"({"widgets.create_status":201})");
   CHECK(ok.status == 200);
   CHECK(nlohmann::json::parse(ok.body)["settings"]["widgets.create_status"] == 201);
   CHECK(raw_http(port, "POST", "/widgets", json_headers, R"({"key":"A"})").status == 201);

@@ -14,8 +14,8 @@ std::vector<setting_spec> sample_specs() {
   using namespace erpc::sim;
   return {boolean_setting("dup.reject", true, "reject duplicates", "test"),
           integer_setting("concurrency.limit", 15, 0, 1000, "cap", "test"),
-          choice_setting("concurrency.error_form", "rest_429", {"rest_429", "restlet_400"},
-                         "form", "test"),
+          choice_setting("concurrency.error_form", "rest_429", {"rest_429", "restlet_400"}, "form",
+                         "test"),
           text_setting("auth.token_secret", "s3cr3t", "secret", "test", true)};
 }
 
@@ -40,7 +40,8 @@ TEST_CASE("settings start at their documented defaults", "[sim][settings]") {
 
 TEST_CASE("apply changes typed values and restore_defaults undoes them", "[sim][settings]") {
   simulator_settings s(sample_specs());
-  s.apply({{"dup.reject", false}, {"concurrency.limit", 2}, {"concurrency.error_form", "restlet_400"}});
+  s.apply(
+      {{"dup.reject", false}, {"concurrency.limit", 2}, {"concurrency.error_form", "restlet_400"}});
   CHECK_FALSE(s.boolean("dup.reject"));
   CHECK(s.integer("concurrency.limit") == 2);
   CHECK(s.text("concurrency.error_form") == "restlet_400");
@@ -53,16 +54,17 @@ TEST_CASE("refused settings carry stable codes and change nothing", "[sim][setti
   simulator_settings s(sample_specs());
   CHECK(code_of([&] { s.apply({{"no.such", 1}}); }) == "sim.unknown_setting");
   CHECK(code_of([&] { s.apply({{"dup.reject", "yes"}}); }) == "sim.invalid_setting_value");
-  CHECK(code_of([&] { s.apply({{"concurrency.limit", 1001}}); }) ==
-        "sim.invalid_setting_value");
+  CHECK(code_of([&] { s.apply({{"concurrency.limit", 1001}}); }) == "sim.invalid_setting_value");
   CHECK(code_of([&] { s.apply({{"concurrency.limit", -1}}); }) == "sim.invalid_setting_value");
   CHECK(code_of([&] { s.apply({{"concurrency.limit", 1.5}}); }) == "sim.invalid_setting_value");
-  CHECK(code_of([&] { s.apply({{"concurrency.error_form", "rest_503"}}); }) ==
-        "sim.invalid_setting_value");
+  CHECK(code_of([&] {
+          s.apply({{"concurrency.error_form", "rest_503"}});
+        }) == "sim.invalid_setting_value");
   CHECK(code_of([&] { s.apply(nlohmann::json::array()); }) == "sim.settings_not_object");
   // All or nothing: the valid member before the bad one is not applied.
-  CHECK(code_of([&] { s.apply({{"concurrency.limit", 3}, {"zzz", true}}); }) ==
-        "sim.unknown_setting");
+  CHECK(code_of([&] {
+          s.apply({{"concurrency.limit", 3}, {"zzz", true}});
+        }) == "sim.unknown_setting");
   CHECK(s.integer("concurrency.limit") == 15);
 }
 

@@ -35,8 +35,7 @@ void write_port_file(const std::string& path, std::uint16_t port) {
   const std::string partial = path + ".partial";
   std::ofstream(partial) << port << "\n";
   if (std::rename(partial.c_str(), path.c_str()) != 0) {
-    throw error(error_class::configuration, "cli.port_file",
-                "cannot write the port file " + path);
+    throw error(error_class::configuration, "cli.port_file", "cannot write the port file " + path);
   }
 }
 
@@ -66,8 +65,8 @@ void add_sim_command(CLI::App& app, command_environment& env) {
   for (const auto& s : sim::registered_simulators()) {
     vendors += "\n  " + std::string(s.vendor) + "  " + std::string(s.summary);
   }
-  auto* cmd = app.add_subcommand("sim", "Serve a vendor simulator with the /_sim/ control API" +
-                                            vendors);
+  auto* cmd =
+      app.add_subcommand("sim", "Serve a vendor simulator with the /_sim/ control API" + vendors);
   auto a = std::make_shared<sim_args>();
   cmd->add_option("vendor", a->vendor, "Which simulator")->required();
   cmd->add_option("--port", a->port, "Port to listen on (0: any free port)")

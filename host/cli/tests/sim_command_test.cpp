@@ -56,10 +56,10 @@ TEST_CASE("erpc sim netsuite serves the vendor and control APIs until SIGTERM", 
   temp_dir dir("erpc_sim_test");
   std::ofstream(dir.path / "settings.json")
       << R"({"concurrency.limit": 3, "auth.account_id": "TSTDRV9"})";
-  child_process sim({ERPC_EXE, "sim", "netsuite", "--port", "0", "--settings",
-                     (dir.path / "settings.json").string(), "--port-file",
-                     (dir.path / "port").string()},
-                    {}, dir.path / "sim.log");
+  child_process sim(
+      {ERPC_EXE, "sim", "netsuite", "--port", "0", "--settings",
+       (dir.path / "settings.json").string(), "--port-file", (dir.path / "port").string()},
+      {}, dir.path / "sim.log");
   const auto port = wait_for_port(dir.path / "port");
   REQUIRE(port != 0);
 
@@ -70,11 +70,11 @@ TEST_CASE("erpc sim netsuite serves the vendor and control APIs until SIGTERM", 
   const erpc::oauth1::signer signer(
       {"sim-consumer-key", "sim-consumer-secret", "sim-token-id", "sim-token-secret"}, "TSTDRV9");
   const std::string target = "/services/rest/record/v1/vendor";
-  const auto created = raw_http(
-      port, "POST", target,
-      {{"Content-Type", "application/json"},
-       {"Authorization", signer.authorize("POST", "http://127.0.0.1" + target)}},
-      R"({"companyName":"Acme","externalId":"SUP-1"})");
+  const auto created =
+      raw_http(port, "POST", target,
+               {{"Content-Type", "application/json"},
+                {"Authorization", signer.authorize("POST", "http://127.0.0.1" + target)}},
+               R"({"companyName":"Acme","externalId":"SUP-1"})");
   CHECK(created.status == 204);
   const auto effects = nlohmann::json::parse(raw_http(port, "GET", "/_sim/effects").body);
   CHECK(effects["created"] == 1);

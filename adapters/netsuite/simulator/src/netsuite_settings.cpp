@@ -11,8 +11,8 @@ std::vector<setting_spec> netsuite_setting_specs() {
                      "tba: every record, query and job request must carry a valid OAuth 1.0a "
                      "HMAC-SHA256 signature; none: no authentication",
                      "vendors.md §1.3 (TBA)"),
-      text_setting(settings::account_id, "1234567_SB1",
-                   "the account id the realm must name", "vendors.md §1.1, §1.3 (realm)"),
+      text_setting(settings::account_id, "1234567_SB1", "the account id the realm must name",
+                   "vendors.md §1.1, §1.3 (realm)"),
       text_setting(settings::consumer_key, "sim-consumer-key", "the integration's consumer key",
                    "vendors.md §1.3"),
       text_setting(settings::consumer_secret, "sim-consumer-secret",

@@ -199,8 +199,7 @@ struct netsuite_simulator::impl {
       const auto& entity = body["entity"];
       if (!entity.is_object() || !reference_exists(entity, {"vendor"})) {
         return error_body(400, "INVALID_CONTENT",
-                          invalid_value_detail(scalar_text(entity), "entity"),
-                          {"entity", "", ""});
+                          invalid_value_detail(scalar_text(entity), "entity"), {"entity", "", ""});
       }
     }
     if (type == "vendorPayment" && body.contains("apply")) {
@@ -262,8 +261,8 @@ struct netsuite_simulator::impl {
       if (auto* existing = store.find_by_external_id(w.type, external_id)) {
         if (settings().text(settings::duplicate_external_id) == "reject") {
           return error_body(400, settings().text(settings::duplicate_error_code),
-                            "A record of type " + w.type + " with the external ID " +
-                                external_id + " already exists.",
+                            "A record of type " + w.type + " with the external ID " + external_id +
+                                " already exists.",
                             {"externalId", "", ""});
         }
         merge(*existing, body);
@@ -346,8 +345,8 @@ struct netsuite_simulator::impl {
     const bool async = prefers(req, "respond-async");
     const std::lock_guard lock(mutex);
     if (!async) {
-      const bool enforce = !key.empty() &&
-                           settings().text(settings::idempotency_key_sync) == "enforced";
+      const bool enforce =
+          !key.empty() && settings().text(settings::idempotency_key_sync) == "enforced";
       if (enforce) {
         if (const auto it = idempotency_keys.find(key); it != idempotency_keys.end()) {
           return duplicate_key(it->second);
@@ -369,8 +368,8 @@ struct netsuite_simulator::impl {
     }
     const auto id = next_job++;
     const auto delay = std::chrono::milliseconds(settings().integer(settings::async_job_delay_ms));
-    auto& job = jobs[id] = async_job{id, std::move(w), std::chrono::steady_clock::now() + delay,
-                                     false, {}};
+    auto& job = jobs[id] =
+        async_job{id, std::move(w), std::chrono::steady_clock::now() + delay, false, {}};
     if (!key.empty()) idempotency_keys[key] = id;
     if (delay.count() == 0) {
       job.result = write_locked(job.request);
@@ -403,7 +402,9 @@ struct netsuite_simulator::impl {
     const nlohmann::json body = {
         {"id", std::to_string(job->id)},
         {"completed", job->completed},
-        {"progress", !job->completed ? "pending" : failed ? "failed" : "succeeded"},
+        {"progress", !job->completed ? "pending"
+                     : failed        ? "failed"
+                                     : "succeeded"},
         {"links", {{{"rel", "self"}, {"href", self}}}},
         {"task",
          {{"id", std::to_string(job->id)},
@@ -455,14 +456,14 @@ struct netsuite_simulator::impl {
         const std::lock_guard lock(mutex);
         for (const auto* r : store.list(*type)) {
           if (!matches(*r, conditions)) continue;
-          items.push_back({{"links", {{{"rel", "self"}, {"href", location_of(origin, *r)}}}},
-                           {"id", r->id}});
+          items.push_back(
+              {{"links", {{{"rel", "self"}, {"href", location_of(origin, *r)}}}}, {"id", r->id}});
         }
       }
       const std::string kept = q ? "q=" + oauth1::percent_encode(*q) : "";
       return http_response::json(
-          200, page_document(items, page, origin + std::string(record_prefix) + *type, kept)
-                   .dump());
+          200,
+          page_document(items, page, origin + std::string(record_prefix) + *type, kept).dump());
     } catch (const query_error& e) {
       return error_body(400, "INVALID_PARAMETER", e.what());
     }
@@ -492,8 +493,7 @@ struct netsuite_simulator::impl {
       }
       return http_response::json(
           200,
-          page_document(rows, page, origin_of(req) + "/services/rest/query/v1/suiteql", "")
-              .dump());
+          page_document(rows, page, origin_of(req) + "/services/rest/query/v1/suiteql", "").dump());
     } catch (const query_error& e) {
       return error_body(400, "INVALID_PARAMETER", e.what());
     }
@@ -510,9 +510,7 @@ struct netsuite_simulator::impl {
 netsuite_simulator::netsuite_simulator() : impl_(std::make_unique<impl>()) {}
 netsuite_simulator::~netsuite_simulator() = default;
 
-std::vector<setting_spec> netsuite_simulator::settings() const {
-  return netsuite_setting_specs();
-}
+std::vector<setting_spec> netsuite_simulator::settings() const { return netsuite_setting_specs(); }
 
 void netsuite_simulator::install(http_router& router, simulator_context& context) {
   impl_->context = &context;
@@ -525,11 +523,14 @@ void netsuite_simulator::install(http_router& router, simulator_context& context
   router.post(records + "{type}", [s](const http_request& r) { return s->write_route(r, "POST"); });
   router.get(records + "{type}", [s](const http_request& r) { return s->list_records(r); });
   router.get(records + "{type}/{id}", [s](const http_request& r) { return s->get_record(r); });
-  router.put(records + "{type}/{id}", [s](const http_request& r) { return s->write_route(r, "PUT"); });
+  router.put(records + "{type}/{id}",
+             [s](const http_request& r) { return s->write_route(r, "PUT"); });
   router.add("PATCH", records + "{type}/{id}",
              [s](const http_request& r) { return s->write_route(r, "PATCH"); });
-  router.post("/services/rest/query/v1/suiteql", [s](const http_request& r) { return s->suiteql(r); });
-  router.get(std::string(job_prefix) + "{job}", [s](const http_request& r) { return s->job_status(r); });
+  router.post("/services/rest/query/v1/suiteql",
+              [s](const http_request& r) { return s->suiteql(r); });
+  router.get(std::string(job_prefix) + "{job}",
+             [s](const http_request& r) { return s->job_status(r); });
   router.get(std::string(job_prefix) + "{job}/task/{task}/result",
              [s](const http_request& r) { return s->job_result(r); });
 }

@@ -60,14 +60,12 @@ bool is_quoted(const std::string& token) {
   return !token.empty() && (token[0] == '"' || token[0] == '\'');
 }
 
-std::string unquote(const std::string& token) {
-  return is_quoted(token) ? token.substr(1) : token;
-}
+std::string unquote(const std::string& token) { return is_quoted(token) ? token.substr(1) : token; }
 
 const std::vector<std::string> no_value_ops = {"EMPTY", "EMPTY_NOT"};
 const std::vector<std::string> text_ops = {"IS", "IS_NOT", "CONTAIN", "START_WITH", "END_WITH"};
-const std::vector<std::string> number_ops = {"EQUAL",   "EQUAL_NOT", "GREATER", "GREATER_OR_EQUAL",
-                                             "LESS",    "LESS_OR_EQUAL"};
+const std::vector<std::string> number_ops = {"EQUAL", "EQUAL_NOT",    "GREATER", "GREATER_OR_EQUAL",
+                                             "LESS",  "LESS_OR_EQUAL"};
 
 bool contains(const std::vector<std::string>& list, const std::string& s) {
   return std::find(list.begin(), list.end(), s) != list.end();
@@ -96,7 +94,8 @@ bool holds(const std::optional<std::string>& actual, const condition& c) {
   if (c.op == "CONTAIN") return a.find(c.value) != std::string::npos;
   if (c.op == "START_WITH") return a.rfind(c.value, 0) == 0;
   if (c.op == "END_WITH") {
-    return a.size() >= c.value.size() && a.compare(a.size() - c.value.size(), c.value.size(), c.value) == 0;
+    return a.size() >= c.value.size() &&
+           a.compare(a.size() - c.value.size(), c.value.size(), c.value) == 0;
   }
   const auto x = decimal::parse(a);
   const auto y = decimal::parse(c.value);
@@ -154,14 +153,16 @@ std::vector<condition> parse_record_filter(std::string_view q) {
     if (tokens[i] == "(" || tokens[i] == ")" || upper(tokens[i]) == "OR") {
       throw query_error("The simulator supports conditions joined with AND only.");
     }
-    if (i + 1 >= tokens.size()) throw query_error("Invalid search query: '" + std::string(q) + "'.");
+    if (i + 1 >= tokens.size())
+      throw query_error("Invalid search query: '" + std::string(q) + "'.");
     condition c{tokens[i], upper(tokens[i + 1]), ""};
     i += 2;
     if (!contains(no_value_ops, c.op)) {
       if (!contains(text_ops, c.op) && !contains(number_ops, c.op)) {
         throw query_error("Invalid search query: unknown operator '" + c.op + "'.");
       }
-      if (i >= tokens.size()) throw query_error("Invalid search query: '" + c.op + "' takes a value.");
+      if (i >= tokens.size())
+        throw query_error("Invalid search query: '" + c.op + "' takes a value.");
       c.value = unquote(tokens[i++]);
     }
     out.push_back(std::move(c));
@@ -178,9 +179,8 @@ std::vector<condition> parse_record_filter(std::string_view q) {
 }
 
 bool matches(const ns_record& record, const std::vector<condition>& conditions) {
-  return std::all_of(conditions.begin(), conditions.end(), [&](const condition& c) {
-    return holds(field_text(record, c.field), c);
-  });
+  return std::all_of(conditions.begin(), conditions.end(),
+                     [&](const condition& c) { return holds(field_text(record, c.field), c); });
 }
 
 page_request read_page(const http_request& request) {
@@ -193,9 +193,8 @@ page_request read_page(const http_request& request) {
   return page;
 }
 
-nlohmann::json page_document(const std::vector<nlohmann::json>& all_items,
-                             const page_request& page, const std::string& link_base,
-                             const std::string& kept_query) {
+nlohmann::json page_document(const std::vector<nlohmann::json>& all_items, const page_request& page,
+                             const std::string& link_base, const std::string& kept_query) {
   const std::size_t total = all_items.size();
   const std::size_t begin = std::min(page.offset, total);
   const std::size_t end = std::min(begin + page.limit, total);
@@ -206,15 +205,16 @@ nlohmann::json page_document(const std::vector<nlohmann::json>& all_items,
   };
   const std::size_t last_offset = total == 0 ? 0 : ((total - 1) / page.limit) * page.limit;
   nlohmann::json links = nlohmann::json::array();
-  if (page.offset > 0) links.push_back(link("previous", page.offset > page.limit ? page.offset - page.limit : 0));
+  if (page.offset > 0)
+    links.push_back(link("previous", page.offset > page.limit ? page.offset - page.limit : 0));
   links.push_back(link("first", 0));
   if (end < total) links.push_back(link("next", end));
   links.push_back(link("last", last_offset));
   links.push_back(link("self", page.offset));
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = begin; i < end; ++i) items.push_back(all_items[i]);
-  return {{"links", links},  {"count", end - begin},      {"hasMore", end < total},
-          {"items", items},  {"offset", page.offset},     {"totalResults", total}};
+  return {{"links", links}, {"count", end - begin},  {"hasMore", end < total},
+          {"items", items}, {"offset", page.offset}, {"totalResults", total}};
 }
 
 suiteql_query parse_suiteql(std::string_view text) {
@@ -232,7 +232,8 @@ suiteql_query parse_suiteql(std::string_view text) {
     ++i;
   } else {
     for (;;) {
-      if (i >= tokens.size() || is_quoted(tokens[i])) throw query_error("Invalid or unsupported search: a column is missing.");
+      if (i >= tokens.size() || is_quoted(tokens[i]))
+        throw query_error("Invalid or unsupported search: a column is missing.");
       q.columns.push_back(lower(tokens[i++]));
       if (i < tokens.size() && tokens[i] == ",") {
         ++i;
@@ -245,7 +246,8 @@ suiteql_query parse_suiteql(std::string_view text) {
   if (i >= tokens.size()) throw query_error("Invalid or unsupported search: no table.");
   q.table = lower(tokens[i++]);
   if (q.table != "vendor" && q.table != "transaction") {
-    throw query_error("Invalid or unsupported search: the simulator has the tables vendor and transaction.");
+    throw query_error(
+        "Invalid or unsupported search: the simulator has the tables vendor and transaction.");
   }
   if (i < tokens.size() && upper(tokens[i]) == "WHERE") {
     ++i;
@@ -253,7 +255,8 @@ suiteql_query parse_suiteql(std::string_view text) {
       if (i + 2 >= tokens.size()) {
         throw query_error("Invalid or unsupported search: WHERE takes column = value.");
       }
-      if (tokens[i + 1] != "=") throw query_error("Invalid or unsupported search: only = is supported.");
+      if (tokens[i + 1] != "=")
+        throw query_error("Invalid or unsupported search: only = is supported.");
       q.equals.emplace_back(lower(tokens[i]), unquote(tokens[i + 2]));
       i += 3;
       if (i < tokens.size() && upper(tokens[i]) == "AND") {
@@ -266,13 +269,15 @@ suiteql_query parse_suiteql(std::string_view text) {
   if (i < tokens.size() && upper(tokens[i]) == "ORDER") {
     ++i;
     expect("BY");
-    if (i >= tokens.size()) throw query_error("Invalid or unsupported search: ORDER BY takes a column.");
+    if (i >= tokens.size())
+      throw query_error("Invalid or unsupported search: ORDER BY takes a column.");
     q.order_by = lower(tokens[i++]);
     if (i < tokens.size() && (upper(tokens[i]) == "ASC" || upper(tokens[i]) == "DESC")) {
       q.descending = upper(tokens[i++]) == "DESC";
     }
   }
-  if (i != tokens.size()) throw query_error("Invalid or unsupported search near '" + tokens[i] + "'.");
+  if (i != tokens.size())
+    throw query_error("Invalid or unsupported search near '" + tokens[i] + "'.");
   return q;
 }
 
@@ -311,9 +316,11 @@ std::vector<nlohmann::json> run_suiteql(const suiteql_query& query, const record
     if (query.columns.empty()) {
       row["id"] = r->id;
       if (const auto e = column_text(*r, "externalid", query.table)) row["externalid"] = *e;
-      if (const auto t = column_text(*r, "type", query.table); t && query.table == "transaction") row["type"] = *t;
+      if (const auto t = column_text(*r, "type", query.table); t && query.table == "transaction")
+        row["type"] = *t;
       for (const auto& [name, value] : r->fields.items()) {
-        if (!value.is_array() && !value.is_null() && !(value.is_object() && !value.contains("id"))) {
+        if (!value.is_array() && !value.is_null() &&
+            !(value.is_object() && !value.contains("id"))) {
           row[lower(name)] = scalar_text(value);
         }
       }

@@ -48,9 +48,8 @@ page_request read_page(const http_request& request);
 
 // `link_base` is the absolute URL of the collection; `kept_query` the query parameters other
 // than limit/offset, already encoded ("q=entity%20EQUAL%201722"), repeated in every link.
-nlohmann::json page_document(const std::vector<nlohmann::json>& all_items,
-                             const page_request& page, const std::string& link_base,
-                             const std::string& kept_query);
+nlohmann::json page_document(const std::vector<nlohmann::json>& all_items, const page_request& page,
+                             const std::string& link_base, const std::string& kept_query);
 
 struct suiteql_query {
   std::vector<std::string> columns;  // lowercase; empty = *

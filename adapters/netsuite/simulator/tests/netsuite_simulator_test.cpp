@@ -101,8 +101,8 @@ bool eventually(Predicate p) {
 
 TEST_CASE_METHOD(netsuite_fixture, "POST creates: 204, no body, absolute Location (§1.1)",
                  "[netsuite]") {
-  const auto r = send("POST", records + "vendor",
-                      R"({"companyName":"Acme GmbH","externalId":"SUP-000123"})");
+  const auto r =
+      send("POST", records + "vendor", R"({"companyName":"Acme GmbH","externalId":"SUP-000123"})");
   CHECK(r.status == 204);
   CHECK(r.body.empty());
   const auto location = r.header("Location");
@@ -131,8 +131,7 @@ TEST_CASE_METHOD(netsuite_fixture, "amounts are stored and returned exactly", "[
   CHECK(error_code(bad) == "INVALID_CONTENT");
 }
 
-TEST_CASE_METHOD(netsuite_fixture, "record types match case-insensitively (§1.1)",
-                 "[netsuite]") {
+TEST_CASE_METHOD(netsuite_fixture, "record types match case-insensitively (§1.1)", "[netsuite]") {
   const auto v = vendor("SUP-1");
   const auto r = send("POST", records + "vendorbill", bill_body(v, "BILL-1"));
   CHECK(r.status == 204);
@@ -143,7 +142,8 @@ TEST_CASE_METHOD(netsuite_fixture, "record types match case-insensitively (§1.1
 
 TEST_CASE_METHOD(netsuite_fixture, "externalId is unique per record type (§1.2)", "[netsuite]") {
   const auto v = vendor("SAME-KEY");
-  const auto dup = send("POST", records + "vendor", R"({"companyName":"Other","externalId":"SAME-KEY"})");
+  const auto dup =
+      send("POST", records + "vendor", R"({"companyName":"Other","externalId":"SAME-KEY"})");
   CHECK(dup.status == 400);
   CHECK(error_code(dup) == "USER_ERROR");
   CHECK(json_of(dup)["o:errorDetails"][0]["o:errorPath"] == "externalId");
@@ -166,7 +166,8 @@ TEST_CASE_METHOD(netsuite_fixture,
                  "[netsuite][settings]") {
   set({{"records.duplicate_external_id", "upsert"}});
   const auto first = vendor("SUP-1");
-  const auto again = send("POST", records + "vendor", R"({"companyName":"Changed","externalId":"SUP-1"})");
+  const auto again =
+      send("POST", records + "vendor", R"({"companyName":"Changed","externalId":"SUP-1"})");
   CHECK(again.status == 204);
   CHECK(again.header("Location").substr(again.header("Location").rfind('/') + 1) == first);
   CHECK(json_of(send("GET", records + "vendor/" + first))["companyName"] == "Changed");
@@ -179,9 +180,11 @@ TEST_CASE_METHOD(netsuite_fixture,
 TEST_CASE_METHOD(netsuite_fixture, "PUT eid: upserts and a changed replay is a visible update",
                  "[netsuite]") {
   const auto v = vendor("SUP-1");
-  const auto created = send("PUT", records + "vendorBill/eid:BILL-9", bill_body(v, "BILL-9", "100.00"));
+  const auto created =
+      send("PUT", records + "vendorBill/eid:BILL-9", bill_body(v, "BILL-9", "100.00"));
   CHECK(created.status == 204);
-  const auto updated = send("PUT", records + "vendorBill/eid:BILL-9", bill_body(v, "BILL-9", "999.99"));
+  const auto updated =
+      send("PUT", records + "vendorBill/eid:BILL-9", bill_body(v, "BILL-9", "999.99"));
   CHECK(updated.status == 204);
   CHECK(updated.header("Location") == created.header("Location"));
   CHECK(send("GET", records + "vendorBill/eid:BILL-9").body.find("\"amount\":999.99") !=
@@ -213,7 +216,8 @@ TEST_CASE_METHOD(netsuite_fixture, "PATCH updates an existing record; absent one
                  "[netsuite]") {
   const auto id = vendor("SUP-1");
   CHECK(send("PATCH", records + "vendor/" + id, R"({"companyName":"Renamed"})").status == 204);
-  CHECK(send("PATCH", records + "vendor/eid:SUP-1", R"({"email":"ap@acme.example"})").status == 204);
+  CHECK(send("PATCH", records + "vendor/eid:SUP-1", R"({"email":"ap@acme.example"})").status ==
+        204);
   const auto got = json_of(send("GET", records + "vendor/" + id));
   CHECK(got["companyName"] == "Renamed");
   CHECK(got["email"] == "ap@acme.example");
@@ -238,9 +242,10 @@ TEST_CASE_METHOD(netsuite_fixture, "invalid references get the §1.4 INVALID_CON
   CHECK(body["o:errorDetails"][0]["detail"] ==
         "Error while accessing resource: You have entered an Invalid Field Value 9999 for the "
         "following field: entity");
-  const auto payment = send("POST", records + "vendorPayment",
-                            R"({"entity":{"id":")" + vendor("SUP-1") +
-                                R"("},"apply":{"items":[{"doc":{"id":"4242"},"apply":true,"amount":250.00}]}})");
+  const auto payment =
+      send("POST", records + "vendorPayment",
+           R"({"entity":{"id":")" + vendor("SUP-1") +
+               R"("},"apply":{"items":[{"doc":{"id":"4242"},"apply":true,"amount":250.00}]}})");
   CHECK(payment.status == 400);
   CHECK(json_of(payment)["o:errorDetails"][0]["o:errorPath"] == "apply.items[0].doc");
   CHECK(effects()["count"] == 1);  // the vendor only
@@ -254,12 +259,15 @@ TEST_CASE_METHOD(netsuite_fixture, "a vendor payment applies to an existing bill
   const auto bill = send("POST", records + "vendorBill", bill_body(v, "BILL-1"));
   const auto bill_id = bill.header("Location").substr(bill.header("Location").rfind('/') + 1);
   const auto pay = send("POST", records + "vendorPayment",
-                        R"({"entity":{"id":")" + v + R"("},"externalId":"PAY-1","apply":{"items":[{"doc":{"id":")" +
+                        R"({"entity":{"id":")" + v +
+                            R"("},"externalId":"PAY-1","apply":{"items":[{"doc":{"id":")" +
                             bill_id + R"("},"apply":true,"amount":250.00}]}})");
   CHECK(pay.status == 204);
-  CHECK(send("POST", records + "journalEntry",
-             R"({"subsidiary":{"id":"1"},"externalId":"JE-1","line":{"items":[{"account":{"id":"58"},"debit":187.00},{"account":{"id":"4"},"credit":187.00}]}})")
-            .status == 204);
+  CHECK(
+      send(
+          "POST", records + "journalEntry",
+          R"({"subsidiary":{"id":"1"},"externalId":"JE-1","line":{"items":[{"account":{"id":"58"},"debit":187.00},{"account":{"id":"4"},"credit":187.00}]}})")
+          .status == 204);
   CHECK(send("POST", records + "vendorCredit", bill_body(v, "CRED-1", "10.00")).status == 204);
   CHECK(effects()["created"] == 5);
 }
@@ -276,26 +284,34 @@ TEST_CASE_METHOD(netsuite_fixture, "TBA: every bad signature or credential is 40
   };
   const std::string url = "http://127.0.0.1" + target;
 
-  SECTION("no Authorization") { check_invalid_login(raw_http(sim.port(), "POST", target, json, body)); }
+  SECTION("no Authorization") {
+    check_invalid_login(raw_http(sim.port(), "POST", target, json, body));
+  }
   SECTION("signed for another URL") {
     check_invalid_login(with_auth(signer.authorize("POST", url + "?x=1")));
   }
-  SECTION("signed for another method") { check_invalid_login(with_auth(signer.authorize("PUT", url))); }
+  SECTION("signed for another method") {
+    check_invalid_login(with_auth(signer.authorize("PUT", url)));
+  }
   SECTION("wrong consumer secret") {
     auto creds = sim_credentials;
     creds.consumer_secret = "not-it";
-    check_invalid_login(with_auth(erpc::oauth1::signer(creds, "1234567_SB1").authorize("POST", url)));
+    check_invalid_login(
+        with_auth(erpc::oauth1::signer(creds, "1234567_SB1").authorize("POST", url)));
   }
   SECTION("unknown token") {
     auto creds = sim_credentials;
     creds.token = "revoked-token";
-    check_invalid_login(with_auth(erpc::oauth1::signer(creds, "1234567_SB1").authorize("POST", url)));
+    check_invalid_login(
+        with_auth(erpc::oauth1::signer(creds, "1234567_SB1").authorize("POST", url)));
   }
   SECTION("another account's realm") {
-    check_invalid_login(with_auth(erpc::oauth1::signer(sim_credentials, "7654321").authorize("POST", url)));
+    check_invalid_login(
+        with_auth(erpc::oauth1::signer(sim_credentials, "7654321").authorize("POST", url)));
   }
   SECTION("HMAC-SHA1, which NetSuite no longer accepts") {
-    erpc::oauth1::signer sha1(sim_credentials, "1234567_SB1", erpc::oauth1::signature_method::hmac_sha1);
+    erpc::oauth1::signer sha1(sim_credentials, "1234567_SB1",
+                              erpc::oauth1::signature_method::hmac_sha1);
     check_invalid_login(with_auth(sha1.authorize("POST", url)));
   }
   SECTION("a nonce shorter than 6 characters") {
@@ -334,7 +350,8 @@ TEST_CASE_METHOD(netsuite_fixture, "auth settings change the credentials the sim
   CHECK(settings.find("rotated") == std::string::npos);  // secrets are write-only
 }
 
-TEST_CASE_METHOD(netsuite_fixture, "concurrency limit: one request over it is refused in the set form (§1.5)",
+TEST_CASE_METHOD(netsuite_fixture,
+                 "concurrency limit: one request over it is refused in the set form (§1.5)",
                  "[netsuite][concurrency][settings]") {
   struct form_case {
     std::string form;
@@ -381,11 +398,15 @@ TEST_CASE_METHOD(netsuite_fixture, "collections page with limit/offset and filte
   CHECK(page3["hasMore"] == false);
 
   REQUIRE(send("POST", records + "vendorBill", bill_body(v, "BILL-1")).status == 204);
-  const auto filtered = send("GET", records + "vendorbill?q=" + erpc::oauth1::percent_encode("entity EQUAL " + v));
+  const auto filtered =
+      send("GET", records + "vendorbill?q=" + erpc::oauth1::percent_encode("entity EQUAL " + v));
   REQUIRE(filtered.status == 200);
   CHECK(json_of(filtered)["totalResults"] == 1);
-  CHECK(json_of(send("GET", records + "vendor?q=" + erpc::oauth1::percent_encode("externalId IS \"SUP-3\"")))["totalResults"] == 1);
-  const auto unsupported = send("GET", records + "vendor?q=" + erpc::oauth1::percent_encode("a IS 1 OR b IS 2"));
+  CHECK(json_of(send("GET", records + "vendor?q=" +
+                                erpc::oauth1::percent_encode(
+                                    "externalId IS \"SUP-3\"")))["totalResults"] == 1);
+  const auto unsupported =
+      send("GET", records + "vendor?q=" + erpc::oauth1::percent_encode("a IS 1 OR b IS 2"));
   CHECK(unsupported.status == 400);
   CHECK(error_code(unsupported) == "INVALID_PARAMETER");
   CHECK(send("GET", records + "vendor?limit=1001").status == 400);
@@ -397,7 +418,8 @@ TEST_CASE_METHOD(netsuite_fixture, "SuiteQL answers pages and needs Prefer: tran
   REQUIRE(send("POST", records + "vendorBill", bill_body(v, "BILL-1")).status == 204);
   REQUIRE(send("POST", records + "vendorBill", bill_body(v, "BILL-2")).status == 204);
   const std::string target = "/services/rest/query/v1/suiteql?limit=1";
-  const std::string q = R"({"q":"SELECT id, externalid, type FROM transaction WHERE type = 'VendBill' ORDER BY externalid DESC"})";
+  const std::string q =
+      R"({"q":"SELECT id, externalid, type FROM transaction WHERE type = 'VendBill' ORDER BY externalid DESC"})";
   const auto r = send("POST", target, q, {{"Prefer", "transient"}});
   REQUIRE(r.status == 200);
   const auto page = json_of(r);
@@ -415,10 +437,13 @@ TEST_CASE_METHOD(netsuite_fixture, "SuiteQL answers pages and needs Prefer: tran
   CHECK(bad.status == 400);
 }
 
-TEST_CASE_METHOD(netsuite_fixture, "async writes become jobs, and a repeated idempotency key is 400 IDEMPOTENCY_ERROR (§1.2)",
-                 "[netsuite][async]") {
+TEST_CASE_METHOD(
+    netsuite_fixture,
+    "async writes become jobs, and a repeated idempotency key is 400 IDEMPOTENCY_ERROR (§1.2)",
+    "[netsuite][async]") {
   const auto v = vendor("SUP-1");
-  const headers async = {{"Prefer", "respond-async"}, {"X-NetSuite-idempotency-key", "7f1c6a8e-0000-4000-8000-000000000001"}};
+  const headers async = {{"Prefer", "respond-async"},
+                         {"X-NetSuite-idempotency-key", "7f1c6a8e-0000-4000-8000-000000000001"}};
   const auto accepted = send("POST", records + "vendorBill", bill_body(v, "BILL-1"), async);
   REQUIRE(accepted.status == 202);
   CHECK(accepted.header("Preference-Applied") == "respond-async");
@@ -449,7 +474,8 @@ TEST_CASE_METHOD(netsuite_fixture, "async writes become jobs, and a repeated ide
   CHECK(send("GET", "/services/rest/async/v1/job/999").status == 404);
 }
 
-TEST_CASE_METHOD(netsuite_fixture, "setting async.job_delay_ms: a job stays pending, and so does its effect",
+TEST_CASE_METHOD(netsuite_fixture,
+                 "setting async.job_delay_ms: a job stays pending, and so does its effect",
                  "[netsuite][async][settings]") {
   const auto v = vendor("SUP-1");
   set({{"async.job_delay_ms", 3'600'000}});
@@ -465,9 +491,11 @@ TEST_CASE_METHOD(netsuite_fixture, "setting async.job_delay_ms: a job stays pend
   CHECK(dup.header("Location") == accepted.header("Location"));
 
   set({{"async.job_delay_ms", 50}});
-  const auto soon = send("POST", records + "vendorBill", bill_body(v, "BILL-2"), {{"Prefer", "respond-async"}});
+  const auto soon =
+      send("POST", records + "vendorBill", bill_body(v, "BILL-2"), {{"Prefer", "respond-async"}});
   REQUIRE(soon.status == 202);
-  CHECK(eventually([&] { return json_of(send("GET", soon.header("Location")))["completed"] == true; }));
+  CHECK(eventually(
+      [&] { return json_of(send("GET", soon.header("Location")))["completed"] == true; }));
   CHECK(effects("?natural_key=BILL-2")["count"] == 1);
 }
 

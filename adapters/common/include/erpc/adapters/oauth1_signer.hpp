@@ -76,9 +76,8 @@ class signer {
   std::string authorize(std::string_view http_method, std::string_view url,
                         std::string_view form_body = {}) const;
   // The same with a given nonce and timestamp (tests, replays of a recorded exchange).
-  std::string authorize(std::string_view http_method, std::string_view url,
-                        std::string_view nonce, std::int64_t timestamp,
-                        std::string_view form_body = {}) const;
+  std::string authorize(std::string_view http_method, std::string_view url, std::string_view nonce,
+                        std::int64_t timestamp, std::string_view form_body = {}) const;
 
  private:
   credentials creds_;

@@ -24,9 +24,9 @@ std::string_view to_string(effect_action action) noexcept;
 struct recorded_effect {
   std::uint64_t sequence = 0;  // 1, 2, … in the order the writes happened
   effect_action action = effect_action::created;
-  std::string record_type;  // the vendor's record/entity name, e.g. "vendorBill"
-  std::string vendor_id;    // the vendor's own id of the record, e.g. NetSuite internal id
-  std::string natural_key;  // the key a client can read it back by ("" when it has none)
+  std::string record_type;    // the vendor's record/entity name, e.g. "vendorBill"
+  std::string vendor_id;      // the vendor's own id of the record, e.g. NetSuite internal id
+  std::string natural_key;    // the key a client can read it back by ("" when it has none)
   std::uint64_t version = 0;  // 1 on create, +1 on every update of the same record
 };
 

@@ -22,9 +22,9 @@ namespace erpc::sim {
 struct logged_request {
   std::uint64_t sequence = 0;
   std::string method;
-  std::string target;  // path and query as sent
-  http_headers headers;  // redacted as above
-  std::string body;      // at most request_log::max_body_bytes kept
+  std::string target;          // path and query as sent
+  http_headers headers;        // redacted as above
+  std::string body;            // at most request_log::max_body_bytes kept
   std::size_t body_bytes = 0;  // the full size received
   unsigned status = 0;         // what the simulator answered
 };

@@ -8,12 +8,11 @@
 //   sim.context().effects().snapshot();
 //
 // The control API it serves (every simulator, docs/simulators.md):
-//   GET  /_sim/effects[?record_type=&natural_key=&after=]  the effects log (+ created/updated counts)
-//   POST /_sim/reset[?settings=defaults]   forget records, effects and requests (and settings)
-//   GET  /_sim/settings                    values + definitions
-//   PUT  /_sim/settings                    {name: value, …}; all or nothing; 400 sim.* codes
-//   GET  /_sim/requests                    the request log
-//   GET  /_sim/health                      {"vendor": …, "status": "ok"}
+//   GET  /_sim/effects[?record_type=&natural_key=&after=]  the effects log (+ created/updated
+//   counts) POST /_sim/reset[?settings=defaults]   forget records, effects and requests (and
+//   settings) GET  /_sim/settings                    values + definitions PUT  /_sim/settings
+//   {name: value, …}; all or nothing; 400 sim.* codes GET  /_sim/requests                    the
+//   request log GET  /_sim/health                      {"vendor": …, "status": "ok"}
 // Control errors are the host's canonical error body with a stable code.
 #pragma once
 

@@ -52,9 +52,8 @@ inline setting_spec boolean_setting(std::string name, bool default_value, std::s
   return s;
 }
 
-inline setting_spec integer_setting(std::string name, std::int64_t default_value,
-                                    std::int64_t min, std::int64_t max, std::string description,
-                                    std::string source) {
+inline setting_spec integer_setting(std::string name, std::int64_t default_value, std::int64_t min,
+                                    std::int64_t max, std::string description, std::string source) {
   setting_spec s;
   s.name = std::move(name);
   s.kind = setting_kind::integer;
@@ -67,8 +66,7 @@ inline setting_spec integer_setting(std::string name, std::int64_t default_value
 }
 
 inline setting_spec text_setting(std::string name, std::string default_value,
-                                 std::string description, std::string source,
-                                 bool secret = false) {
+                                 std::string description, std::string source, bool secret = false) {
   setting_spec s;
   s.name = std::move(name);
   s.kind = setting_kind::text;
