@@ -31,6 +31,7 @@ void add_serve_command(CLI::App& app, command_environment& env);
 // The configuration file the durable commands use; throws cli.no_config when none was given.
 std::string required_config_file(const command_environment& env);
 void add_worker_command(CLI::App& app, command_environment& env);
+void add_sim_command(CLI::App& app, command_environment& env);
 
 // Reads a whole file and parses it with the boundary's strict JSON rules.
 nlohmann::json read_json_file(const std::string& path, std::size_t max_bytes);

@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   add_audit_command(app, env);
   add_serve_command(app, env);
   add_worker_command(app, env);
+  add_sim_command(app, env);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "erpc/sim/simulator_registry.hpp"
+
+#include <erpc/error.hpp>
+#include <erpc/sim/netsuite/netsuite_simulator.hpp>
+
+#include <array>
+#include <string>
+
+namespace erpc::sim {
+
+namespace {
+
+// One line a vendor.
+constexpr std::array simulators = {
+    registered_simulator{"netsuite", "Oracle NetSuite SuiteTalk REST (vendors.md §1)",
+                         &netsuite::make_netsuite_simulator},
+};
+
+}  // namespace
+
+std::span<const registered_simulator> registered_simulators() { return simulators; }
+
+std::unique_ptr<vendor_simulator> make_simulator(std::string_view vendor) {
+  std::string known;
+  for (const auto& s : simulators) {
+    if (s.vendor == vendor) return s.make();
+    known += (known.empty() ? "" : ", ") + std::string(s.vendor);
+  }
+  throw error(error_class::configuration, "sim.unknown_vendor",
+              "no simulator for '" + std::string(vendor) + "' (there are: " + known + ")");
+}
+
+}  // namespace erpc::sim
