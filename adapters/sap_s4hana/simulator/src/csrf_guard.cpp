@@ -59,12 +59,17 @@ csrf_guard::verdict csrf_guard::check(const http_request& req) {
   }
   if (!settings_.boolean(setting::csrf_required)) return v;
 
+  // An expired token is dropped when it is seen, so a longer lifetime set later does not
+  // revive it: the client has to fetch again, as against the real system.
+  for (auto& [id, s] : sessions_) {
+    if (!s.token.empty() && !token_valid(s)) s.token.clear();
+  }
   bool valid = false;
   if (!sent.empty()) {
     if (settings_.boolean(setting::csrf_bind_to_session)) {
-      valid = it->second.token == sent && token_valid(it->second);
+      valid = it->second.token == sent;
     } else {
-      for (const auto& [id, s] : sessions_) valid = valid || (s.token == sent && token_valid(s));
+      for (const auto& [id, s] : sessions_) valid = valid || s.token == sent;
     }
   }
   if (!valid) {
