@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <thread>
+
 using namespace erpc::sim::sap::testing;
 
 namespace {
@@ -207,4 +210,32 @@ TEST_CASE("credit memos, parking, posting, releasing and cancelling", "[sap][inv
   const auto history = f.effects("?natural_key=" + supplier + "/P-1");
   CHECK(history["created"] == 2);
   CHECK(history["updated"] == 3);
+}
+
+TEST_CASE("concurrent creates get distinct numbers and are all counted", "[sap][invoice]") {
+  sap_fixture f;
+  const auto supplier = create_supplier(*f.client, "SUP-1", true);
+  constexpr int threads = 4;
+  constexpr int per_thread = 8;
+  std::vector<std::vector<std::string>> numbers(threads);
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      sap_client client(f.sim->port());
+      client.fetch_csrf();
+      for (int i = 0; i < per_thread; ++i) {
+        const auto r = client.post(
+            invoices, invoice_body("C-" + std::to_string(t) + "-" + std::to_string(i), supplier));
+        if (r.status == 201) {
+          numbers[static_cast<std::size_t>(t)].push_back(
+              nlohmann::json::parse(r.body)["d"]["SupplierInvoice"].get<std::string>());
+        }
+      }
+    });
+  }
+  for (auto& w : workers) w.join();
+  std::set<std::string> distinct;
+  for (const auto& list : numbers) distinct.insert(list.begin(), list.end());
+  CHECK(distinct.size() == threads * per_thread);
+  CHECK(f.effects("?record_type=A_SupplierInvoice")["created"] == threads * per_thread);
 }
