@@ -271,7 +271,9 @@ http_response post_journal_entries(const http_request& req, entity_store& store,
         std::string(sfin_ns));
   }
   const auto requests = children(bulk, "JournalEntryCreateRequest");
-  if (requests.empty()) return soap_fault("JournalEntryBulkCreateRequest has no JournalEntryCreateRequest");
+  if (requests.empty()) {
+    return soap_fault("JournalEntryBulkCreateRequest has no JournalEntryCreateRequest");
+  }
 
   std::string confirmations;
   for (const xmlNode* request : requests) {

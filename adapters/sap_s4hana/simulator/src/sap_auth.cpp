@@ -122,7 +122,8 @@ http_response sap_auth::issue_token(const http_request& req) {
       200, nlohmann::json{{"access_token", token},
                           {"token_type", "Bearer"},
                           {"expires_in", settings_.integer(setting::oauth_token_ttl)},
-                          {"scope", "API_BUSINESS_PARTNER_0001 API_SUPPLIERINVOICE_PROCESS_SRV_0001"}}
+                          {"scope",
+                           "API_BUSINESS_PARTNER_0001 API_SUPPLIERINVOICE_PROCESS_SRV_0001"}}
                .dump());
   res.headers.set("Cache-Control", "no-store");
   return res;

@@ -82,6 +82,8 @@ class sap_s4hana_simulator final : public vendor_simulator {
   }
 
   http_response odata(const http_request& req) {
+    // ICF authenticates before Gateway looks the service up.
+    if (auto refusal = auth_->authenticate(req)) return std::move(*refusal);
     const std::string_view rest = std::string_view(req.path).substr(odata_prefix.size());
     const auto slash = rest.find('/');
     const std::string_view name = rest.substr(0, slash);
@@ -96,7 +98,6 @@ class sap_s4hana_simulator final : public vendor_simulator {
                             ", version 0001"),
           gateway_service{std::string(name), ""});
     }
-    if (auto refusal = auth_->authenticate(req)) return std::move(*refusal);
     auto verdict = csrf_->check(req);
     if (verdict.refusal) return std::move(*verdict.refusal);
     http_response res;

@@ -19,6 +19,9 @@ nlohmann::json partner(const std::string& ext) {
           {"BusinessPartnerIDByExtSystem", ext}};
 }
 
+const std::string good_form =
+    "grant_type=client_credentials&client_id=erpc-sim-client&client_secret=erpc-sim-secret";
+
 raw_http_response token_request(std::uint16_t port, const std::string& form,
                                 erpc::sim::sap::testing::header_list headers = {}) {
   headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
@@ -72,7 +75,7 @@ TEST_CASE("OAuth 2.0 client credentials: token endpoint, bearer use, expiry", "[
 
   // Client authentication by body parameters and by HTTP Basic (RFC 6749 §2.3.1).
   const auto by_body = token_request(
-      port, "grant_type=client_credentials&client_id=erpc-sim-client&client_secret=erpc-sim-secret");
+      port, good_form);
   REQUIRE(by_body.status == 200);
   const auto issued = body_json(by_body);
   CHECK(issued["token_type"] == "Bearer");
@@ -103,7 +106,7 @@ TEST_CASE("OAuth 2.0 client credentials: token endpoint, bearer use, expiry", "[
   f.set({{"sap.oauth.token_ttl_seconds", 0}});
   CHECK(bearer.get(partners).status == 401);
   const auto short_lived = token_request(
-      port, "grant_type=client_credentials&client_id=erpc-sim-client&client_secret=erpc-sim-secret");
+      port, good_form);
   CHECK(body_json(short_lived)["expires_in"] == 0);
 }
 

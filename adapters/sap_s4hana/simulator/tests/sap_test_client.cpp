@@ -29,8 +29,8 @@ raw_http_response sap_client::exchange(const std::string& method, const std::str
 }
 
 raw_http_response sap_client::fetch_csrf(const std::string& service) {
-  auto r = exchange("GET", service + "/", {{"X-CSRF-Token", "Fetch"}, {"Accept", "application/json"}},
-                    "");
+  auto r = exchange("GET", service + "/",
+                    {{"X-CSRF-Token", "Fetch"}, {"Accept", "application/json"}}, "");
   csrf_token = r.header("X-CSRF-Token");
   return r;
 }

@@ -84,8 +84,8 @@ TEST_CASE("read-back by reference, invoicing party, company code and fiscal year
   REQUIRE(found.size() == 1);
   CHECK(found[0]["InvoicingParty"] == a);
   const auto full = c.get(by_reference("REF-1", b) +
-                          "%20and%20CompanyCode%20eq%20%271710%27%20and%20FiscalYear%20eq%20%272026%27"
-                          "&$inlinecount=allpages");
+                          "%20and%20CompanyCode%20eq%20%271710%27"
+                          "%20and%20FiscalYear%20eq%20%272026%27&$inlinecount=allpages");
   CHECK(body_json(full)["d"]["__count"] == "1");
   CHECK(body_json(c.get(by_reference("REF-3", a)))["d"]["results"].empty());
 }
