@@ -5,6 +5,8 @@
 #include "odata_values.hpp"
 #include "sap_settings.hpp"
 
+#include <erpc/detail/http_url_encode.hpp>
+
 #include <algorithm>
 #include <map>
 
@@ -273,7 +275,7 @@ http_response odata_service::read_collection(const std::string& set,
     std::string next = scope.root_uri + self_path + "?";
     for (const auto& [k, v] : req.query_params) {
       if (k == "$skip" || k == "$skiptoken" || k == "$top") continue;
-      next += k + "=" + v + "&";
+      next += k + "=" + url_encode(v) + "&";
     }
     if (options.top) next += "$top=" + std::to_string(*options.top - returned) + "&";
     next += "$skiptoken=" + std::to_string(start + returned);

@@ -197,6 +197,16 @@ TEST_CASE("$top, $skip, $inlinecount and server-driven paging", "[sap][bp][pagin
   const auto rest = body_json(c.get(link.substr(link.find("/sap/opu/"))))["d"];
   CHECK(rest["results"].size() == 2);
   CHECK(!rest.contains("__next"));
+  // The next link keeps the filter, percent-encoded, so a client can follow it as it is.
+  const auto filtered = body_json(
+      c.get(partners + "?$filter=BusinessPartnerIDByExtSystem%20ne%20%27PAGE-0%27"))["d"];
+  REQUIRE(filtered["results"].size() == 3);
+  const auto filtered_link = filtered["__next"].get<std::string>();
+  CHECK(filtered_link.find(' ') == std::string::npos);
+  const auto filtered_rest =
+      body_json(c.get(filtered_link.substr(filtered_link.find("/sap/opu/"))))["d"];
+  CHECK(filtered_rest["results"].size() == 3);
+  CHECK(filtered_rest["results"][2]["BusinessPartnerIDByExtSystem"] == "PAGE-6");
 }
 
 TEST_CASE("refusals are Gateway error bodies with errordetails", "[sap][bp][errors]") {
