@@ -56,6 +56,10 @@ TEST_CASE("wrong or missing credentials get 401 with the logon-error page", "[sa
   CHECK(f.client->get(partners).status == 401);
   f.client->authorization = basic_credentials("ERPC_COMM_USER", "rotated");
   CHECK(f.client->get(partners).status == 200);
+  f.set({{"sap.auth.basic_user", "OTHER_USER"}});
+  CHECK(f.client->get(partners).status == 401);
+  f.client->authorization = basic_credentials("OTHER_USER", "rotated");
+  CHECK(f.client->get(partners).status == 200);
   const auto shown = raw_http(f.sim->port(), "GET", "/_sim/settings");
   CHECK(shown.body.find("rotated") == std::string::npos);
   CHECK(shown.body.find("erpc-sim-secret") == std::string::npos);
@@ -74,8 +78,7 @@ TEST_CASE("OAuth 2.0 client credentials: token endpoint, bearer use, expiry", "[
   CHECK(body_json(bad_client)["error"] == "invalid_client");
 
   // Client authentication by body parameters and by HTTP Basic (RFC 6749 §2.3.1).
-  const auto by_body = token_request(
-      port, good_form);
+  const auto by_body = token_request(port, good_form);
   REQUIRE(by_body.status == 200);
   const auto issued = body_json(by_body);
   CHECK(issued["token_type"] == "Bearer");
@@ -105,9 +108,16 @@ TEST_CASE("OAuth 2.0 client credentials: token endpoint, bearer use, expiry", "[
   // Lifetime 0: every token is already expired; the client has to fetch and fails again.
   f.set({{"sap.oauth.token_ttl_seconds", 0}});
   CHECK(bearer.get(partners).status == 401);
-  const auto short_lived = token_request(
-      port, good_form);
+  const auto short_lived = token_request(port, good_form);
   CHECK(body_json(short_lived)["expires_in"] == 0);
+
+  // The client credentials are settings too.
+  f.set({{"sap.oauth.client_id", "other-client"}, {"sap.oauth.client_secret", "other-secret"}});
+  CHECK(token_request(port, good_form).status == 401);
+  CHECK(token_request(port,
+                      "grant_type=client_credentials&client_id=other-client&client_secret=other-"
+                      "secret")
+            .status == 200);
 }
 
 TEST_CASE("a modifying request without a valid CSRF token gets 403 Required", "[sap][csrf]") {
