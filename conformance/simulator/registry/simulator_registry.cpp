@@ -3,6 +3,7 @@
 
 #include <erpc/error.hpp>
 #include <erpc/sim/netsuite/netsuite_simulator.hpp>
+#include <erpc/sim/sap_s4hana_simulator.hpp>
 
 #include <array>
 #include <string>
@@ -15,6 +16,9 @@ namespace {
 constexpr std::array simulators = {
     registered_simulator{"netsuite", "Oracle NetSuite SuiteTalk REST (vendors.md §1)",
                          &netsuite::make_netsuite_simulator},
+    registered_simulator{"sap_s4hana",
+                         "SAP S/4HANA OData v2 + journal entry SOAP (vendors.md §2)",
+                         &make_sap_s4hana_simulator},
 };
 
 }  // namespace
