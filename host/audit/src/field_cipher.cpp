@@ -114,6 +114,16 @@ std::string field_cipher::key_id_of(const symmetric_key& key) {
   return audit_detail::hex_encode(std::span<const unsigned char>(mac.data(), key_id_length / 2));
 }
 
+bool field_cipher::has_key_for(std::string_view text) const {
+  if (text.substr(0, prefix.size()) != prefix) return false;
+  const std::string_view rest = text.substr(prefix.size());
+  if (rest.size() <= key_id_length || rest[key_id_length] != ':') return false;
+  for (const auto& k : keys_) {
+    if (rest.substr(0, key_id_length) == k.id) return true;
+  }
+  return false;
+}
+
 bool field_cipher::is_encrypted_text(std::string_view text) {
   return text.substr(0, prefix.size()) == prefix ||
          text.substr(0, legacy_prefix.size()) == legacy_prefix;

@@ -18,6 +18,40 @@ nlohmann::json parse_document(const std::string& text) {
   return document;
 }
 
+// RFC 6901 escaping of one reference token.
+std::string escape_token(const std::string& token) {
+  std::string out;
+  for (const char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Decrypts every value under one of the cipher's keys wherever it sits, each with its own
+// pointer as the associated data: values stored at a pointer that has since been removed from
+// audit.encrypt still come back as plaintext instead of ciphertext posing as data.
+void reveal_everywhere(nlohmann::json& node, const std::string& pointer,
+                       const field_cipher& cipher) {
+  if (node.is_string()) {
+    const auto& text = node.get_ref<const std::string&>();
+    if (cipher.has_key_for(text)) node = cipher.decrypt_value(text, pointer);
+  } else if (node.is_object()) {
+    for (auto& [key, value] : node.items()) {
+      reveal_everywhere(value, pointer + "/" + escape_token(key), cipher);
+    }
+  } else if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      reveal_everywhere(node[i], pointer + "/" + std::to_string(i), cipher);
+    }
+  }
+}
+
 }  // namespace
 
 field_protection::field_protection(field_cipher cipher, std::vector<std::string> payload_pointers)
@@ -37,7 +71,10 @@ std::string field_protection::protect(stored_document kind, const std::string& j
 std::string field_protection::reveal(stored_document kind, const std::string& stored_text) const {
   // Cheap exit for the common case of a document without any encrypted value.
   if (stored_text.find("\"enc:v") == std::string::npos) return stored_text;
-  return cipher_.decrypt(parse_document(stored_text), pointers(kind)).dump();
+  // The listed pointers first: there a value under an unknown key is crypto.unknown_key.
+  nlohmann::json document = cipher_.decrypt(parse_document(stored_text), pointers(kind));
+  reveal_everywhere(document, "", cipher_);
+  return document.dump();
 }
 
 }  // namespace erpc

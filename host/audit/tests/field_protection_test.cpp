@@ -62,3 +62,18 @@ TEST_CASE("text that is not JSON is never stored in the clear") {
             protection().protect(stored_document::payload, "not json " + iban);
           }).rfind("crypto.bad_document", 0) == 0);
 }
+
+TEST_CASE("a field removed from the list still comes back as plaintext, user text stays text") {
+  const field_protection before(field_cipher(key_from_hex(master_hex)),
+                                {"/remit_to/iban", "/tax_id"});
+  nlohmann::json doc = invoice;
+  doc["tax_id"] = "DE123456789";
+  doc["note"] = "enc:v2:deadbeef:not-ours";  // looks encrypted, names no configured key
+  const std::string stored = before.protect(stored_document::payload, doc.dump());
+  REQUIRE(stored.find("123456789") == std::string::npos);
+
+  const field_protection after(field_cipher(key_from_hex(master_hex)), {"/remit_to/iban"});
+  REQUIRE(nlohmann::json::parse(after.reveal(stored_document::payload, stored)) == doc);
+  const field_protection none(field_cipher(key_from_hex(master_hex)), {});
+  REQUIRE(nlohmann::json::parse(none.reveal(stored_document::payload, stored)) == doc);
+}

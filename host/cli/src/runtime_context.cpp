@@ -28,10 +28,11 @@ database_config database_settings(const runtime_config& cfg, const fs::path& bas
   return db;
 }
 
-// AES-256-GCM for the fields listed in audit.encrypt, or none when the list is empty.
+// AES-256-GCM for the fields listed in audit.encrypt. With a key but an empty list nothing new
+// is encrypted, yet rows stored encrypted earlier still read back as plaintext.
 std::shared_ptr<const document_protection> field_encryption(const audit_config& audit,
                                                             const secret_resolver& resolver) {
-  if (audit.encrypt.empty()) return nullptr;
+  if (audit.encryption_key_ref.empty()) return nullptr;
   std::vector<symmetric_key> previous;
   for (const auto& reference : audit.previous_encryption_key_refs) {
     previous.push_back(resolve_symmetric_key(resolver, reference));

@@ -217,9 +217,9 @@ void dispatcher::handle(connection_state& state, const claimed_message& m) {
   execute_outcome outcome;
   try {
     // A stored payload that cannot be decrypted (a wrong or missing key) is never sent: the
-    // attempt fails with its stable code and the message goes to the technical queue.
-    // Nothing reached the vendor in this attempt: effect none (an earlier attempt's unknown
-    // outcome still keeps the key bound, record_failure sees prior_outcome).
+    // attempt fails with its stable code, effect none since nothing reached the vendor (an
+    // earlier attempt's unknown outcome still keeps the key bound: record_failure sees
+    // prior_outcome), and the message goes to the technical queue.
     if (m.payload_unreadable) throw error(*m.payload_unreadable).with_effect(effect::none);
     connection_call call;
     {

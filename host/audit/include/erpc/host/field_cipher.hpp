@@ -51,6 +51,9 @@ class field_cipher {
   std::string encrypt_value(const nlohmann::json& value, std::string_view pointer) const;
   nlohmann::json decrypt_value(std::string_view text, std::string_view pointer) const;
 
+  // Whether `text` is an "enc:v2:" value whose key id names one of this cipher's keys.
+  bool has_key_for(std::string_view text) const;
+
   // "enc:v1:" or "enc:v2:" string.
   static bool is_encrypted(const nlohmann::json& value);
   static bool is_encrypted_text(std::string_view text);
