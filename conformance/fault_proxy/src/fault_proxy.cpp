@@ -15,7 +15,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <mutex>
 
@@ -300,13 +302,20 @@ struct fault_proxy::impl {
           break;
         }
         response = to_response(std::move(*reply));
-        if (r.kind == fault_kind::truncate) {
+        const bool bodiless = response.status == 204 || response.status == 304;
+        if (r.kind == fault_kind::truncate && bodiless) {
+          // Nothing to cut short in an answer that has no body: the client gets no answer.
+          response = no_answer(broken_connection::close);
+          entry.outcome = "closed";
+        } else if (r.kind == fault_kind::truncate) {
           if (response.body.empty()) response.body = " ";  // something to cut short
           response.delivery = http_delivery::truncated_body;
           response.truncated_body_bytes =
               std::min(r.keep_bytes.value_or(response.body.size() / 2), response.body.size() - 1);
           entry.outcome = "truncated";
         } else if (r.kind == fault_kind::malformed) {
+          // A 204/304 cannot carry the garbage; a 200 with it is what the client must survive.
+          if (bodiless) response.status = 200;
           response.body = garbage_body(r.garbage);
           entry.outcome = "malformed";
         } else {

@@ -367,6 +367,9 @@ class session final : public session_base,
       }
       out->insert(name, value);
     }
+    // RFC 9110 §6.4.1: a 1xx, 204 or 304 answer has no body (and Beast throws on one).
+    const unsigned status = out->result_int();
+    if (status < 200 || status == 204 || status == 304) response.body.clear();
     out->body() = std::move(response.body);
     const bool truncate = response.delivery == http_delivery::truncated_body;
     out->keep_alive(keep_alive && !truncate && !close_after_answer_ &&
