@@ -213,7 +213,9 @@ upstream_reply upstream_client::send(std::string_view method, std::string_view t
   request.method_string(std::string(method));
   request.target(url_.base_path + std::string(target));
   for (const auto& [name, value] : headers) {
-    if (is_hop_by_hop(name) || iequals_ascii(name, "Host") ||
+    // Expect: 100-continue was the client's business with the proxy, which has the whole
+    // body by now; forwarded, it could make the upstream answer 100 first.
+    if (is_hop_by_hop(name) || iequals_ascii(name, "Host") || iequals_ascii(name, "Expect") ||
         listed_in_connection(headers, name)) {
       continue;
     }

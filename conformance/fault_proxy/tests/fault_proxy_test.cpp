@@ -3,6 +3,7 @@
 #include "proxy_fixture.hpp"
 
 #include <erpc/conformance/fault_proxy.hpp>
+#include <erpc/error.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -375,7 +376,7 @@ TEST_CASE("an unreachable upstream is a 502 from the proxy, logged as such", "[f
   options.upstream = dead_url;
   fault_proxy proxy(options);
   proxy.start();
-  const auto seen = exchange(proxy.port(), request_bytes("POST", "/v1/bills", "{}"));
+  const auto seen = send_and_observe(proxy.port(), request_bytes("POST", "/v1/bills", "{}"));
   CHECK(seen.status == 502);
   CHECK(nlohmann::json::parse(seen.body).at("code") == "proxy.upstream_unreachable");
   const auto log = proxy.log();
@@ -397,7 +398,7 @@ TEST_CASE("an upstream that does not answer in time is a 504 with effect unknown
   options.upstream_timeout = std::chrono::milliseconds(300);
   fault_proxy proxy(options);
   proxy.start();
-  const auto seen = exchange(proxy.port(), request_bytes("POST", "/v1/bills", "{}"));
+  const auto seen = send_and_observe(proxy.port(), request_bytes("POST", "/v1/bills", "{}"));
   CHECK(seen.status == 504);
   CHECK(nlohmann::json::parse(seen.body).at("code") == "proxy.upstream_timeout");
   CHECK(slow.requests_received() == 1);
@@ -426,7 +427,7 @@ TEST_CASE("a base path on the upstream URL prefixes every forwarded target", "[f
   options.upstream = upstream.base_url() + "/services/rest/";
   fault_proxy proxy(options);
   proxy.start();
-  CHECK(exchange(proxy.port(), request_bytes("GET", "/record/v1/vendor?q=1")).status == 200);
+  CHECK(send_and_observe(proxy.port(), request_bytes("GET", "/record/v1/vendor?q=1")).status == 200);
   REQUIRE(upstream.requests().size() == 1);
   CHECK(upstream.requests()[0].target == "/services/rest/record/v1/vendor?q=1");
 }

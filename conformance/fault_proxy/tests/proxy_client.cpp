@@ -57,7 +57,7 @@ std::string request_bytes(std::string_view method, std::string_view target,
   return out;
 }
 
-observed_exchange exchange(std::uint16_t port, const std::string& request,
+observed_exchange send_and_observe(std::uint16_t port, const std::string& request,
                            std::chrono::milliseconds timeout) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) throw std::runtime_error("socket() failed");

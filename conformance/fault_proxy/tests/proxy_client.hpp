@@ -37,7 +37,7 @@ std::string request_bytes(std::string_view method, std::string_view target,
 
 // Connects to 127.0.0.1:port, sends `request`, reads until the connection ends or nothing
 // arrives for `timeout`.
-observed_exchange exchange(std::uint16_t port, const std::string& request,
+observed_exchange send_and_observe(std::uint16_t port, const std::string& request,
                            std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
 }  // namespace erpc::conformance::test

@@ -56,15 +56,15 @@ TEST_CASE("erpc proxy applies a script file and stops cleanly on SIGTERM", "[fau
   const auto port = wait_for_port(dir / "port");
 
   const auto create = request_bytes("POST", "/services/rest/record/v1/vendorBill", "{}");
-  const auto lost = exchange(port, create);
+  const auto lost = send_and_observe(port, create);
   CHECK(lost.end == connection_end::reset);
   CHECK(lost.bytes.empty());
   CHECK(upstream.requests_received() == 1);  // committed, reply lost
 
-  CHECK(exchange(port, create).status == 204);  // the rule's count was 1
+  CHECK(send_and_observe(port, create).status == 204);  // the rule's count was 1
   CHECK(upstream.requests_received() == 2);
 
-  const auto log = exchange(port, request_bytes("GET", "/_proxy/log"));
+  const auto log = send_and_observe(port, request_bytes("GET", "/_proxy/log"));
   REQUIRE(log.status == 200);
   const auto entries = nlohmann::json::parse(log.body).at("entries");
   REQUIRE(entries.size() == 2);

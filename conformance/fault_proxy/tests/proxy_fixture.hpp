@@ -46,7 +46,7 @@ struct proxied_upstream {
   observed_exchange send(std::string_view method, std::string_view target,
                          std::string_view body = {}, std::string_view header_lines = {},
                          std::chrono::milliseconds timeout = std::chrono::seconds(30)) {
-    return exchange(proxy->port(), request_bytes(method, target, body, header_lines), timeout);
+    return send_and_observe(proxy->port(), request_bytes(method, target, body, header_lines), timeout);
   }
 };
 
