@@ -233,15 +233,21 @@ upstream_reply upstream_client::send(std::string_view method, std::string_view t
   tcp::resolver resolver(io);
   std::string host = url_.host;
   if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
-  tcp::resolver::results_type endpoints;
-  beast::error_code ec = run_step(io, [&](auto handler) {
-    resolver.async_resolve(host, url_.port,
-                           [&endpoints, handler](beast::error_code e,
-                                                 tcp::resolver::results_type r) mutable {
-                             endpoints = std::move(r);
-                             handler(e);
-                           });
-  });
+  // An IP literal (the usual simulator URL) resolves without a lookup; asio's asynchronous
+  // resolver would start a thread per exchange for it.
+  beast::error_code ec;
+  tcp::resolver::results_type endpoints = resolver.resolve(
+      host, url_.port, tcp::resolver::numeric_host | tcp::resolver::numeric_service, ec);
+  if (ec) {
+    ec = run_step(io, [&](auto handler) {
+      resolver.async_resolve(host, url_.port,
+                             [&endpoints, handler](beast::error_code e,
+                                                   tcp::resolver::results_type r) mutable {
+                               endpoints = std::move(r);
+                               handler(e);
+                             });
+    });
+  }
   if (ec) throw unreachable("resolve " + url_.host, ec);
 
   parser_type parser;
