@@ -27,6 +27,7 @@ void add_run_command(CLI::App& app, command_environment& env);
 void add_queue_command(CLI::App& app, command_environment& env);
 void add_audit_command(CLI::App& app, command_environment& env);
 void add_serve_command(CLI::App& app, command_environment& env);
+void add_proxy_command(CLI::App& app, command_environment& env);
 
 // The configuration file the durable commands use; throws cli.no_config when none was given.
 std::string required_config_file(const command_environment& env);

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   add_queue_command(app, env);
   add_audit_command(app, env);
   add_serve_command(app, env);
+  add_proxy_command(app, env);
   add_worker_command(app, env);
   add_sim_command(app, env);
 

@@ -14,10 +14,12 @@
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/stream_traits.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -331,8 +333,28 @@ class session final : public session_base,
     }
   }
 
+  // An abortive close: SO_LINGER with a zero timeout makes close() send RST instead of FIN,
+  // so the client's next read fails with ECONNRESET.
+  void reset_now() {
+    if (phase_ == phase::closed) return;
+    phase_ = phase::closed;
+    timer_.cancel();
+    beast::error_code ignored;
+    auto& socket = beast::get_lowest_layer(stream_);
+    socket.set_option(asio::socket_base::linger(true, 0), ignored);
+    socket.close(ignored);
+  }
+
   void write(http_response response, unsigned version, bool keep_alive) {
     if (phase_ == phase::closed) return finish_request();
+    if (response.delivery == http_delivery::reset) {
+      finish_request();
+      return reset_now();
+    }
+    if (response.delivery == http_delivery::close) {
+      finish_request();
+      return close_now();
+    }
     phase_ = phase::writing;
     auto out = std::make_shared<response_type>();
     out->version(version == 10 ? 10 : 11);
@@ -345,10 +367,16 @@ class session final : public session_base,
       }
       out->insert(name, value);
     }
+    // RFC 9110 §6.4.1: a 1xx, 204 or 304 answer has no body (and Beast throws on one).
+    const unsigned status = out->result_int();
+    if (status < 200 || status == 204 || status == 304) response.body.clear();
     out->body() = std::move(response.body);
-    out->keep_alive(keep_alive && !close_after_answer_ && !state_->stopping.load());
+    const bool truncate = response.delivery == http_delivery::truncated_body;
+    out->keep_alive(keep_alive && !truncate && !close_after_answer_ &&
+                    !state_->stopping.load());
     out->prepare_payload();
     arm(state_->options.write_timeout);
+    if (truncate) return write_truncated(std::move(out), response.truncated_body_bytes);
     bhttp::async_write(stream_, *out,
                        [self = this->shared_from_this(), out](beast::error_code ec, std::size_t) {
                          self->finish_request();
@@ -356,6 +384,27 @@ class session final : public session_base,
                          if (ec || !out->keep_alive()) return self->close_now();
                          self->read_head();
                        });
+  }
+
+  // The head announces the whole body (prepare_payload ran on it), but only `keep` bytes of
+  // the body follow before the close: the client sees a message cut short.
+  void write_truncated(std::shared_ptr<response_type> out, std::size_t keep) {
+    keep = std::min(keep, out->body().size() == 0 ? std::size_t{0} : out->body().size() - 1);
+    auto serializer = std::make_shared<bhttp::response_serializer<bhttp::string_body>>(*out);
+    bhttp::async_write_header(
+        stream_, *serializer,
+        [self = this->shared_from_this(), out, serializer, keep](beast::error_code ec,
+                                                                 std::size_t) {
+          if (ec) {
+            self->finish_request();
+            return self->close_now();
+          }
+          asio::async_write(self->stream_, asio::buffer(out->body().data(), keep),
+                            [self, out, serializer](beast::error_code, std::size_t) {
+                              self->finish_request();
+                              self->close_now();
+                            });
+        });
   }
 
   // The answer to a handled request is out (or cannot be): it no longer counts as in flight.

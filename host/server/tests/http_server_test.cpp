@@ -429,3 +429,48 @@ TEST_CASE("start() reports a port that cannot be bound", "[server][http]") {
   http_server third(bad_address, api_router());
   CHECK_THROWS_AS(third.start(), error);
 }
+
+TEST_CASE("delivery modes break the exchange as asked; other requests are unaffected",
+          "[server][http]") {
+  http_router router;
+  router.get("/reset", [](const http_request&) {
+    http_response r;
+    r.delivery = http_delivery::reset;
+    return r;
+  });
+  router.get("/close", [](const http_request&) {
+    http_response r;
+    r.delivery = http_delivery::close;
+    return r;
+  });
+  router.get("/truncated", [](const http_request&) {
+    auto r = http_response::text(200, "0123456789");
+    r.delivery = http_delivery::truncated_body;
+    r.truncated_body_bytes = 4;
+    return r;
+  });
+  router.get("/no-content", [](const http_request&) {
+    return http_response::text(204, "a 204 cannot carry this");
+  });
+  http_server server({}, std::move(router));
+  server.start();
+
+  for (const char* path : {"/reset", "/close"}) {
+    test_connection c(server.port());
+    REQUIRE(c.send(make_request("GET", path)));
+    // The connection ends without an answer (the fault proxy's tests tell EOF from reset and
+    // check that no byte arrives).
+    CHECK(c.closed_by_peer(10s));
+  }
+  {
+    test_connection c(server.port());
+    REQUIRE(c.send(make_request("GET", "/truncated")));
+    // Content-Length says 10, 4 bytes come, then the close: no complete response.
+    CHECK_FALSE(c.read_response());
+  }
+  const auto no_content = call(server.port(), "GET", "/no-content");
+  REQUIRE(no_content);
+  CHECK(no_content->status == 204);
+  CHECK(no_content->body.empty());
+  CHECK(eventually([&] { return server.requests_in_flight() == 0; }));
+}

@@ -6,15 +6,29 @@
 #include <erpc/error.hpp>
 #include <erpc/host/http_headers.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace erpc {
 
+// How the server base hands an answer to the client. Everything but `normal` breaks the
+// exchange on purpose and exists for fault injection (conformance/fault_proxy): a client must
+// be seen to survive each of these the way it survives a real network.
+enum class http_delivery {
+  normal,
+  reset,           // no answer: abortive close (SO_LINGER 0), the client reads ECONNRESET
+  close,           // no answer: orderly close, the client reads EOF
+  truncated_body,  // head with the Content-Length of the whole body, then only the first
+                   // `truncated_body_bytes` bytes of it, then an orderly close
+};
+
 struct http_response {
   unsigned status = 200;
   http_headers headers;
   std::string body;
+  http_delivery delivery = http_delivery::normal;
+  std::size_t truncated_body_bytes = 0;  // truncated_body only; less than body.size()
 
   static http_response json(unsigned status, std::string body);  // application/json
   static http_response text(unsigned status, std::string body);  // text/plain; charset=utf-8
