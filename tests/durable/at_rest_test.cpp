@@ -337,4 +337,12 @@ TEST_CASE("a SIGKILLed run leaves checkpoints every N entries, and verify catche
     }
   }
   REQUIRE(truncation);
+
+  // Verifying writes nothing: no checkpoint signs the shortened head, so the truncation is
+  // reported again, however often an operator (or an intruder) runs verify.
+  const std::int64_t checkpoints_before =
+      count_rows(db_path, "SELECT COUNT(*) FROM audit_checkpoints");
+  const auto again = site.erpc({"audit", "verify", "--json"});
+  REQUIRE(again.status != 0);
+  REQUIRE(count_rows(db_path, "SELECT COUNT(*) FROM audit_checkpoints") == checkpoints_before);
 }

@@ -63,6 +63,7 @@ runtime_context::runtime_context(host_context& host, const fs::path& config_file
         audit_trail_options{anchor, config_.audit.checkpoint_every});
     // Every ledger transition is audited inside the transaction that makes it.
     observer = [this](transaction& tx, const ledger_event& e) {
+      audit_appended_ = true;
       audit_->append(tx, e.connection, e.correlation_id, e.event,
                      nlohmann::json::parse(e.detail_json));
     };
@@ -100,8 +101,10 @@ runtime_context::runtime_context(host_context& host, const fs::path& config_file
 
 runtime_context::~runtime_context() {
   if (dispatcher_) dispatcher_->stop();
-  // Sign every chain head at shutdown, so a later truncation shows against the anchor.
-  if (audit_) audit_->checkpoint_all();
+  // Sign the chain heads at shutdown, so a later truncation shows against the anchor — but only
+  // when this process wrote to the trail: a read-only command (audit verify, queue list) must
+  // never vouch for a head it did not write, or verifying a tampered database would sign it.
+  if (audit_ && audit_appended_) audit_->checkpoint_all();
 }
 
 audit_trail& runtime_context::audit() {

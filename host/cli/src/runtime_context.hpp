@@ -11,6 +11,7 @@
 #include <erpc/host/idempotency_ledger.hpp>
 #include <erpc/host/runtime_config.hpp>
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 
@@ -37,6 +38,7 @@ class runtime_context {
   runtime_config config_;
   std::unique_ptr<database> db_;
   std::unique_ptr<audit_trail> audit_;
+  std::atomic<bool> audit_appended_{false};  // set by the ledger observer, from any worker
   std::unique_ptr<idempotency_ledger> ledger_;
   std::unique_ptr<exception_queues> queues_;
   std::unique_ptr<dispatcher> dispatcher_;
