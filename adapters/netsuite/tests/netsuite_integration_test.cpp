@@ -101,14 +101,7 @@ class netsuite_rig {
   }
 
   // GET /_sim/effects over HTTP, as certification counts them.
-  json effects(const std::string& record_type) {
-    erpc::http_request get;
-    get.url = sim_.base_url() + "/_sim/effects?record_type=" + record_type;
-    const auto res = erpc::http_client(http_.table()).send(get, nullptr);
-    REQUIRE(res.ok());
-    REQUIRE(res.status == 200);
-    return json::parse(res.body);
-  }
+  json effects(const std::string& record_type) { return sim_.effects(record_type); }
 
   void settings(const json& values) { sim_.apply_settings(values); }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The in-process NetSuite simulator behind a small facade: the simulator headers bring the
-// host server's erpc::http_request/http_response, which clash with the SDK client's types of
-// the same names, so a test that drives the adapter includes only this.
+// The NetSuite simulator for the adapter's integration tests, run as a child process
+// (netsuite_sim_runner.cpp says why) and driven through its /_sim/ control API over HTTP.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -14,13 +13,14 @@ namespace erpc::netsuite::testing {
 
 class netsuite_sim {
  public:
-  netsuite_sim();  // started on an ephemeral port
+  netsuite_sim();  // started on an ephemeral port; ends with this object
   ~netsuite_sim();
   netsuite_sim(const netsuite_sim&) = delete;
   netsuite_sim& operator=(const netsuite_sim&) = delete;
 
   std::string base_url() const;
-  void apply_settings(const nlohmann::json& values);
+  void apply_settings(const nlohmann::json& values);     // PUT /_sim/settings
+  nlohmann::json effects(const std::string& record_type) const;  // GET /_sim/effects
   std::size_t requests_in_flight() const;
 
  private:
