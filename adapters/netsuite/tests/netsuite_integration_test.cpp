@@ -453,3 +453,22 @@ TEST_CASE("a secret that is not a reference is refused without echoing it",
     CHECK(e.field_errors()[0].pointer == "/consumer_key");
   }
 }
+
+TEST_CASE("requests per create: one POST on a first attempt, one eid: GET on a replay",
+          "[netsuite][integration]") {
+  netsuite_rig rig;
+  const auto supplier_id = create_supplier(rig);
+  auto bill = invoice("AC-R", "1.00", "0.19", "1.19");
+  bill["supplier"] = {{"external_refs", {{"netsuite", supplier_id}}}};  // no lookup needed
+  const int before = rig.requests();
+  rig.ok(rig.call("create", "Invoice", "inv-r", bill));
+  CHECK(rig.requests() - before == 1);  // the POST only: no read-back on a first attempt
+  const int before_retry = rig.requests();
+  const auto replay = rig.ok(rig.call("create", "Invoice", "inv-r", bill, 2, "unknown"));
+  CHECK(replay["replayed"] == true);
+  CHECK(rig.requests() - before_retry == 1);  // the eid: read-back only: nothing re-posted
+  bill["supplier"] = {{"number", "SUP-1"}};
+  const int before_lookup = rig.requests();
+  rig.ok(rig.call("create", "Invoice", "inv-r2", bill));
+  CHECK(rig.requests() - before_lookup == 2);  // supplier lookup by number + POST
+}
