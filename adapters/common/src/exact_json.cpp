@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "exact_json.hpp"
+#include <erpc/adapters/exact_json.hpp>
 
 #include <vector>
 
-namespace erpc::sim::netsuite {
+namespace erpc::adapters {
 
 namespace {
 
@@ -142,4 +142,4 @@ std::string scalar_text(const nlohmann::json& value) {
   return dump_exact(value);
 }
 
-}  // namespace erpc::sim::netsuite
+}  // namespace erpc::adapters

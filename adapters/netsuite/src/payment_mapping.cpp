@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: Apache-2.0
+// Payment (outbound) ↔ NetSuite `vendorPayment` (vendors.md §1.1, Oracle's sample: an `apply`
+// sublist of bills with amounts).
+//   creditor → entity (external_refs.netsuite, else supplier number)
+//   amount.currency → currency (value map)   requested_execution_date | value_date → tranDate
+//   clearing_account → account (value map)   legal_entity → subsidiary (value map)
+//   applications to invoices → apply.items[]: doc (the bill), apply true, amount,
+//                                             discount_taken → disc
+//   applications to credit notes → credit.items[]: doc (the vendor credit), apply true, amount
+// NetSuite derives the payment total from what it applies, so amount must equal invoices minus
+// credit notes (VALIDATION otherwise), and a payment with no application (a prepayment) is
+// UNSUPPORTED. Read back, amount is that difference.
+#include "mapping_support.hpp"
+#include "record_mapping.hpp"
+
+#include <erpc/adapters/exact_json.hpp>
+
+namespace erpc::netsuite {
+
+namespace {
+
+using namespace mapping;
+
+class payment_mapping final : public record_mapping {
+ public:
+  std::string_view object() const noexcept override { return "Payment"; }
+  std::vector<std::string> record_types() const override { return {"vendorPayment"}; }
+
+  vendor_record to_vendor(const nlohmann::json& p, mapping_context& ctx) const override {
+    if (required_text(p, "direction", "/direction") != "outbound") {
+      unsupported("/direction", "only outbound payments (NetSuite vendor payments) are offered");
+    }
+    const auto& amount = p.value("amount", nlohmann::json());
+    const auto currency = money_currency(amount, "/amount");
+    const auto total = money_amount(amount, "/amount");
+    nlohmann::json body = nlohmann::json::object();
+    if (!p.contains("creditor")) invalid("/creditor", "netsuite.required", "required");
+    const auto entity = ctx.resolve_supplier(p["creditor"], "/creditor");
+    body["entity"] = reference_id(entity);
+    body["currency"] = reference(ctx.maps.currencies, currency, "/amount/currency");
+    auto date = text(p, "requested_execution_date", "/requested_execution_date");
+    if (!date) date = text(p, "value_date", "/value_date");
+    if (!date) invalid("/requested_execution_date", "netsuite.required", "a payment date is required");
+    body["tranDate"] = *date;
+    if (auto v = text(p, "clearing_account", "/clearing_account")) {
+      body["account"] = reference(ctx.maps.accounts, *v, "/clearing_account");
+    }
+    if (auto v = text(p, "legal_entity", "/legal_entity")) {
+      body["subsidiary"] = reference(ctx.maps.subsidiaries, *v, "/legal_entity");
+    }
+    if (auto v = text(p, "notes", "/notes")) body["memo"] = *v;
+    const auto apps = p.find("applications");
+    if (apps == p.end() || !apps->is_array() || apps->empty()) {
+      unsupported("/applications", "a NetSuite vendor payment applies to bills; prepayments are not offered");
+    }
+    nlohmann::json bills = nlohmann::json::array();
+    nlohmann::json credits = nlohmann::json::array();
+    decimal sum;
+    for (std::size_t i = 0; i < apps->size(); ++i) {
+      const auto& app = (*apps)[i];
+      const std::string at = "/applications/" + std::to_string(i);
+      const auto type = required_text(app, "document_type", at + "/document_type");
+      const bool is_credit = type == "credit_note";
+      const auto& doc = app.value("document", nlohmann::json::object());
+      nlohmann::json item = {
+          {"doc", reference_id(ctx.resolve_document(is_credit ? "vendorCredit" : "vendorBill",
+                                                    doc, entity, at + "/document"))},
+          {"apply", true},
+          {"amount", amount_node(app.value("amount", nlohmann::json()), at + "/amount", currency)}};
+      const auto a = money_amount(app["amount"], at + "/amount");
+      if (is_credit) {
+        sum -= a;
+        credits.push_back(std::move(item));
+      } else {
+        sum += a;
+        if (const auto d = app.find("discount_taken"); d != app.end()) {
+          item["disc"] = amount_node(*d, at + "/discount_taken", currency);
+        }
+        bills.push_back(std::move(item));
+      }
+      for (const char* field : {"withholding", "short_payment"}) {
+        if (app.contains(field)) {
+          unsupported(at + "/" + field, std::string(field) + " is not carried to NetSuite by this adapter");
+        }
+      }
+    }
+    if (sum != total) {
+      invalid("/amount", "netsuite.payment_amount_mismatch",
+              "amount " + total.to_string() + " is not the applied invoices minus credit notes (" +
+                  sum.to_string() + ")");
+    }
+    body["apply"] = {{"items", std::move(bills)}};
+    if (!credits.empty()) body["credit"] = {{"items", std::move(credits)}};
+    return {"vendorPayment", std::move(body)};
+  }
+
+  nlohmann::json from_vendor(std::string_view, const nlohmann::json& r,
+                             const value_maps& maps) const override {
+    const std::string id = ref_id(nlohmann::json{{"id", r.value("id", nlohmann::json())}}, "id");
+    const auto currency_id = ref_id(r, "currency");
+    if (currency_id.empty()) {
+      throw error(error_class::internal, "netsuite.malformed_response",
+                  "the NetSuite vendorPayment " + id + " has no currency");
+    }
+    const std::string currency = code_for(maps.currencies, currency_id, "currency");
+    nlohmann::json doc = {
+        {"id", id},
+        {"external_refs", {{"netsuite", id}}},
+        {"source", {{"system", "netsuite"}, {"id", "vendorPayment/" + id}}},
+        {"direction", "outbound"}};
+    if (auto e = ref_id(r, "entity"); !e.empty()) {
+      doc["creditor"] = {{"external_refs", {{"netsuite", e}}}};
+    }
+    if (r.contains("tranDate") && r["tranDate"].is_string()) {
+      doc["requested_execution_date"] = r["tranDate"];
+    }
+    if (auto a = ref_id(r, "account"); !a.empty()) {
+      doc["clearing_account"] = code_for(maps.accounts, a, "account");
+    }
+    if (auto s = ref_id(r, "subsidiary"); !s.empty()) {
+      doc["legal_entity"] = code_for(maps.subsidiaries, s, "subsidiary");
+    }
+    if (r.contains("memo") && r["memo"].is_string()) doc["notes"] = r["memo"];
+    decimal sum;
+    nlohmann::json apps = nlohmann::json::array();
+    for (const auto* sublist : {"apply", "credit"}) {
+      const bool credit = std::string_view(sublist) == "credit";
+      for (const auto& item : sublist_items(r, sublist)) {
+        if (item.contains("apply") && item["apply"] == false) continue;
+        const auto a = read_amount(item, "amount").value_or(decimal{});
+        sum += credit ? -a : a;
+        nlohmann::json app = {
+            {"document_type", credit ? "credit_note" : "invoice"},
+            {"document", {{"external_refs", {{"netsuite", ref_id(item, "doc")}}}}},
+            {"amount", money_json(a, currency)}};
+        if (auto d = read_amount(item, "disc")) app["discount_taken"] = money_json(*d, currency);
+        apps.push_back(std::move(app));
+      }
+    }
+    doc["amount"] = money_json(sum, currency);
+    doc["applications"] = std::move(apps);
+    return doc;
+  }
+
+  nlohmann::json compared_fields(const nlohmann::json& b) const override {
+    auto member = [](const nlohmann::json& o, const char* name) {
+      return o.is_object() && o.contains(name) ? o[name] : nlohmann::json(nullptr);
+    };
+    auto items = [&](const char* sublist) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& item : sublist_items(b, sublist)) {
+        out.push_back({{"doc", norm_ref(member(item, "doc"))},
+                       {"amount", norm_amount(member(item, "amount"))},
+                       {"disc", norm_amount(member(item, "disc"))}});
+      }
+      return out;
+    };
+    return {{"entity", norm_ref(member(b, "entity"))},
+            {"tranDate", norm_text(member(b, "tranDate"))},
+            {"currency", norm_ref(member(b, "currency"))},
+            {"account", norm_ref(member(b, "account"))},
+            {"apply", items("apply")},
+            {"credit", items("credit")}};
+  }
+
+  std::string pointer_for(std::string_view path) const override {
+    if (auto i = item_index(path, "apply.items[")) {
+      return "/applications/" + std::to_string(*i) + "/document";
+    }
+    if (path == "entity" || path.rfind("entity.", 0) == 0) return "/creditor";
+    if (path == "account" || path.rfind("account.", 0) == 0) return "/clearing_account";
+    if (path == "tranDate") return "/requested_execution_date";
+    return "";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<record_mapping> make_payment_mapping() {
+  return std::make_unique<payment_mapping>();
+}
+
+}  // namespace erpc::netsuite
