@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// The NetSuite simulator in its own process for the adapter's integration tests. The simulator
-// (host server types) and the adapter (SDK client types) both define erpc::http_request and
-// erpc::http_response; in one executable their inline members would be merged (an ODR
-// violation that frees the wrong layout), so the tests talk to the simulator over HTTP, as
-// certification does. Protocol on stdio: prints "port <n>" once listening; then answers each
-// "inflight" line with the number of vendor requests holding a concurrency slot; ends at EOF.
+// The NetSuite simulator in its own process for the adapter's integration tests, so the adapter
+// talks to it over real HTTP from outside, as certification does. Protocol on stdio: prints
+// "port <n>" once listening; then answers each "inflight" line with the number of vendor
+// requests holding a concurrency slot; ends at EOF.
 #include <erpc/sim/netsuite/netsuite_simulator.hpp>
 #include <erpc/sim/simulator_server.hpp>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The proxy's engine: picks a rule per request, applies its fault, forwards through the
 // upstream client and keeps the log and the held requests. Connection-level faults (reset,
-// EOF, cut-short bodies) are asked of the server base through http_response::delivery.
+// EOF, cut-short bodies) are asked of the server base through server_response::delivery.
 #include "erpc/conformance/fault_proxy.hpp"
 
 #include "http_date.hpp"
@@ -64,8 +64,8 @@ std::string garbage_body(garbage_kind kind) {
   return {};
 }
 
-http_response no_answer(broken_connection how) {
-  http_response r;
+server_response no_answer(broken_connection how) {
+  server_response r;
   r.delivery = how == broken_connection::reset ? http_delivery::reset : http_delivery::close;
   return r;
 }
@@ -122,7 +122,7 @@ struct fault_proxy::impl {
   // Picks the rule for a request and counts it. The script is shared, so a reload while the
   // request is in flight cannot pull the rule from under it.
   std::pair<std::shared_ptr<const fault_script>, const fault_rule*> choose(
-      const http_request& request, std::uint64_t& number) {
+      const server_request& request, std::uint64_t& number) {
     std::lock_guard lock(mutex);
     number = next_request++;
     for (std::size_t i = 0; i < script->rules.size(); ++i) {
@@ -157,8 +157,8 @@ struct fault_proxy::impl {
     return proxy_origin + value.substr(origin.size());
   }
 
-  http_response to_response(upstream_reply reply) const {
-    http_response out;
+  server_response to_response(upstream_reply reply) const {
+    server_response out;
     out.status = reply.status;
     for (auto& [name, value] : reply.headers) {
       out.headers.add(name, iequals_ascii(name, "Location") || iequals_ascii(name, "Content-Location")
@@ -186,7 +186,7 @@ struct fault_proxy::impl {
   }
 
   // A gateway's answer when forwarding failed: 502, or 504 when the upstream timed out.
-  static http_response gateway_failure(const applied_fault& entry) {
+  static server_response gateway_failure(const applied_fault& entry) {
     const bool timeout = entry.error_code == "proxy.upstream_timeout";
     return error_response(timeout ? 504 : 502,
                           error(entry.upstream_saw_request ? error_class::outcome_unknown
@@ -228,7 +228,7 @@ struct fault_proxy::impl {
     return entry;
   }
 
-  http_response handle(const http_request& request) {
+  server_response handle(const server_request& request) {
     applied_fault entry;
     entry.received_unix_ms = now_unix_ms();
     entry.method = request.method;
@@ -246,7 +246,7 @@ struct fault_proxy::impl {
       return no_answer(broken_connection::close);
     }
 
-    http_response response;
+    server_response response;
     std::optional<upstream_reply> reply;
     switch (r.kind) {
       case fault_kind::respond: {
@@ -355,38 +355,38 @@ struct fault_proxy::impl {
 
   http_router make_router() {
     http_router router;
-    router.use([this](const http_request& request, const http_handler& next) {
+    router.use([this](const server_request& request, const http_handler& next) {
       if (std::string_view(request.path).substr(0, control_prefix.size()) == control_prefix) {
         return next(request);
       }
       return handle(request);
     });
-    router.get("/_proxy/script", [this](const http_request&) {
+    router.get("/_proxy/script", [this](const server_request&) {
       std::lock_guard lock(mutex);
-      return http_response::json(200, script->source.empty() ? R"({"rules":[]})" : script->source);
+      return server_response::json(200, script->source.empty() ? R"({"rules":[]})" : script->source);
     });
-    router.put("/_proxy/script", [this](const http_request& request) {
+    router.put("/_proxy/script", [this](const server_request& request) {
       auto parsed = parse_fault_script(request.body, options.script_dir);
       const auto rules = parsed.rules.size();
       {
         std::lock_guard lock(mutex);
         install(std::move(parsed));
       }
-      return http_response::json(200, json{{"rules", rules}}.dump());
+      return server_response::json(200, json{{"rules", rules}}.dump());
     });
-    router.get("/_proxy/log", [this](const http_request&) {
+    router.get("/_proxy/log", [this](const server_request&) {
       json items = json::array();
       std::lock_guard lock(mutex);
       for (const auto& e : entries) items.push_back(to_json(e));
-      return http_response::json(200, json{{"entries", std::move(items)}}.dump());
+      return server_response::json(200, json{{"entries", std::move(items)}}.dump());
     });
-    router.get("/_proxy/held", [this](const http_request&) {
+    router.get("/_proxy/held", [this](const server_request&) {
       json items = json::array();
       std::lock_guard lock(mutex);
       for (const auto& h : holding) items.push_back(to_json(h.info));
-      return http_response::json(200, json{{"held", std::move(items)}}.dump());
+      return server_response::json(200, json{{"held", std::move(items)}}.dump());
     });
-    router.post("/_proxy/release", [this](const http_request& request) {
+    router.post("/_proxy/release", [this](const server_request& request) {
       std::optional<std::string> rule_id;
       if (!request.body.empty()) {
         const auto body = parse_strict(request.body);
@@ -399,11 +399,11 @@ struct fault_proxy::impl {
       }
       json items = json::array();
       for (const auto& e : release(rule_id)) items.push_back(to_json(e));
-      return http_response::json(200, json{{"released", std::move(items)}}.dump());
+      return server_response::json(200, json{{"released", std::move(items)}}.dump());
     });
-    router.post("/_proxy/reset", [this](const http_request&) {
+    router.post("/_proxy/reset", [this](const server_request&) {
       reset();
-      return http_response::json(200, R"({"reset":true})");
+      return server_response::json(200, R"({"reset":true})");
     });
     return router;
   }

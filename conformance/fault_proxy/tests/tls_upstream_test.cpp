@@ -31,9 +31,9 @@ struct tls_upstream {
 
   tls_upstream() {
     erpc::http_router router;
-    router.post("/v1/bills", [count = committed](const erpc::http_request& r) {
+    router.post("/v1/bills", [count = committed](const erpc::server_request& r) {
       ++*count;
-      return erpc::http_response::json(201, R"({"received":)" + std::to_string(r.body.size()) + "}");
+      return erpc::server_response::json(201, R"({"received":)" + std::to_string(r.body.size()) + "}");
     });
     erpc::http_server_options options;
     options.tls = erpc::http_tls_options{pki.certificate_pem, pki.private_key_pem};

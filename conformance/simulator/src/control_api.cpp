@@ -12,7 +12,7 @@ namespace erpc::sim {
 
 namespace {
 
-std::uint64_t sequence_param(const http_request& req, std::string_view name) {
+std::uint64_t sequence_param(const server_request& req, std::string_view name) {
   const auto text = req.query(name);
   if (!text) return 0;
   std::uint64_t value = 0;
@@ -31,12 +31,12 @@ nlohmann::json settings_document(const simulator_settings& settings) {
 }  // namespace
 
 void add_control_routes(http_router& router, simulator_server& server) {
-  router.get("/_sim/health", [&server](const http_request&) {
-    return http_response::json(
+  router.get("/_sim/health", [&server](const server_request&) {
+    return server_response::json(
         200, nlohmann::json{{"vendor", server.vendor().vendor()}, {"status", "ok"}}.dump());
   });
 
-  router.get("/_sim/effects", [&server](const http_request& req) {
+  router.get("/_sim/effects", [&server](const server_request& req) {
     server.vendor().settle();
     effects_filter filter;
     filter.record_type = std::string(req.query("record_type").value_or(""));
@@ -52,31 +52,31 @@ void add_control_routes(http_router& router, simulator_server& server) {
                                  {"created", created},
                                  {"updated", list.size() - created},
                                  {"effects", std::move(list)}};
-    return http_response::json(200, body.dump());
+    return server_response::json(200, body.dump());
   });
 
-  router.post("/_sim/reset", [&server](const http_request& req) {
+  router.post("/_sim/reset", [&server](const server_request& req) {
     const auto settings = req.query("settings");
     if (settings && *settings != "defaults" && *settings != "keep") {
       throw error(error_class::validation, "sim.bad_query", "'settings' takes defaults or keep");
     }
     server.reset(settings && *settings == "defaults");
-    return http_response::json(200, nlohmann::json{{"reset", true}}.dump());
+    return server_response::json(200, nlohmann::json{{"reset", true}}.dump());
   });
 
-  router.get("/_sim/settings", [&server](const http_request&) {
-    return http_response::json(200, settings_document(server.context().settings()).dump());
+  router.get("/_sim/settings", [&server](const server_request&) {
+    return server_response::json(200, settings_document(server.context().settings()).dump());
   });
 
-  router.put("/_sim/settings", [&server](const http_request& req) {
+  router.put("/_sim/settings", [&server](const server_request& req) {
     server.context().settings().apply(parse_strict(req.body));
-    return http_response::json(200, settings_document(server.context().settings()).dump());
+    return server_response::json(200, settings_document(server.context().settings()).dump());
   });
 
-  router.get("/_sim/requests", [&server](const http_request&) {
+  router.get("/_sim/requests", [&server](const server_request&) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& r : server.context().requests().snapshot()) list.push_back(to_json(r));
-    return http_response::json(200, nlohmann::json{{"total", server.context().requests().total()},
+    return server_response::json(200, nlohmann::json{{"total", server.context().requests().total()},
                                                    {"requests", std::move(list)}}
                                         .dump());
   });

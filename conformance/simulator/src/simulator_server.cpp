@@ -20,8 +20,8 @@ namespace {
 // Outermost middleware: logs every vendor request with the status it finally got (auth
 // refusals and throttling included).
 http_middleware request_logging(simulator_context& context) {
-  return [&context](const http_request& req, const http_handler& next) {
-    http_response res = next(req);
+  return [&context](const server_request& req, const http_handler& next) {
+    server_response res = next(req);
     if (!is_control_path(req.path)) {
       logged_request entry;
       entry.method = req.method;

@@ -14,8 +14,8 @@
 #include <thread>
 
 using namespace erpc::sim;
-using erpc::http_request;
-using erpc::http_response;
+using erpc::server_request;
+using erpc::server_response;
 using erpc::testing::raw_http;
 
 namespace {
@@ -33,13 +33,13 @@ class widget_simulator final : public vendor_simulator {
 
   void install(erpc::http_router& router, simulator_context& context) override {
     context_ = &context;
-    router.post("/widgets", [this](const http_request& req) { return create(req); });
-    router.put("/widgets/{key}", [this](const http_request& req) { return upsert(req); });
-    router.get("/widgets/{key}", [this](const http_request& req) {
+    router.post("/widgets", [this](const server_request& req) { return create(req); });
+    router.put("/widgets/{key}", [this](const server_request& req) { return upsert(req); });
+    router.get("/widgets/{key}", [this](const server_request& req) {
       const std::lock_guard lock(mutex_);
       const auto it = by_key_.find(std::string(req.path_param("key")));
-      if (it == by_key_.end()) return http_response::json(404, "{}");
-      return http_response::json(200, nlohmann::json{{"id", it->second}}.dump());
+      if (it == by_key_.end()) return server_response::json(404, "{}");
+      return server_response::json(200, nlohmann::json{{"id", it->second}}.dump());
     });
   }
 
@@ -49,26 +49,26 @@ class widget_simulator final : public vendor_simulator {
   }
 
  private:
-  http_response create(const http_request& req) {
-    if (context_->settings().boolean("widgets.reject_posts")) return http_response::json(503, "{}");
+  server_response create(const server_request& req) {
+    if (context_->settings().boolean("widgets.reject_posts")) return server_response::json(503, "{}");
     const auto key = nlohmann::json::parse(req.body).at("key").get<std::string>();
     const std::lock_guard lock(mutex_);
     const auto id = std::to_string(++next_id_);
     by_key_[key] = id;
     context_->effects().record_write("widget", id, key);
-    http_response res;
+    server_response res;
     res.status = static_cast<unsigned>(context_->settings().integer("widgets.create_status"));
     res.headers.set("Location", "/widgets/" + key);
     return res;
   }
 
-  http_response upsert(const http_request& req) {
+  server_response upsert(const server_request& req) {
     const std::string key(req.path_param("key"));
     const std::lock_guard lock(mutex_);
     auto it = by_key_.find(key);
     if (it == by_key_.end()) it = by_key_.emplace(key, std::to_string(++next_id_)).first;
     context_->effects().record_write("widget", it->second, key);
-    http_response res;
+    server_response res;
     res.status = 204;
     return res;
   }

@@ -37,7 +37,7 @@ struct serve_args {
 };
 
 // Prefer: wait=N (RFC 7240): how long the client is willing to wait for the outcome.
-std::chrono::seconds preferred_wait(const http_request& req) {
+std::chrono::seconds preferred_wait(const server_request& req) {
   const std::string_view prefer = req.header("Prefer");
   const auto at = prefer.find("wait=");
   if (at == std::string_view::npos) return std::chrono::seconds(0);
@@ -52,7 +52,7 @@ class api {
  public:
   api(runtime_context& rt, metrics_registry& metrics) : rt_(rt), metrics_(metrics) {}
 
-  http_response post_write(const http_request& req) {
+  server_response post_write(const server_request& req) {
     const std::string key(req.header("Idempotency-Key"));
     if (key.empty()) {
       throw error(error_class::validation, "http.idempotency_key_missing",
@@ -83,7 +83,7 @@ class api {
       case accept_kind::replay: {
         auto stored = nlohmann::json::parse(*a.stored_response);
         stored["replayed"] = true;
-        return http_response::json(200, stored.dump());
+        return server_response::json(200, stored.dump());
       }
       case accept_kind::in_progress:
         throw error(error_class::in_progress, "idempotency.in_progress",
@@ -97,26 +97,26 @@ class api {
       while (std::chrono::steady_clock::now() < until) {
         const auto m = rt_.queues().get_message(a.message_id);
         if (m && m->state == message_state::succeeded && m->response) {
-          if (a.kind != accept_kind::existing) return http_response::json(200, *m->response);
+          if (a.kind != accept_kind::existing) return server_response::json(200, *m->response);
           // The key was already bound to this message (accepted by an earlier request, here
           // or on another host): this request did not cause the effect, it gets the stored
           // response as a replay.
           auto stored = nlohmann::json::parse(*m->response);
           stored["replayed"] = true;
-          return http_response::json(200, stored.dump());
+          return server_response::json(200, stored.dump());
         }
         if (m && m->state == message_state::queued && m->last_error) {
           auto body = nlohmann::json{{"status", "error"},
                                      {"error", nlohmann::json::parse(*m->last_error)},
                                      {"message_id", m->id}};
           const auto cls = error_class_from_string(body["error"].value("class", "INTERNAL"));
-          return http_response::json(http_status_for(cls.value_or(error_class::internal)),
+          return server_response::json(http_status_for(cls.value_or(error_class::internal)),
                                      body.dump());
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
       }
     }
-    auto res = http_response::json(
+    auto res = server_response::json(
         202, nlohmann::json{{"status", "pending"},
                             {"message_id", a.message_id},
                             {"correlation_id", a.correlation_id},
@@ -126,13 +126,13 @@ class api {
     return res;
   }
 
-  http_response get_message(const http_request& req) {
+  server_response get_message(const server_request& req) {
     const auto m = rt_.queues().get_message(std::string(req.path_param("id")));
     if (!m) throw error(error_class::not_found, "http.message_not_found", "no such message");
-    return http_response::json(200, message_json(*m).dump());
+    return server_response::json(200, message_json(*m).dump());
   }
 
-  http_response list_queue(const http_request& req) {
+  server_response list_queue(const server_request& req) {
     const auto q = exception_queue_from_string(req.path_param("queue"));
     if (!q) throw error(error_class::not_found, "http.no_such_queue", "business or technical");
     const auto cursor = req.query("cursor");
@@ -140,38 +140,38 @@ class api {
         *q, 100, cursor ? std::optional<std::string>(std::string(*cursor)) : std::nullopt);
     nlohmann::json items = nlohmann::json::array();
     for (const auto& m : page.items) items.push_back(message_json(m));
-    return http_response::json(
+    return server_response::json(
         200, nlohmann::json{{"items", items},
                             {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor)
                                                              : nlohmann::json(nullptr)}}
                  .dump());
   }
 
-  http_response replay(const http_request& req) {
+  server_response replay(const server_request& req) {
     std::optional<std::string> corrected;
     if (!req.body.empty()) corrected = parse_strict(req.body).dump();
     const auto r = rt_.queues().replay(std::string(req.path_param("id")), corrected,
                                        "api:" + req.remote_address);
     rt_.dispatch().notify();
-    return http_response::json(
+    return server_response::json(
         200, nlohmann::json{{"message_id", r.message_id}, {"payload_version", r.payload_version},
                             {"key", std::string(to_string(r.key))}}
                  .dump());
   }
 
-  http_response discard(const http_request& req) {
+  server_response discard(const server_request& req) {
     const auto body = req.body.empty() ? nlohmann::json::object() : parse_strict(req.body);
     const auto key = rt_.queues().discard(std::string(req.path_param("id")),
                                           "api:" + req.remote_address,
                                           body.value("reason", "discarded through the API"));
-    return http_response::json(
+    return server_response::json(
         200, nlohmann::json{{"discarded", true}, {"key", std::string(to_string(key))}}.dump());
   }
 
-  http_response health(const http_request&) {
+  server_response health(const server_request&) {
     // Ready means the ledger answers.
     const auto counts = rt_.queues().state_counts();
-    return http_response::json(200, nlohmann::json{{"status", "ok"}, {"messages", counts}}.dump());
+    return server_response::json(200, nlohmann::json{{"status", "ok"}, {"messages", counts}}.dump());
   }
 
  private:
@@ -207,15 +207,15 @@ int serve(command_environment& env, const serve_args& a) {
   http_router router(env.host().logger());
   router.use(metrics_middleware(metrics));
   router.post("/v1/connections/{connection}/{object}/{op}",
-              [&](const http_request& r) { return handlers.post_write(r); });
-  router.get("/v1/messages/{id}", [&](const http_request& r) { return handlers.get_message(r); });
-  router.get("/v1/queues/{queue}", [&](const http_request& r) { return handlers.list_queue(r); });
+              [&](const server_request& r) { return handlers.post_write(r); });
+  router.get("/v1/messages/{id}", [&](const server_request& r) { return handlers.get_message(r); });
+  router.get("/v1/queues/{queue}", [&](const server_request& r) { return handlers.list_queue(r); });
   router.post("/v1/queues/{queue}/{id}/replay",
-              [&](const http_request& r) { return handlers.replay(r); });
+              [&](const server_request& r) { return handlers.replay(r); });
   router.post("/v1/queues/{queue}/{id}/discard",
-              [&](const http_request& r) { return handlers.discard(r); });
-  router.get("/healthz", [&](const http_request& r) { return handlers.health(r); });
-  router.get("/metrics", [&](const http_request& r) {
+              [&](const server_request& r) { return handlers.discard(r); });
+  router.get("/healthz", [&](const server_request& r) { return handlers.health(r); });
+  router.get("/metrics", [&](const server_request& r) {
     const auto counts = rt.queues().state_counts();
     metrics.set_queue_depth(queue_name::outbox,
                             counts.at("pending") + counts.at("in_flight") +

@@ -68,17 +68,17 @@ http_router& http_router::use(http_middleware middleware) {
   return *this;
 }
 
-http_response http_router::run(const http_request& request, const http_handler& last) const {
+server_response http_router::run(const server_request& request, const http_handler& last) const {
   // Middleware i calls next = middleware i+1 … and finally the handler.
-  std::function<http_response(std::size_t)> step = [&](std::size_t i) -> http_response {
+  std::function<server_response(std::size_t)> step = [&](std::size_t i) -> server_response {
     if (i == middleware_.size()) return last(request);
-    const http_handler next = [&step, i](const http_request&) { return step(i + 1); };
+    const http_handler next = [&step, i](const server_request&) { return step(i + 1); };
     return middleware_[i](request, next);
   };
   return step(0);
 }
 
-http_response http_router::dispatch(http_request& request) const {
+server_response http_router::dispatch(server_request& request) const {
   if (auto incoming = traceparent::parse(request.header("traceparent"))) {
     request.trace = std::move(*incoming);
   }
@@ -86,7 +86,7 @@ http_response http_router::dispatch(http_request& request) const {
   log_context_scope log_scope(correlation_id);
 
   const auto guarded = [&](const http_handler& handler) -> http_handler {
-    return [&, handler](const http_request& r) -> http_response {
+    return [&, handler](const server_request& r) -> server_response {
       try {
         return handler(r);
       } catch (const error& e) {
@@ -139,7 +139,7 @@ http_response http_router::dispatch(http_request& request) const {
   }
   if (!last) {
     if (bad_escape && allowed.empty()) {
-      last = [&](const http_request&) {
+      last = [&](const server_request&) {
         return error_response(400,
                               error(error_class::validation, "http.bad_target",
                                     "the request path has a malformed percent-escape"),
@@ -148,7 +148,7 @@ http_response http_router::dispatch(http_request& request) const {
     } else if (!allowed.empty()) {
       std::string allow;
       for (const auto& m : allowed) allow += (allow.empty() ? "" : ", ") + m;
-      last = [&, allow](const http_request& r) {
+      last = [&, allow](const server_request& r) {
         auto response = error_response(
             405,
             error(error_class::unsupported, "http.method_not_allowed",
@@ -158,7 +158,7 @@ http_response http_router::dispatch(http_request& request) const {
         return response;
       };
     } else {
-      last = [&](const http_request&) {
+      last = [&](const server_request&) {
         return error_response(
             404, error(error_class::not_found, "http.not_found", "no such resource"),
             correlation_id);
@@ -166,7 +166,7 @@ http_response http_router::dispatch(http_request& request) const {
     }
   }
 
-  http_response response = guarded([&](const http_request& r) { return run(r, guarded(last)); })(
+  server_response response = guarded([&](const server_request& r) { return run(r, guarded(last)); })(
       request);
   response.headers.set("traceparent", request.trace.to_string());
   return response;

@@ -271,7 +271,7 @@ class session final : public session_base,
 
   void dispatch() {
     auto& message = parser_->get();
-    http_request request;
+    server_request request;
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
     const auto question = request.target.find('?');
@@ -315,7 +315,7 @@ class session final : public session_base,
     }
     auto job = [self = this->shared_from_this(), request = std::move(request), keep_alive,
                 version]() mutable {
-      http_response response = self->state_->router.dispatch(request);
+      server_response response = self->state_->router.dispatch(request);
       asio::post(self->stream_.get_executor(),
                  [self, response = std::move(response), keep_alive, version]() mutable {
                    self->answered_ = true;
@@ -345,7 +345,7 @@ class session final : public session_base,
     socket.close(ignored);
   }
 
-  void write(http_response response, unsigned version, bool keep_alive) {
+  void write(server_response response, unsigned version, bool keep_alive) {
     if (phase_ == phase::closed) return finish_request();
     if (response.delivery == http_delivery::reset) {
       finish_request();

@@ -6,9 +6,9 @@
 namespace erpc {
 
 http_middleware metrics_middleware(metrics_registry& metrics) {
-  return [&metrics](const http_request& request, const http_handler& next) {
+  return [&metrics](const server_request& request, const http_handler& next) {
     const auto started = std::chrono::steady_clock::now();
-    http_response response = next(request);
+    server_response response = next(request);
     // Routes are patterns, so the label set stays bounded whatever clients send; an unknown
     // method is folded for the same reason.
     const std::string_view route =
@@ -26,8 +26,8 @@ http_middleware metrics_middleware(metrics_registry& metrics) {
 }
 
 http_handler metrics_handler(const metrics_registry& metrics) {
-  return [&metrics](const http_request&) {
-    http_response response{200, {}, metrics.text()};
+  return [&metrics](const server_request&) {
+    server_response response{200, {}, metrics.text()};
     response.headers.set("Content-Type", std::string(metrics_registry::content_type));
     return response;
   };

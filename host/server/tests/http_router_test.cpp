@@ -12,8 +12,8 @@ using namespace erpc;
 
 namespace {
 
-http_request make(std::string method, std::string path) {
-  http_request r;
+server_request make(std::string method, std::string path) {
+  server_request r;
   r.method = std::move(method);
   r.path = std::move(path);
   r.target = r.path;
@@ -22,19 +22,19 @@ http_request make(std::string method, std::string path) {
 
 http_router sample_router() {
   http_router router;
-  router.post("/v1/connections/{connection}/{object}/{op}", [](const http_request& r) {
-    return http_response::json(
+  router.post("/v1/connections/{connection}/{object}/{op}", [](const server_request& r) {
+    return server_response::json(
         202, nlohmann::json{{"connection", r.path_param("connection")},
                             {"object", r.path_param("object")},
                             {"op", r.path_param("op")},
                             {"route", r.route}}
                  .dump());
   });
-  router.get("/v1/messages/{correlation_id}", [](const http_request& r) {
-    return http_response::text(200, std::string(r.path_param("correlation_id")));
+  router.get("/v1/messages/{correlation_id}", [](const server_request& r) {
+    return server_response::text(200, std::string(r.path_param("correlation_id")));
   });
-  router.get("/healthz", [](const http_request&) { return http_response::text(200, "ok"); });
-  router.del("/healthz", [](const http_request&) { return http_response::text(200, "bye"); });
+  router.get("/healthz", [](const server_request&) { return server_response::text(200, "ok"); });
+  router.del("/healthz", [](const server_request&) { return server_response::text(200, "bye"); });
   return router;
 }
 
@@ -88,7 +88,7 @@ TEST_CASE("router answers 404 and 405 with canonical error bodies", "[server][ro
 
 TEST_CASE("router refuses malformed patterns", "[server][router]") {
   http_router router;
-  const auto h = [](const http_request&) { return http_response{}; };
+  const auto h = [](const server_request&) { return server_response{}; };
   CHECK_THROWS_AS(router.get("no-slash", h), error);
   CHECK_THROWS_AS(router.get("/a/x{id}", h), error);
   CHECK_THROWS_AS(router.get("/a/{id}/{id}", h), error);
@@ -106,14 +106,14 @@ TEST_CASE("router refuses malformed patterns", "[server][router]") {
 TEST_CASE("handler errors become canonical answers; other exceptions a bare 500",
           "[server][router]") {
   http_router router;
-  router.get("/reuse", [](const http_request&) -> http_response {
+  router.get("/reuse", [](const server_request&) -> server_response {
     throw error(error_class::idempotency_key_reuse, "idempotency.key_reuse", "key reused");
   });
-  router.get("/limited", [](const http_request&) -> http_response {
+  router.get("/limited", [](const server_request&) -> server_response {
     throw error(error_class::rate_limited, "dispatch.max_queued", "busy")
         .with_retry_after_ms(1500);
   });
-  router.get("/boom", [](const http_request&) -> http_response {
+  router.get("/boom", [](const server_request&) -> server_response {
     throw std::runtime_error("password=hunter22 leaked in what()");
   });
 
@@ -139,23 +139,23 @@ TEST_CASE("middleware wraps in order and sees 404s; traceparent is accepted or c
           "[server][router]") {
   http_router router;
   std::vector<std::string> order;
-  router.use([&](const http_request& r, const http_handler& next) {
+  router.use([&](const server_request& r, const http_handler& next) {
     order.push_back("outer>");
     auto response = next(r);
     order.push_back("<outer " + std::to_string(response.status));
     return response;
   });
-  router.use([&](const http_request& r, const http_handler& next) {
+  router.use([&](const server_request& r, const http_handler& next) {
     order.push_back("inner>");
     auto response = next(r);
     response.headers.set("X-Inner", "1");
     return response;
   });
   std::string seen_correlation;
-  router.get("/x", [&](const http_request&) {
+  router.get("/x", [&](const server_request&) {
     order.push_back("handler");
     seen_correlation = std::string(current_correlation_id());
-    return http_response::text(200, "x");
+    return server_response::text(200, "x");
   });
 
   auto r = make("GET", "/x");

@@ -59,7 +59,7 @@ nlohmann::json body_of(const test::client_response& r) { return nlohmann::json::
 
 http_router api_router() {
   http_router router;
-  router.post("/v1/connections/{connection}/{object}/{op}", [](const http_request& r) {
+  router.post("/v1/connections/{connection}/{object}/{op}", [](const server_request& r) {
     // Request bodies always go through the strict parser; its errors are VALIDATION → 400.
     const auto payload = parse_strict(r.body);
     nlohmann::json out = {{"connection", r.path_param("connection")},
@@ -68,10 +68,10 @@ http_router api_router() {
                           {"key", r.header("idempotency-key")},
                           {"remote", r.remote_address},
                           {"payload", payload}};
-    return http_response::json(202, out.dump());
+    return server_response::json(202, out.dump());
   });
-  router.get("/echo", [](const http_request& r) {
-    return http_response::text(200, std::string(r.query("say").value_or("")));
+  router.get("/echo", [](const server_request& r) {
+    return server_response::text(200, std::string(r.query("say").value_or("")));
   });
   return router;
 }
@@ -282,10 +282,10 @@ TEST_CASE("a full handler queue answers 503 http.overloaded with Retry-After",
   gate release;
   std::atomic<int> entered{0};
   http_router router;
-  router.get("/slow", [&](const http_request&) {
+  router.get("/slow", [&](const server_request&) {
     ++entered;
     release.wait();
-    return http_response::text(200, "done");
+    return server_response::text(200, "done");
   });
   http_server_options options;
   options.handler_threads = 1;
@@ -358,10 +358,10 @@ TEST_CASE("stop() lets an in-flight request finish, then refuses new connections
           "[server][http]") {
   std::atomic<int> entered{0};
   http_router router;
-  router.get("/work", [&](const http_request&) {
+  router.get("/work", [&](const server_request&) {
     ++entered;
     std::this_thread::sleep_for(300ms);
-    return http_response::text(200, "finished");
+    return server_response::text(200, "finished");
   });
   http_server server({}, std::move(router));
   server.start();
@@ -389,10 +389,10 @@ TEST_CASE("stop() gives up on a stuck handler after the drain timeout", "[server
   gate release;
   std::atomic<int> entered{0};
   http_router router;
-  router.get("/stuck", [&](const http_request&) {
+  router.get("/stuck", [&](const server_request&) {
     ++entered;
     release.wait();
-    return http_response::text(200, "late");
+    return server_response::text(200, "late");
   });
   http_server_options options;
   options.drain_timeout = 200ms;
@@ -433,24 +433,24 @@ TEST_CASE("start() reports a port that cannot be bound", "[server][http]") {
 TEST_CASE("delivery modes break the exchange as asked; other requests are unaffected",
           "[server][http]") {
   http_router router;
-  router.get("/reset", [](const http_request&) {
-    http_response r;
+  router.get("/reset", [](const server_request&) {
+    server_response r;
     r.delivery = http_delivery::reset;
     return r;
   });
-  router.get("/close", [](const http_request&) {
-    http_response r;
+  router.get("/close", [](const server_request&) {
+    server_response r;
     r.delivery = http_delivery::close;
     return r;
   });
-  router.get("/truncated", [](const http_request&) {
-    auto r = http_response::text(200, "0123456789");
+  router.get("/truncated", [](const server_request&) {
+    auto r = server_response::text(200, "0123456789");
     r.delivery = http_delivery::truncated_body;
     r.truncated_body_bytes = 4;
     return r;
   });
-  router.get("/no-content", [](const http_request&) {
-    return http_response::text(204, "a 204 cannot carry this");
+  router.get("/no-content", [](const server_request&) {
+    return server_response::text(204, "a 204 cannot carry this");
   });
   http_server server({}, std::move(router));
   server.start();

@@ -17,8 +17,8 @@ using namespace erpc;
 
 TEST_CASE("throughput of a trivial handler", "[.throughput]") {
   http_router router;
-  router.post("/v1/echo", [](const http_request&) {
-    return http_response::json(200, R"({"ok":true,"order":42})");
+  router.post("/v1/echo", [](const server_request&) {
+    return server_response::json(200, R"({"ok":true,"order":42})");
   });
   http_server_options options;
   options.io_threads = 1;

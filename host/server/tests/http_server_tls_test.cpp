@@ -18,7 +18,7 @@ using erpc::testing::make_self_signed_certificate;
 TEST_CASE("TLS round trip with a self-signed certificate", "[server][tls]") {
   const auto pki = make_self_signed_certificate();
   http_router router;
-  router.post("/v1/echo", [](const http_request& r) { return http_response::text(200, r.body); });
+  router.post("/v1/echo", [](const server_request& r) { return server_response::text(200, r.body); });
   http_server_options options;
   options.tls = http_tls_options{pki.certificate_pem, pki.private_key_pem};
   http_server server(options, std::move(router));

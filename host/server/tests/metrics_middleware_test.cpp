@@ -11,21 +11,21 @@ TEST_CASE("the metrics middleware counts by route pattern and status", "[server]
   http_router router;
   router.use(metrics_middleware(metrics));
   router.get("/v1/messages/{correlation_id}",
-             [](const http_request&) { return http_response::text(200, "m"); });
+             [](const server_request&) { return server_response::text(200, "m"); });
   router.get("/metrics", metrics_handler(metrics));
 
   for (const char* path : {"/v1/messages/a", "/v1/messages/b", "/nowhere/1", "/nowhere/2"}) {
-    http_request r;
+    server_request r;
     r.method = "GET";
     r.path = path;
     router.dispatch(r);
   }
-  http_request odd;
+  server_request odd;
   odd.method = "BREW";
   odd.path = "/v1/messages/a";
   router.dispatch(odd);
 
-  http_request scrape;
+  server_request scrape;
   scrape.method = "GET";
   scrape.path = "/metrics";
   const auto response = router.dispatch(scrape);

@@ -57,7 +57,7 @@ std::string reason(unsigned status) {
 
 }  // namespace
 
-http_response error_body(unsigned status, std::string_view code, std::string_view detail,
+server_response error_body(unsigned status, std::string_view code, std::string_view detail,
                          const error_options& options) {
   nlohmann::json entry = {{"detail", detail}, {"o:errorCode", code}};
   if (!options.error_path.empty()) entry["o:errorPath"] = options.error_path;
@@ -65,9 +65,9 @@ http_response error_body(unsigned status, std::string_view code, std::string_vie
                                {"title", options.title.empty() ? reason(status) : options.title},
                                {"status", status},
                                {"o:errorDetails", nlohmann::json::array({entry})}};
-  return http_response::json(status, body.dump());
+  return server_response::json(status, body.dump());
 }
 
-http_response invalid_login() { return error_body(401, "INVALID_LOGIN", invalid_login_detail); }
+server_response invalid_login() { return error_body(401, "INVALID_LOGIN", invalid_login_detail); }
 
 }  // namespace erpc::sim::netsuite

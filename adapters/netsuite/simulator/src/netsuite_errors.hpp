@@ -3,7 +3,7 @@
 // o:errorCode, o:errorPath?}]}, with the `type` links and titles of Oracle's examples.
 #pragma once
 
-#include <erpc/host/http_response.hpp>
+#include <erpc/host/server_response.hpp>
 
 #include <string>
 #include <string_view>
@@ -21,9 +21,9 @@ struct error_options {
   std::string type;        // "" = the RFC 2616 link for the status
 };
 
-http_response error_body(unsigned status, std::string_view code, std::string_view detail,
+server_response error_body(unsigned status, std::string_view code, std::string_view detail,
                          const error_options& options = {});
 
-http_response invalid_login();  // 401 INVALID_LOGIN, the body of Oracle's example
+server_response invalid_login();  // 401 INVALID_LOGIN, the body of Oracle's example
 
 }  // namespace erpc::sim::netsuite

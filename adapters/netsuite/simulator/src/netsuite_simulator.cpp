@@ -40,10 +40,10 @@ struct async_job {
   write_request request;
   std::chrono::steady_clock::time_point due;
   bool completed = false;
-  http_response result;
+  server_response result;
 };
 
-std::string origin_of(const http_request& req) {
+std::string origin_of(const server_request& req) {
   const auto host = req.header("Host");
   return "http://" + std::string(host.empty() ? "127.0.0.1" : host);
 }
@@ -58,12 +58,12 @@ bool valid_external_id(std::string_view id) {
   return true;
 }
 
-bool prefers(const http_request& req, std::string_view token) {
+bool prefers(const server_request& req, std::string_view token) {
   return req.header("Prefer").find(token) != std::string_view::npos;
 }
 
-http_response no_content(unsigned status, const std::string& location) {
-  http_response res;
+server_response no_content(unsigned status, const std::string& location) {
+  server_response res;
   res.status = status;
   if (!location.empty()) res.headers.set("Location", location);
   return res;
@@ -89,14 +89,14 @@ struct netsuite_simulator::impl {
 
   simulator_settings& settings() { return context->settings(); }
 
-  http_response not_found(std::string_view what) {
+  server_response not_found(std::string_view what) {
     return error_body(404, settings().text(settings::not_found_code),
                       std::string(what) + " was not found.");
   }
 
   // ---- authentication (vendors.md §1.3) ----
 
-  std::optional<http_response> refuse_unauthenticated(const http_request& req) {
+  std::optional<server_response> refuse_unauthenticated(const server_request& req) {
     if (settings().text(settings::auth_mode) == "none") return std::nullopt;
     const auto auth = oauth1::parse_authorization(req.header("Authorization"));
     if (!auth || auth->realm != settings().text(settings::account_id) ||
@@ -125,9 +125,9 @@ struct netsuite_simulator::impl {
 
   // ---- concurrency governance (vendors.md §1.5) ----
 
-  http_response over_limit() {
+  server_response over_limit() {
     const auto form = settings().text(settings::concurrency_error_form);
-    http_response res;
+    server_response res;
     if (form == "restlet_400") {
       res = error_body(400, "SSS_REQUEST_LIMIT_EXCEEDED",
                        "The request could not be processed: the account's concurrency limit "
@@ -144,7 +144,7 @@ struct netsuite_simulator::impl {
     return res;
   }
 
-  http_response governed(const http_request& req, const http_handler& next) {
+  server_response governed(const server_request& req, const http_handler& next) {
     if (auto refusal = refuse_unauthenticated(req)) return std::move(*refusal);
     const std::size_t now = ++in_flight;
     struct slot {
@@ -165,7 +165,7 @@ struct netsuite_simulator::impl {
 
   // ---- records (vendors.md §1.1, §1.2) ----
 
-  std::optional<std::string> canonical(const http_request& req) {
+  std::optional<std::string> canonical(const server_request& req) {
     return record_store::canonical_type(req.path_param("type"));
   }
 
@@ -185,7 +185,7 @@ struct netsuite_simulator::impl {
     return false;
   }
 
-  std::optional<http_response> refuse_references(const std::string& type,
+  std::optional<server_response> refuse_references(const std::string& type,
                                                  const nlohmann::json& body, bool partial) {
     if (!settings().boolean(settings::check_references)) return std::nullopt;
     const bool needs_entity =
@@ -222,7 +222,7 @@ struct netsuite_simulator::impl {
   }
 
   // Runs one write with the lock held (synchronous requests and async jobs alike).
-  http_response write_locked(const write_request& w) {
+  server_response write_locked(const write_request& w) {
     nlohmann::json body;
     try {
       body = parse_exact(w.body.empty() ? std::string_view("{}") : std::string_view(w.body));
@@ -255,7 +255,7 @@ struct netsuite_simulator::impl {
     return patch(w, external_id, body);
   }
 
-  http_response create(const write_request& w, const std::string& external_id,
+  server_response create(const write_request& w, const std::string& external_id,
                        nlohmann::json body) {
     if (!external_id.empty()) {
       if (auto* existing = store.find_by_external_id(w.type, external_id)) {
@@ -275,7 +275,7 @@ struct netsuite_simulator::impl {
     return no_content(204, location_of(w.origin, r));
   }
 
-  http_response upsert(const write_request& w, const std::string& body_external_id,
+  server_response upsert(const write_request& w, const std::string& body_external_id,
                        nlohmann::json body) {
     if (w.ref.rfind("eid:", 0) != 0) {
       return error_body(400, "INVALID_PARAMETER",
@@ -303,7 +303,7 @@ struct netsuite_simulator::impl {
     return no_content(status, location_of(w.origin, r));
   }
 
-  http_response patch(const write_request& w, const std::string& external_id,
+  server_response patch(const write_request& w, const std::string& external_id,
                       const nlohmann::json& body) {
     auto* record = store.find(w.type, w.ref);
     if (!record) return not_found("The record " + w.type + " " + w.ref);
@@ -320,7 +320,7 @@ struct netsuite_simulator::impl {
 
   // ---- async (vendors.md §1.2) ----
 
-  http_response duplicate_key(std::uint64_t job_id) {
+  server_response duplicate_key(std::uint64_t job_id) {
     // Status 400 with title "Conflict" and the 409 link: odd, but what Oracle documents.
     auto res = error_body(
         400, "IDEMPOTENCY_ERROR", idempotency_detail,
@@ -340,7 +340,7 @@ struct netsuite_simulator::impl {
     }
   }
 
-  http_response write(const http_request& req, write_request w) {
+  server_response write(const server_request& req, write_request w) {
     const std::string key(req.header("X-NetSuite-idempotency-key"));
     const bool async = prefers(req, "respond-async");
     const std::lock_guard lock(mutex);
@@ -375,7 +375,7 @@ struct netsuite_simulator::impl {
       job.result = write_locked(job.request);
       job.completed = true;
     }
-    http_response res;
+    server_response res;
     res.status = 202;
     res.headers.set("Location", std::string(job_prefix) + std::to_string(id));
     res.headers.set("Preference-Applied", "respond-async");
@@ -392,7 +392,7 @@ struct netsuite_simulator::impl {
     return text.empty() || it == jobs.end() ? nullptr : &it->second;
   }
 
-  http_response job_status(const http_request& req) {
+  server_response job_status(const server_request& req) {
     const std::lock_guard lock(mutex);
     run_due_jobs_locked();
     const auto* job = find_job(req.path_param("job"));
@@ -411,10 +411,10 @@ struct netsuite_simulator::impl {
           {"links",
            {{{"rel", "result"},
              {"href", self + "/task/" + std::to_string(job->id) + "/result"}}}}}}};
-    return http_response::json(200, body.dump());
+    return server_response::json(200, body.dump());
   }
 
-  http_response job_result(const http_request& req) {
+  server_response job_result(const server_request& req) {
     const std::lock_guard lock(mutex);
     run_due_jobs_locked();
     const auto* job = find_job(req.path_param("job"));
@@ -429,7 +429,7 @@ struct netsuite_simulator::impl {
 
   // ---- reads and queries (vendors.md §1.1, §1.6) ----
 
-  http_response get_record(const http_request& req) {
+  server_response get_record(const server_request& req) {
     const auto type = canonical(req);
     if (!type) return not_found("The record type " + std::string(req.path_param("type")));
     const std::lock_guard lock(mutex);
@@ -439,11 +439,11 @@ struct netsuite_simulator::impl {
     body["id"] = r->id;
     if (!r->external_id.empty()) body["externalId"] = r->external_id;
     body["links"] = {{{"rel", "self"}, {"href", location_of(origin_of(req), *r)}}};
-    auto res = http_response::json(200, dump_exact(body));
+    auto res = server_response::json(200, dump_exact(body));
     return res;
   }
 
-  http_response list_records(const http_request& req) {
+  server_response list_records(const server_request& req) {
     const auto type = canonical(req);
     if (!type) return not_found("The record type " + std::string(req.path_param("type")));
     try {
@@ -461,7 +461,7 @@ struct netsuite_simulator::impl {
         }
       }
       const std::string kept = q ? "q=" + oauth1::percent_encode(*q) : "";
-      return http_response::json(
+      return server_response::json(
           200,
           page_document(items, page, origin + std::string(record_prefix) + *type, kept).dump());
     } catch (const query_error& e) {
@@ -469,7 +469,7 @@ struct netsuite_simulator::impl {
     }
   }
 
-  http_response suiteql(const http_request& req) {
+  server_response suiteql(const server_request& req) {
     if (settings().boolean(settings::suiteql_require_transient) && !prefers(req, "transient")) {
       return error_body(400, "INVALID_PARAMETER",
                         "A SuiteQL query requires the header Prefer: transient.");
@@ -491,7 +491,7 @@ struct netsuite_simulator::impl {
         const std::lock_guard lock(mutex);
         rows = run_suiteql(query, store);
       }
-      return http_response::json(
+      return server_response::json(
           200,
           page_document(rows, page, origin_of(req) + "/services/rest/query/v1/suiteql", "").dump());
     } catch (const query_error& e) {
@@ -499,7 +499,7 @@ struct netsuite_simulator::impl {
     }
   }
 
-  http_response write_route(const http_request& req, std::string method) {
+  server_response write_route(const server_request& req, std::string method) {
     const auto type = canonical(req);
     if (!type) return not_found("The record type " + std::string(req.path_param("type")));
     return write(req, write_request{std::move(method), *type, std::string(req.path_param("id")),
@@ -515,24 +515,24 @@ std::vector<setting_spec> netsuite_simulator::settings() const { return netsuite
 void netsuite_simulator::install(http_router& router, simulator_context& context) {
   impl_->context = &context;
   impl* s = impl_.get();
-  router.use([s](const http_request& req, const http_handler& next) {
+  router.use([s](const server_request& req, const http_handler& next) {
     if (req.path.rfind("/services/rest/", 0) != 0) return next(req);
     return s->governed(req, next);
   });
   const std::string records(record_prefix);
-  router.post(records + "{type}", [s](const http_request& r) { return s->write_route(r, "POST"); });
-  router.get(records + "{type}", [s](const http_request& r) { return s->list_records(r); });
-  router.get(records + "{type}/{id}", [s](const http_request& r) { return s->get_record(r); });
+  router.post(records + "{type}", [s](const server_request& r) { return s->write_route(r, "POST"); });
+  router.get(records + "{type}", [s](const server_request& r) { return s->list_records(r); });
+  router.get(records + "{type}/{id}", [s](const server_request& r) { return s->get_record(r); });
   router.put(records + "{type}/{id}",
-             [s](const http_request& r) { return s->write_route(r, "PUT"); });
+             [s](const server_request& r) { return s->write_route(r, "PUT"); });
   router.add("PATCH", records + "{type}/{id}",
-             [s](const http_request& r) { return s->write_route(r, "PATCH"); });
+             [s](const server_request& r) { return s->write_route(r, "PATCH"); });
   router.post("/services/rest/query/v1/suiteql",
-              [s](const http_request& r) { return s->suiteql(r); });
+              [s](const server_request& r) { return s->suiteql(r); });
   router.get(std::string(job_prefix) + "{job}",
-             [s](const http_request& r) { return s->job_status(r); });
+             [s](const server_request& r) { return s->job_status(r); });
   router.get(std::string(job_prefix) + "{job}/task/{task}/result",
-             [s](const http_request& r) { return s->job_result(r); });
+             [s](const server_request& r) { return s->job_result(r); });
 }
 
 void netsuite_simulator::reset() {

@@ -108,7 +108,7 @@ bool holds(const std::optional<std::string>& actual, const condition& c) {
   return *x <= *y;  // LESS_OR_EQUAL
 }
 
-std::size_t read_size(const http_request& request, std::string_view name, std::size_t fallback) {
+std::size_t read_size(const server_request& request, std::string_view name, std::size_t fallback) {
   const auto text = request.query(name);
   if (!text) return fallback;
   std::size_t value = 0;
@@ -183,7 +183,7 @@ bool matches(const ns_record& record, const std::vector<condition>& conditions) 
                      [&](const condition& c) { return holds(field_text(record, c.field), c); });
 }
 
-page_request read_page(const http_request& request) {
+page_request read_page(const server_request& request) {
   page_request page;
   page.limit = read_size(request, "limit", 1000);
   page.offset = read_size(request, "offset", 0);

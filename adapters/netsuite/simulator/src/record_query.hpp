@@ -13,7 +13,7 @@
 
 #include "record_store.hpp"
 
-#include <erpc/host/http_request.hpp>
+#include <erpc/host/server_request.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -44,7 +44,7 @@ struct page_request {
   std::size_t offset = 0;
 };
 
-page_request read_page(const http_request& request);
+page_request read_page(const server_request& request);
 
 // `link_base` is the absolute URL of the collection; `kept_query` the query parameters other
 // than limit/offset, already encoded ("q=entity%20EQUAL%201722"), repeated in every link.

@@ -32,7 +32,7 @@ bool csrf_guard::token_valid(const session& s) const {
   return std::chrono::steady_clock::now() < s.issued + ttl;
 }
 
-csrf_guard::verdict csrf_guard::check(const http_request& req) {
+csrf_guard::verdict csrf_guard::check(const server_request& req) {
   verdict v;
   const std::lock_guard lock(mutex_);
   std::string session_id = cookie_value(req.header("Cookie"), session_cookie);
@@ -73,7 +73,7 @@ csrf_guard::verdict csrf_guard::check(const http_request& req) {
     }
   }
   if (!valid) {
-    http_response refusal = http_response::text(403, "CSRF Token required");
+    server_response refusal = server_response::text(403, "CSRF Token required");
     refusal.headers.set("X-CSRF-Token", "Required");
     v.refusal = std::move(refusal);
   }

@@ -11,8 +11,8 @@
 // Settings are read per request (sap.csrf.required, .token_ttl_seconds, .bind_to_session).
 #pragma once
 
-#include <erpc/host/http_request.hpp>
-#include <erpc/host/http_response.hpp>
+#include <erpc/host/server_request.hpp>
+#include <erpc/host/server_response.hpp>
 #include <erpc/sim/simulator_settings.hpp>
 
 #include <chrono>
@@ -31,11 +31,11 @@ class csrf_guard {
   explicit csrf_guard(const simulator_settings& settings) : settings_(settings) {}
 
   struct verdict {
-    std::optional<http_response> refusal;  // the 403 when the request may not proceed
+    std::optional<server_response> refusal;  // the 403 when the request may not proceed
     http_headers answer_headers;           // to add to the answer when it may
   };
 
-  verdict check(const http_request& req);
+  verdict check(const server_request& req);
   void reset();
 
   static bool is_modifying(std::string_view method) noexcept;

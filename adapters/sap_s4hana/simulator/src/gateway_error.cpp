@@ -80,8 +80,8 @@ nlohmann::json gateway_error_body(const gateway_error& e, const gateway_service&
               {"errordetails", std::move(details)}}}}}};
 }
 
-http_response gateway_error_response(const gateway_error& e, const gateway_service& service) {
-  http_response res = http_response::json(e.status(), gateway_error_body(e, service).dump());
+server_response gateway_error_response(const gateway_error& e, const gateway_service& service) {
+  server_response res = server_response::json(e.status(), gateway_error_body(e, service).dump());
   res.headers.set("Content-Type", "application/json;charset=utf-8");
   return res;
 }

@@ -10,7 +10,7 @@
 // pretends to be a vendor fact. The codes are listed in docs/simulators-sap.md.
 #pragma once
 
-#include <erpc/host/http_response.hpp>
+#include <erpc/host/server_response.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -52,7 +52,7 @@ class gateway_error : public std::runtime_error {
 };
 
 nlohmann::json gateway_error_body(const gateway_error& e, const gateway_service& service);
-http_response gateway_error_response(const gateway_error& e, const gateway_service& service);
+server_response gateway_error_response(const gateway_error& e, const gateway_service& service);
 
 // The `sap-message` header value: {"code","message","severity","target","details":[…]} for the
 // first message, the rest as details (Gateway puts one leading message and its followers there).

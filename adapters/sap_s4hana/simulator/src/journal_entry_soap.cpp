@@ -84,8 +84,8 @@ std::string element(std::string_view name, std::string_view value) {
   return "<" + std::string(name) + ">" + xml_escape(value) + "</" + std::string(name) + ">";
 }
 
-http_response soap_fault(std::string_view faultstring) {
-  http_response res;
+server_response soap_fault(std::string_view faultstring) {
+  server_response res;
   res.status = 500;
   res.headers.set("Content-Type", "text/xml; charset=utf-8");
   res.body = std::string("<soap-env:Envelope xmlns:soap-env=\"") + soap_ns +
@@ -254,7 +254,7 @@ confirmation post_one(const xmlNode* request, entity_store& store, effects_log& 
 
 }  // namespace
 
-http_response post_journal_entries(const http_request& req, entity_store& store,
+server_response post_journal_entries(const server_request& req, entity_store& store,
                                    effects_log& effects, const simulator_settings& settings) {
   std::unique_ptr<xmlDoc, xml_doc_deleter> doc(
       xmlReadMemory(req.body.data(), static_cast<int>(req.body.size()), "request.xml", nullptr,
@@ -287,7 +287,7 @@ http_response post_journal_entries(const http_request& req, entity_store& store,
                      "</JournalEntryCreateConfirmation>" + log_xml(c.log) +
                      "</JournalEntryCreateConfirmation>";
   }
-  http_response res;
+  server_response res;
   res.status = 200;
   res.headers.set("Content-Type", "text/xml; charset=utf-8");
   res.body = std::string("<soap-env:Envelope xmlns:soap-env=\"") + soap_ns +

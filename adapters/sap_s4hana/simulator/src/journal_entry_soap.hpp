@@ -21,8 +21,8 @@
 
 #include "entity_store.hpp"
 
-#include <erpc/host/http_request.hpp>
-#include <erpc/host/http_response.hpp>
+#include <erpc/host/server_request.hpp>
+#include <erpc/host/server_response.hpp>
 #include <erpc/sim/effects_log.hpp>
 #include <erpc/sim/simulator_settings.hpp>
 
@@ -32,7 +32,7 @@ inline constexpr const char* journal_entry_soap_path =
     "/sap/bc/srt/scs_ext/sap/journalentrycreaterequestconfi";
 
 // The caller holds the state lock.
-http_response post_journal_entries(const http_request& req, entity_store& store,
+server_response post_journal_entries(const server_request& req, entity_store& store,
                                    effects_log& effects, const simulator_settings& settings);
 
 }  // namespace erpc::sim::sap

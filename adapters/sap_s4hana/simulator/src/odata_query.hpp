@@ -9,7 +9,7 @@
 
 #include "edm_model.hpp"
 
-#include <erpc/host/http_request.hpp>
+#include <erpc/host/server_request.hpp>
 
 #include <nlohmann/json.hpp>
 

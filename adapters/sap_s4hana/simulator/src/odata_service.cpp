@@ -13,7 +13,7 @@
 namespace erpc::sim::sap {
 
 struct odata_service::request_scope {
-  const http_request& req;
+  const server_request& req;
   entity_store& store;
   effects_log& effects;
   const simulator_settings& settings;
@@ -34,8 +34,8 @@ gateway_error method_not_allowed(std::string_view method, std::string_view what)
                            std::string(what) + "'");
 }
 
-http_response odata_json(unsigned status, const nlohmann::json& d) {
-  http_response res = http_response::json(status, nlohmann::json{{"d", d}}.dump());
+server_response odata_json(unsigned status, const nlohmann::json& d) {
+  server_response res = server_response::json(status, nlohmann::json{{"d", d}}.dump());
   res.headers.set("Content-Type", "application/json;charset=utf-8");
   res.headers.set("DataServiceVersion", "2.0");
   return res;
@@ -53,7 +53,7 @@ nlohmann::json parse_body(const std::string& body) {
   }
 }
 
-bool wants_json(const http_request& req) {
+bool wants_json(const server_request& req) {
   const auto format = req.query("$format");
   if (format) return *format == "json";
   const auto accept = req.header("Accept");
@@ -61,7 +61,7 @@ bool wants_json(const http_request& req) {
 }
 
 // The effective method: MERGE and PATCH may come as POST with X-HTTP-Method (tunnelling).
-std::string effective_method(const http_request& req) {
+std::string effective_method(const server_request& req) {
   const auto tunnelled = req.header("X-HTTP-Method");
   if (req.method == "POST" && !tunnelled.empty()) return std::string(tunnelled);
   return req.method;
@@ -69,7 +69,7 @@ std::string effective_method(const http_request& req) {
 
 }  // namespace
 
-std::string service_root_uri(const http_request& req, std::string_view service) {
+std::string service_root_uri(const server_request& req, std::string_view service) {
   const auto host = req.header("Host");
   return "http://" + std::string(host.empty() ? "localhost" : host) + "/sap/opu/odata/sap/" +
          std::string(service) + "/";
@@ -115,7 +115,7 @@ const edm_entity_type& odata_service::entity_type(std::string_view set) const {
   return *type;
 }
 
-http_response odata_service::handle(const http_request& req, std::string_view resource,
+server_response odata_service::handle(const server_request& req, std::string_view resource,
                                     entity_store& store, effects_log& effects,
                                     const simulator_settings& settings) {
   request_scope scope{req, store, effects, settings, service_root_uri(req, name_),
@@ -129,7 +129,7 @@ http_response odata_service::handle(const http_request& req, std::string_view re
   }
 }
 
-http_response odata_service::dispatch(const http_request& req, std::string_view raw,
+server_response odata_service::dispatch(const server_request& req, std::string_view raw,
                                       request_scope& scope) {
   const auto decoded = percent_decode(raw, false);
   if (!decoded) throw gateway_error(400, codes::bad_query, "Malformed percent-escape in path");
@@ -146,7 +146,7 @@ http_response odata_service::dispatch(const http_request& req, std::string_view 
   }
   if (resource == "$metadata") {
     if (!reading) throw method_not_allowed(method, "$metadata");
-    http_response res;
+    server_response res;
     res.status = 200;
     res.headers.set("Content-Type", "application/xml");
     res.headers.set("DataServiceVersion", "2.0");
@@ -191,7 +191,7 @@ http_response odata_service::dispatch(const http_request& req, std::string_view 
       for (const auto& [key, row] : scope.store.rows(set)) {
         count += !options.filter || filter_matches(*options.filter, row, *type) ? 1 : 0;
       }
-      return http_response::text(200, std::to_string(count));
+      return server_response::text(200, std::to_string(count));
     }
     if (method == "POST") return create(set, req, scope);
     if (!reading) throw method_not_allowed(method, set);
@@ -231,9 +231,9 @@ http_response odata_service::dispatch(const http_request& req, std::string_view 
                                 scope));
 }
 
-http_response odata_service::read_collection(const std::string& set,
+server_response odata_service::read_collection(const std::string& set,
                                              std::vector<nlohmann::json> rows,
-                                             const http_request& req, request_scope& scope,
+                                             const server_request& req, request_scope& scope,
                                              const std::string& self_path) {
   const auto& type = entity_type(set);
   const auto options = parse_query_options(req.query_params, type);
@@ -428,7 +428,7 @@ void odata_service::collect_expand(const pending_record& node, const std::string
   }
 }
 
-http_response odata_service::create(const std::string& set, const http_request& req,
+server_response odata_service::create(const std::string& set, const server_request& req,
                                     request_scope& scope) {
   auto root = parse_pending(set, parse_body(req.body), "", scope);
   std::vector<gateway_message> warnings;
@@ -453,14 +453,14 @@ http_response odata_service::create(const std::string& set, const http_request& 
   std::vector<std::string> expand;
   collect_expand(root, "", expand);
   const auto& stored = *scope.store.find(set, key_predicate(*root.type, root.record));
-  http_response res = odata_json(201, entity_json(set, stored, expand, {}, scope));
+  server_response res = odata_json(201, entity_json(set, stored, expand, {}, scope));
   res.headers.set("Location", scope.root_uri + set + key_predicate(*root.type, root.record));
   if (!warnings.empty()) res.headers.set("sap-message", sap_message_header(warnings));
   return res;
 }
 
-http_response odata_service::update(const std::string& set, const std::string& predicate,
-                                    const http_request& req, request_scope& scope) {
+server_response odata_service::update(const std::string& set, const std::string& predicate,
+                                    const server_request& req, request_scope& scope) {
   const auto& type = entity_type(set);
   const nlohmann::json* current = scope.store.find(set, predicate);
   if (!current) throw not_found(set + predicate);
@@ -489,7 +489,7 @@ http_response odata_service::update(const std::string& set, const std::string& p
   rules_.before_update(set, *current, updated);
   record_writer writer(scope.store, scope.effects, model_, rules_);
   writer.write(set, std::move(updated));
-  http_response res;
+  server_response res;
   res.status = 204;
   res.headers.set("DataServiceVersion", "1.0");
   return res;

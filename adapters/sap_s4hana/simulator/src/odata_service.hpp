@@ -12,8 +12,8 @@
 #include "entity_store.hpp"
 #include "gateway_error.hpp"
 
-#include <erpc/host/http_request.hpp>
-#include <erpc/host/http_response.hpp>
+#include <erpc/host/server_request.hpp>
+#include <erpc/host/server_response.hpp>
 #include <erpc/sim/effects_log.hpp>
 #include <erpc/sim/simulator_settings.hpp>
 
@@ -104,20 +104,20 @@ class odata_service {
 
   // `resource` is the path after /sap/opu/odata/sap/<name>, still percent-encoded ("" or
   // "/A_BusinessPartner('1')/to_Supplier"). The caller holds the state lock.
-  http_response handle(const http_request& req, std::string_view resource, entity_store& store,
+  server_response handle(const server_request& req, std::string_view resource, entity_store& store,
                        effects_log& effects, const simulator_settings& settings);
 
  private:
   struct request_scope;
 
-  http_response dispatch(const http_request& req, std::string_view resource,
+  server_response dispatch(const server_request& req, std::string_view resource,
                          request_scope& scope);
-  http_response read_collection(const std::string& set, std::vector<nlohmann::json> rows,
-                                const http_request& req, request_scope& scope,
+  server_response read_collection(const std::string& set, std::vector<nlohmann::json> rows,
+                                const server_request& req, request_scope& scope,
                                 const std::string& self_path);
-  http_response create(const std::string& set, const http_request& req, request_scope& scope);
-  http_response update(const std::string& set, const std::string& predicate,
-                       const http_request& req, request_scope& scope);
+  server_response create(const std::string& set, const server_request& req, request_scope& scope);
+  server_response update(const std::string& set, const std::string& predicate,
+                       const server_request& req, request_scope& scope);
 
   pending_record parse_pending(const std::string& set, const nlohmann::json& body,
                                std::string via, request_scope& scope) const;
@@ -143,6 +143,6 @@ class odata_service {
 };
 
 // The service root URI a request sees: "http://<Host>/sap/opu/odata/sap/<service>/".
-std::string service_root_uri(const http_request& req, std::string_view service);
+std::string service_root_uri(const server_request& req, std::string_view service);
 
 }  // namespace erpc::sim::sap

@@ -26,8 +26,8 @@ std::optional<std::string_view> credentials_for(std::string_view header, std::st
   return rest;
 }
 
-http_response oauth_error(unsigned status, std::string error, std::string description) {
-  http_response res = http_response::json(
+server_response oauth_error(unsigned status, std::string error, std::string description) {
+  server_response res = server_response::json(
       status, nlohmann::json{{"error", std::move(error)},
                              {"error_description", std::move(description)}}
                   .dump());
@@ -38,8 +38,8 @@ http_response oauth_error(unsigned status, std::string error, std::string descri
 
 }  // namespace
 
-http_response logon_failed(std::string_view www_authenticate) {
-  http_response res;
+server_response logon_failed(std::string_view www_authenticate) {
+  server_response res;
   res.status = 401;
   res.headers.set("Content-Type", "text/html; charset=utf-8");
   res.headers.set("WWW-Authenticate", std::string(www_authenticate));
@@ -65,7 +65,7 @@ bool sap_auth::bearer_accepted(std::string_view token) const {
   return std::chrono::steady_clock::now() < it->second + ttl;
 }
 
-std::optional<http_response> sap_auth::authenticate(const http_request& req) const {
+std::optional<server_response> sap_auth::authenticate(const server_request& req) const {
   const auto methods = settings_.text(setting::auth_methods);
   const auto header = req.header("Authorization");
   if (methods != "oauth") {
@@ -83,7 +83,7 @@ std::optional<http_response> sap_auth::authenticate(const http_request& req) con
   return logon_failed(methods == "oauth" ? "Bearer" : basic_challenge);
 }
 
-http_response sap_auth::issue_token(const http_request& req) {
+server_response sap_auth::issue_token(const server_request& req) {
   const auto form = parse_query(req.body);
   if (!form) return oauth_error(400, "invalid_request", "the body is not form-urlencoded");
   const auto field = [&](std::string_view name) -> std::optional<std::string> {
@@ -118,7 +118,7 @@ http_response sap_auth::issue_token(const http_request& req) {
     const std::lock_guard lock(mutex_);
     tokens_[token] = std::chrono::steady_clock::now();
   }
-  http_response res = http_response::json(
+  server_response res = server_response::json(
       200, nlohmann::json{{"access_token", token},
                           {"token_type", "Bearer"},
                           {"expires_in", settings_.integer(setting::oauth_token_ttl)},

@@ -8,8 +8,8 @@
 // HTML page titled "Logon Error Message"; the exact text of a real system is unconfirmed).
 #pragma once
 
-#include <erpc/host/http_request.hpp>
-#include <erpc/host/http_response.hpp>
+#include <erpc/host/server_request.hpp>
+#include <erpc/host/server_response.hpp>
 #include <erpc/sim/simulator_settings.hpp>
 
 #include <chrono>
@@ -27,10 +27,10 @@ class sap_auth {
   explicit sap_auth(const simulator_settings& settings) : settings_(settings) {}
 
   // nullopt when `req` carries accepted credentials; otherwise the 401 answer.
-  std::optional<http_response> authenticate(const http_request& req) const;
+  std::optional<server_response> authenticate(const server_request& req) const;
 
   // The token endpoint: 200 {"access_token","token_type":"Bearer","expires_in","scope"}.
-  http_response issue_token(const http_request& req);
+  server_response issue_token(const server_request& req);
 
   void reset();
 
@@ -43,6 +43,6 @@ class sap_auth {
   std::map<std::string, std::chrono::steady_clock::time_point> tokens_;  // → issued at
 };
 
-http_response logon_failed(std::string_view www_authenticate);
+server_response logon_failed(std::string_view www_authenticate);
 
 }  // namespace erpc::sim::sap

@@ -46,9 +46,9 @@ class sap_s4hana_simulator final : public vendor_simulator {
         "API_SUPPLIERINVOICE_PROCESS_SRV", supplier_invoice_edmx(),
         gateway_service{"API_SUPPLIERINVOICE_PROCESS_SRV", "MM-IV-LIV"},
         supplier_invoice_navigations(), *invoice_rules_));
-    router.use([this](const http_request& req, const http_handler& next) {
+    router.use([this](const server_request& req, const http_handler& next) {
       if (req.path.rfind("/sap/", 0) != 0) return next(req);
-      http_response res = route(req);
+      server_response res = route(req);
       if (req.method == "HEAD") res.body.clear();
       return res;
     });
@@ -64,7 +64,7 @@ class sap_s4hana_simulator final : public vendor_simulator {
   }
 
  private:
-  http_response route(const http_request& req) {
+  server_response route(const server_request& req) {
     if (req.path == oauth_token_path) {
       if (req.method != "POST") return method_not_allowed("POST");
       return auth_->issue_token(req);
@@ -81,7 +81,7 @@ class sap_s4hana_simulator final : public vendor_simulator {
         gateway_service{"", ""});
   }
 
-  http_response odata(const http_request& req) {
+  server_response odata(const server_request& req) {
     // ICF authenticates before Gateway looks the service up.
     if (auto refusal = auth_->authenticate(req)) return std::move(*refusal);
     const std::string_view rest = std::string_view(req.path).substr(odata_prefix.size());
@@ -100,7 +100,7 @@ class sap_s4hana_simulator final : public vendor_simulator {
     }
     auto verdict = csrf_->check(req);
     if (verdict.refusal) return std::move(*verdict.refusal);
-    http_response res;
+    server_response res;
     {
       const std::lock_guard lock(mutex_);
       res = service->handle(req,
@@ -112,8 +112,8 @@ class sap_s4hana_simulator final : public vendor_simulator {
     return res;
   }
 
-  static http_response method_not_allowed(std::string allow) {
-    http_response res = http_response::text(405, "Method not allowed");
+  static server_response method_not_allowed(std::string allow) {
+    server_response res = server_response::text(405, "Method not allowed");
     res.headers.set("Allow", std::move(allow));
     return res;
   }

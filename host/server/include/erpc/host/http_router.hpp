@@ -11,8 +11,8 @@
 // the log correlation id (log_context.hpp) while the handler runs.
 #pragma once
 
-#include <erpc/host/http_request.hpp>
-#include <erpc/host/http_response.hpp>
+#include <erpc/host/server_request.hpp>
+#include <erpc/host/server_response.hpp>
 
 #include <functional>
 #include <memory>
@@ -26,9 +26,9 @@ class logger;
 
 namespace erpc {
 
-using http_handler = std::function<http_response(const http_request&)>;
+using http_handler = std::function<server_response(const server_request&)>;
 using http_middleware =
-    std::function<http_response(const http_request&, const http_handler& next)>;
+    std::function<server_response(const server_request&, const http_handler& next)>;
 
 class http_router {
  public:
@@ -46,7 +46,7 @@ class http_router {
   http_router& use(http_middleware middleware);
 
   // Routes, runs middleware and handler, maps failures; never throws.
-  http_response dispatch(http_request& request) const;
+  server_response dispatch(server_request& request) const;
 
  private:
   struct route {
@@ -56,7 +56,7 @@ class http_router {
     http_handler handler;
   };
 
-  http_response run(const http_request& request, const http_handler& last) const;
+  server_response run(const server_request& request, const http_handler& last) const;
 
   std::shared_ptr<spdlog::logger> logger_;
   std::vector<route> routes_;

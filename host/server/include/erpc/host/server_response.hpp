@@ -23,15 +23,15 @@ enum class http_delivery {
                    // `truncated_body_bytes` bytes of it, then an orderly close
 };
 
-struct http_response {
+struct server_response {
   unsigned status = 200;
   http_headers headers;
   std::string body;
   http_delivery delivery = http_delivery::normal;
   std::size_t truncated_body_bytes = 0;  // truncated_body only; less than body.size()
 
-  static http_response json(unsigned status, std::string body);  // application/json
-  static http_response text(unsigned status, std::string body);  // text/plain; charset=utf-8
+  static server_response json(unsigned status, std::string body);  // application/json
+  static server_response text(unsigned status, std::string body);  // text/plain; charset=utf-8
 };
 
 // The HTTP status for an error class when the handler does not choose one:
@@ -42,9 +42,9 @@ unsigned http_status_for(error_class cls) noexcept;
 
 // error_to_json(e) plus "correlation_id" when one is given; Retry-After (whole seconds,
 // rounded up) when the error carries retry_after_ms.
-http_response error_response(unsigned status, const error& e,
+server_response error_response(unsigned status, const error& e,
                              std::string_view correlation_id = {});
-inline http_response error_response(const error& e, std::string_view correlation_id = {}) {
+inline server_response error_response(const error& e, std::string_view correlation_id = {}) {
   return error_response(http_status_for(e.cls()), e, correlation_id);
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "erpc/host/http_request.hpp"
+#include "erpc/host/server_request.hpp"
 
 namespace erpc {
 
@@ -22,11 +22,11 @@ std::optional<std::string_view> find_param(const http_params& params,
 
 }  // namespace
 
-std::string_view http_request::path_param(std::string_view name) const noexcept {
+std::string_view server_request::path_param(std::string_view name) const noexcept {
   return find_param(path_params, name).value_or(std::string_view{});
 }
 
-std::optional<std::string_view> http_request::query(std::string_view name) const noexcept {
+std::optional<std::string_view> server_request::query(std::string_view name) const noexcept {
   return find_param(query_params, name);
 }
 

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "erpc/host/http_response.hpp"
+#include "erpc/host/server_response.hpp"
 
 #include <erpc/error_abi.hpp>
 
 namespace erpc {
 
-http_response http_response::json(unsigned status, std::string body) {
+server_response server_response::json(unsigned status, std::string body) {
   return {status, {{"Content-Type", "application/json"}}, std::move(body)};
 }
 
-http_response http_response::text(unsigned status, std::string body) {
+server_response server_response::text(unsigned status, std::string body) {
   return {status, {{"Content-Type", "text/plain; charset=utf-8"}}, std::move(body)};
 }
 
@@ -32,10 +32,10 @@ unsigned http_status_for(error_class cls) noexcept {
   return 500;
 }
 
-http_response error_response(unsigned status, const error& e, std::string_view correlation_id) {
+server_response error_response(unsigned status, const error& e, std::string_view correlation_id) {
   nlohmann::json body = error_to_json(e);
   if (!correlation_id.empty()) body["correlation_id"] = std::string(correlation_id);
-  http_response response = http_response::json(
+  server_response response = server_response::json(
       status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   if (e.retry_after_ms()) {
     const std::int64_t ms = *e.retry_after_ms() < 0 ? 0 : *e.retry_after_ms();

@@ -16,7 +16,7 @@ namespace erpc {
 
 using http_params = std::vector<std::pair<std::string, std::string>>;
 
-struct http_request {
+struct server_request {
   std::string method;          // as sent, e.g. "POST"
   std::string target;          // as sent, path and query: "/v1/x?limit=5"
   std::string path;            // target before '?', still percent-encoded

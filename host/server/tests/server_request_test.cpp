@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include <erpc/host/http_request.hpp>
+#include <erpc/host/server_request.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -28,7 +28,7 @@ TEST_CASE("parse_query keeps order, decodes, allows empty values", "[server][req
 }
 
 TEST_CASE("request accessors find params and headers", "[server][request]") {
-  http_request r;
+  server_request r;
   r.path_params = {{"connection", "hello-eu"}};
   r.query_params = {{"limit", "5"}};
   r.headers.add("Idempotency-Key", "k-1");
