@@ -134,23 +134,30 @@ void merge(findings& schema_findings, findings invariant_findings) {
 struct contract_validator::impl {
   contract_detail::schema_check_tree schemas{contract_detail::embedded_schema_documents()};
 
+  // `prechecked`: payload lies inside a document whose precheck found nothing (its depth there
+  // is one more than here), so running it again would find nothing either.
   findings validate_object(std::string_view name, const nlohmann::json& payload,
-                           std::string_view prefix) const {
+                           std::string_view prefix, bool prechecked = false) const {
     const auto rules = std::find_if(k_objects.begin(), k_objects.end(),
                                     [&](const object_rules& r) { return r.name == name; });
     if (rules == k_objects.end() || !schemas.has(name)) {
       return {{std::string(prefix), "contract.unknown_object",
                "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
     }
-    findings out = precheck(payload, prefix);
-    if (!out.empty()) return out;
+    findings out;
+    if (!prechecked) {
+      out = precheck(payload, prefix);
+      if (!out.empty()) return out;
+    }
     out = schemas.check(name, payload, prefix);
     merge(out, run_invariants(*rules, payload, prefix));
     return out;
   }
 
-  findings validate_envelope(std::string_view name, const nlohmann::json& envelope) const {
+  findings validate_envelope(std::string_view name, const nlohmann::json& envelope,
+                             bool* precheck_clean = nullptr) const {
     findings out = precheck(envelope, "");
+    if (precheck_clean != nullptr) *precheck_clean = out.empty();
     if (!out.empty()) return out;
     return schemas.check(name, envelope, "");
   }
@@ -172,7 +179,8 @@ std::vector<field_error> contract_validator::validate(std::string_view object_na
 
 std::vector<field_error> contract_validator::validate_request(
     const nlohmann::json& envelope) const {
-  findings out = impl_->validate_envelope("request", envelope);
+  bool precheck_clean = false;
+  findings out = impl_->validate_envelope("request", envelope, &precheck_clean);
   if (!envelope.is_object()) return out;
   const auto op = envelope.find("op");
   const auto object = envelope.find("object");
@@ -188,7 +196,7 @@ std::vector<field_error> contract_validator::validate_request(
       k_object_names.end()) {
     return out;  // the envelope's enum already names the problem
   }
-  for (auto& f : impl_->validate_object(object_name, *payload, "/payload")) {
+  for (auto& f : impl_->validate_object(object_name, *payload, "/payload", precheck_clean)) {
     out.push_back(std::move(f));
   }
   return out;
