@@ -1,7 +1,9 @@
 #include "schema_pattern.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <limits>
+#include <map>
 #include <memory>
 #include <stdexcept>
 
@@ -305,64 +307,100 @@ class pattern_compiler {
 
 schema_pattern::schema_pattern(std::string_view pattern) : source_(pattern) {
   pattern_compiler(*this, source_).compile();
+  build_dfa();
 }
 
-bool schema_pattern::matches(std::string_view text) const {
-  // Two state lists; `seen` stamps a pc with the step that added it. The buffers and the stamp
-  // counter live per thread and only grow, so a match allocates nothing once warm, and a stamp
-  // from an earlier match (of any pattern) is always older than the current one.
-  struct scratch {
-    std::vector<std::uint32_t> current, next, pending;
-    std::vector<std::uint64_t> seen;
-    std::uint64_t generation = 0;
-  };
-  thread_local scratch s;
-  auto& current = s.current;
-  auto& next = s.next;
-  auto& pending = s.pending;
-  auto& seen = s.seen;
-  auto& generation = s.generation;
-  if (seen.size() < program_.size()) seen.resize(program_.size(), 0);
-  current.clear();
-  pending.clear();
-  ++generation;
+void schema_pattern::build_dfa() {
+  // Bytes in exactly the same character classes behave alike: one column per such group.
+  std::map<std::vector<bool>, std::uint8_t> class_of_signature;
+  std::vector<unsigned> representative;
+  for (unsigned b = 0; b < 256; ++b) {
+    std::vector<bool> signature(sets_.size());
+    for (std::size_t i = 0; i < sets_.size(); ++i) signature[i] = sets_[i].test(b);
+    if (representative.size() > 255 && !class_of_signature.contains(signature)) {
+      throw std::invalid_argument("pattern '" + source_ + "': more than 256 byte classes");
+    }
+    auto [it, added] =
+        class_of_signature.emplace(signature, static_cast<std::uint8_t>(representative.size()));
+    if (added) representative.push_back(b);
+    byte_class_[b] = it->second;
+  }
+  classes_ = static_cast<std::uint32_t>(representative.size());
 
-  // Adds `start` and everything reachable from it through jumps and splits.
-  auto add = [&](std::vector<std::uint32_t>& list, std::uint32_t start) {
-    pending.push_back(start);
+  // NFA state sets: the consuming and matching instructions reachable without input.
+  using state_set = std::vector<std::uint32_t>;
+  auto closure = [this](const state_set& from) {
+    std::vector<bool> seen(program_.size(), false);
+    std::vector<std::uint32_t> pending(from.rbegin(), from.rend());
+    state_set out;
     while (!pending.empty()) {
       const auto pc = pending.back();
       pending.pop_back();
-      if (seen[pc] == generation) continue;
-      seen[pc] = generation;
+      if (seen[pc]) continue;
+      seen[pc] = true;
       const auto& in = program_[pc];
-      switch (in.op) {
-        case instruction::kind::jump: pending.push_back(in.x); break;
-        case instruction::kind::split:
-          pending.push_back(in.y);
-          pending.push_back(in.x);
-          break;
-        default: list.push_back(pc); break;
+      if (in.op == instruction::kind::jump) {
+        pending.push_back(in.x);
+      } else if (in.op == instruction::kind::split) {
+        pending.push_back(in.y);
+        pending.push_back(in.x);
+      } else {
+        out.push_back(pc);
       }
     }
+    std::sort(out.begin(), out.end());
+    return out;
   };
 
-  add(current, 0);
-  for (const char ch : text) {
-    if (current.empty()) return false;
-    ++generation;
-    next.clear();
-    const auto byte = static_cast<unsigned char>(ch);
-    for (const auto pc : current) {
-      const auto& in = program_[pc];
-      if (in.op == instruction::kind::byte_set && sets_[in.x].test(byte)) add(next, pc + 1);
+  constexpr std::size_t k_max_states = 4096;
+  std::map<state_set, std::uint32_t> id_of;
+  std::vector<state_set> sets;
+  auto intern = [&](state_set s) -> std::uint32_t {
+    if (s.empty()) return dead;
+    if (const auto it = id_of.find(s); it != id_of.end()) return it->second;
+    if (sets.size() >= k_max_states) {
+      throw std::invalid_argument("pattern '" + source_ + "': more than 4096 DFA states");
     }
-    current.swap(next);
+    const auto id = static_cast<std::uint32_t>(sets.size());
+    id_of.emplace(s, id);
+    sets.push_back(std::move(s));
+    return id;
+  };
+  sets.emplace_back();  // state 0: dead
+  start_ = intern(closure({0}));
+  for (std::uint32_t state = 1; state < sets.size(); ++state) {
+    next_.resize(sets.size() * classes_, dead);
+    for (std::uint32_t c = 0; c < classes_; ++c) {
+      state_set moved;
+      for (const auto pc : sets[state]) {
+        const auto& in = program_[pc];
+        if (in.op == instruction::kind::byte_set && sets_[in.x].test(representative[c])) {
+          moved.push_back(pc + 1);
+        }
+      }
+      const auto target = intern(closure(moved));
+      next_.resize(sets.size() * classes_, dead);
+      next_[state * classes_ + c] = target;
+    }
   }
-  for (const auto pc : current) {
-    if (program_[pc].op == instruction::kind::match) return true;
+  next_.resize(sets.size() * classes_, dead);
+  accepting_.assign(sets.size(), false);
+  for (std::uint32_t state = 1; state < sets.size(); ++state) {
+    for (const auto pc : sets[state]) {
+      if (program_[pc].op == instruction::kind::match) accepting_[state] = true;
+    }
   }
-  return false;
+  program_.clear();
+  program_.shrink_to_fit();
+}
+
+bool schema_pattern::matches(std::string_view text) const {
+  std::uint32_t state = start_;
+  for (const char ch : text) {
+    if (state == dead) return false;
+    state = next_[state * classes_ + byte_class_[static_cast<unsigned char>(ch)]];
+  }
+  return accepting_[state];
 }
 
 }  // namespace erpc::contract_detail

@@ -6,9 +6,12 @@
 //   quantifiers ? * + {n} {n,} {n,m}.
 // Anything else (lookaround, back-references, lazy quantifiers, "." ...) is refused when the
 // schema is compiled, so a schema change that needs more fails loudly in the tests.
-// Matching is a set simulation over the NFA: linear in the text, no recursion, no backtracking.
+// The NFA is turned into a DFA when the pattern is compiled (subset construction over classes
+// of bytes that every character class treats alike), so matching is one table step per byte:
+// linear in the text, no recursion, no backtracking, no allocation.
 #pragma once
 
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <string>
@@ -36,9 +39,18 @@ class schema_pattern {
   };
   friend class pattern_compiler;
 
+  void build_dfa();
+
   std::string source_;
-  std::vector<instruction> program_;
+  std::vector<instruction> program_;  // the NFA (only needed to build the DFA)
   std::vector<std::bitset<256>> sets_;
+
+  static constexpr std::uint32_t dead = 0;      // the DFA state no text gets out of
+  std::array<std::uint8_t, 256> byte_class_{};  // byte -> its class
+  std::uint32_t classes_ = 0;
+  std::uint32_t start_ = dead;
+  std::vector<std::uint32_t> next_;  // next_[state * classes_ + class]
+  std::vector<bool> accepting_;
 };
 
 }  // namespace erpc::contract_detail
