@@ -1,18 +1,21 @@
 #pragma once
 // Spin-then-sleep for the adapter call hand-off. Handing a call to a worker thread and back
-// costs two sleeps and two wake-ups (futex round trips, tens of microseconds each on a loaded
-// machine), while a fast adapter answers in a few microseconds. So both sides first watch an
-// atomic flag for a short, bounded time and only then sleep on their condition variable. The
-// bound keeps the CPU burnt per hand-off small; deadlines are still measured by the sleeping
-// wait that follows, so nothing here changes when a call is abandoned.
+// costs two sleeps and two wake-ups (futex round trips), while a fast adapter answers in a few
+// microseconds. So both sides may first watch an atomic flag for a short, bounded time and only
+// then sleep on their condition variable. Deadlines are measured by the sleeping wait that
+// follows, so nothing here changes when a call is abandoned.
 
 #include <algorithm>
 #include <chrono>
 
 namespace erpc {
 
-// How long a side watches before it sleeps.
-inline constexpr std::chrono::microseconds hand_off_spin{50};
+// How long a side watches before it sleeps. Measured on the shared 2-vCPU VM (RelWithDebInfo,
+// load 6-7, docs/benchmarks.md): with 50 us, host_execute_unvalidated took 735 us real / 137 us
+// CPU, without spinning 463 us / 89 us: when the machine has no idle core, the spinning side
+// takes the CPU the other side needs. So it is off (a few polls, then sleep); raise it only
+// where host worker threads have cores of their own, and measure.
+inline constexpr std::chrono::microseconds hand_off_spin{0};
 
 // A pause hint for the core while spinning (lets a sibling hyper-thread run).
 inline void spin_pause() noexcept {
