@@ -95,6 +95,8 @@ BENCHMARK(isolated_create)->Unit(benchmark::kMicrosecond);
 }  // namespace
 
 int main(int argc, char** argv) {
-  return run_benchmarks_with_ratio(argc, argv, "process isolation per call", "isolated_create",
-                                   "in_process_create");
+  return run_benchmarks_with_comparisons(
+      argc, argv,
+      {{"B1 process isolation per call", "isolated_create", "in_process_create",
+        bench_comparison::target_kind::min_ratio, 10}});
 }

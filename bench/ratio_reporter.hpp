@@ -1,13 +1,29 @@
 #pragma once
 // Console output as usual, plus each benchmark's time per iteration kept so that a benchmark
-// can print the ratio between two of its runs, measured side by side in one process.
+// executable can compare two of its runs, measured side by side in one process, and print the
+// comparison next to the target issue 4 sets for it.
 
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <vector>
+
+// One line of the summary: `slow` against `fast`, judged against a target.
+struct bench_comparison {
+  enum class target_kind {
+    none,               // just the figures
+    min_ratio,          // slow / fast must be at least `target` (B1: isolation >= 10x)
+    max_difference_us,  // slow - fast must be at most `target` us (overhead per record)
+  };
+  const char* label;
+  std::string slow;
+  std::string fast;
+  target_kind kind;
+  double target;
+};
 
 class ratio_reporter : public benchmark::ConsoleReporter {
  public:
@@ -18,28 +34,46 @@ class ratio_reporter : public benchmark::ConsoleReporter {
     ConsoleReporter::ReportRuns(runs);
   }
 
-  // "<label>: <slow> X us vs <fast> Y us = Z x, +W us", when both ran without error.
-  void print_ratio(const char* label, const std::string& slow, const std::string& fast) const {
-    const auto s = times_.find(slow);
-    const auto f = times_.find(fast);
+  // "<label>: <slow> X us vs <fast> Y us = Z x, +W us [target ...: met | NOT met]", when both
+  // ran without error (benchmarks must report in microseconds).
+  void print(const bench_comparison& c) const {
+    const auto s = times_.find(c.slow);
+    const auto f = times_.find(c.fast);
     if (s == times_.end() || f == times_.end() || f->second <= 0) return;
-    std::printf("%s: %s %.2f us vs %s %.2f us = %.2fx, +%.2f us\n", label, slow.c_str(),
-                s->second, fast.c_str(), f->second, s->second / f->second,
-                s->second - f->second);
+    const double ratio = s->second / f->second;
+    const double difference = s->second - f->second;
+    std::printf("%s: %s %.2f us vs %s %.2f us = %.2fx, +%.2f us", c.label, c.slow.c_str(),
+                s->second, c.fast.c_str(), f->second, ratio, difference);
+    if (c.kind == bench_comparison::target_kind::none) {
+      std::printf("\n");
+      return;
+    }
+    const bool min_ratio = c.kind == bench_comparison::target_kind::min_ratio;
+    const bool met = min_ratio ? ratio >= c.target : difference <= c.target;
+    std::printf("  [target %s %.0f%s: %s]\n", min_ratio ? ">=" : "<=", c.target,
+                min_ratio ? "x" : " us", met ? "met" : "NOT met");
   }
 
  private:
   std::map<std::string, double> times_;
 };
 
-// The whole main() of a benchmark executable that reports one ratio.
-inline int run_benchmarks_with_ratio(int argc, char** argv, const char* label,
-                                     const std::string& slow, const std::string& fast) {
+// The whole main() of a benchmark executable: runs the benchmarks, then prints each comparison.
+inline int run_benchmarks_with_comparisons(int argc, char** argv,
+                                           std::initializer_list<bench_comparison> comparisons) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   ratio_reporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.print_ratio(label, slow, fast);
+  for (const auto& c : comparisons) reporter.print(c);
+  std::fflush(stdout);
   benchmark::Shutdown();
   return 0;
+}
+
+// One comparison without a target.
+inline int run_benchmarks_with_ratio(int argc, char** argv, const char* label,
+                                     const std::string& slow, const std::string& fast) {
+  return run_benchmarks_with_comparisons(
+      argc, argv, {{label, slow, fast, bench_comparison::target_kind::none, 0}});
 }

@@ -1,6 +1,9 @@
-// The embedded v1 schemas, parsed and compiled once (valijson). Cross-file "$ref"s are resolved
-// from the embedded set, never from the network or the file system.
+// The embedded v1 schemas compiled by valijson: the reference oracle that schema_check_tree (the
+// validator the host runs) is tested against. Cross-file "$ref"s are resolved from the embedded
+// set, never from the network or the file system.
 #pragma once
+
+#include <erpc/error.hpp>
 
 #include <nlohmann/json.hpp>
 #include <valijson/schema.hpp>
@@ -10,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace erpc::contract_detail {
 
@@ -21,11 +25,15 @@ class compiled_schemas {
   // "Invoice", "JournalEntry", ... and the envelopes "request", "response", "error".
   const valijson::Schema* find(std::string_view name) const;
 
+  // valijson's findings for `document` against `schema`, mapped to field errors
+  // (map_schema_failures); pointers start with `prefix`.
+  static std::vector<field_error> check(const valijson::Schema& schema,
+                                        const nlohmann::json& document, std::string_view prefix);
+
   // The schema file of a name: "Invoice" -> "v1/invoice.schema.json".
   static std::optional<std::string> file_for(std::string_view name);
 
  private:
-  std::map<std::string, nlohmann::json, std::less<>> documents_;
   std::map<std::string, std::unique_ptr<valijson::Schema>, std::less<>> schemas_;
 };
 

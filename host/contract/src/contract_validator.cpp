@@ -1,14 +1,11 @@
 #include <erpc/host/contract_validator.hpp>
 
-#include "compiled_schemas.hpp"
 #include "invariants/invariants.hpp"
 #include "json_pointer.hpp"
-#include "schema_error_mapping.hpp"
+#include "schema_check_tree.hpp"
+#include "schema_documents.hpp"
 
 #include <nlohmann/json.hpp>
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
 
 #include <algorithm>
 #include <array>
@@ -49,59 +46,64 @@ constexpr std::array<std::string_view, 12> k_object_names{
     "LegalEntity", "Supplier", "Customer", "Account", "TaxCode", "JournalEntry",
     "Invoice", "Payment", "PaymentBatch", "PaymentStatus", "BankStatement", "Settlement"};
 
-// No schema string is longer than this; longer strings are refused before any regex runs,
-// because std::regex recurses per character and a megabyte string would exhaust the stack.
+// No schema string is longer than this; longer strings are refused before any pattern runs,
+// so no schema check ever works on a megabyte string.
 constexpr std::size_t k_max_string = 4096;
 constexpr std::size_t k_max_depth = 64;
 
-// Iterative, so a hostile nesting depth cannot overflow the stack here either.
+// Iterative, so a hostile nesting depth cannot overflow the stack here either. Pointers are
+// built only for a finding: each visited node remembers its parent and its step from it.
 findings precheck(const nlohmann::json& doc, std::string_view prefix) {
-  findings out;
-  struct frame {
+  struct visit {
     const nlohmann::json* node;
-    std::string pointer;
     std::size_t depth;
+    std::size_t parent;         // index in `visits`; npos for the root
+    const std::string* member;  // the step from the parent: a member name, or
+    std::size_t index;          // an array index when member is null
   };
-  std::vector<frame> stack{{&doc, std::string(prefix), 0}};
-  while (!stack.empty()) {
-    frame f = std::move(stack.back());
-    stack.pop_back();
+  constexpr auto no_parent = static_cast<std::size_t>(-1);
+  thread_local std::vector<visit> visits;
+  thread_local std::vector<std::size_t> pending;
+  visits.clear();
+  pending.clear();
+  auto pointer_of = [&](std::size_t at) {
+    std::vector<std::size_t> chain;
+    for (std::size_t i = at; visits[i].parent != no_parent; i = visits[i].parent) chain.push_back(i);
+    std::string out(prefix);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      const auto& v = visits[*it];
+      out = v.member != nullptr ? contract_detail::pointer_append(out, *v.member)
+                                : contract_detail::pointer_append(out, v.index);
+    }
+    return out;
+  };
+
+  findings out;
+  visits.push_back({&doc, 0, no_parent, nullptr, 0});
+  pending.push_back(0);
+  while (!pending.empty()) {
+    const std::size_t at = pending.back();
+    pending.pop_back();
+    const visit f = visits[at];
     if (f.depth > k_max_depth) {
-      out.push_back({f.pointer, "schema.max_depth", "nesting deeper than 64 levels"});
+      out.push_back({pointer_of(at), "schema.max_depth", "nesting deeper than 64 levels"});
       continue;
     }
     if (f.node->is_string() && f.node->get_ref<const std::string&>().size() > k_max_string) {
-      out.push_back({f.pointer, "schema.max_length", "string longer than 4096 bytes"});
+      out.push_back({pointer_of(at), "schema.max_length", "string longer than 4096 bytes"});
     } else if (f.node->is_object()) {
-      for (const auto& [key, value] : f.node->items()) {
-        stack.push_back({&value, contract_detail::pointer_append(f.pointer, key), f.depth + 1});
+      for (const auto& [key, value] : f.node->get_ref<const nlohmann::json::object_t&>()) {
+        visits.push_back({&value, f.depth + 1, at, &key, 0});
+        pending.push_back(visits.size() - 1);
       }
     } else if (f.node->is_array()) {
       for (std::size_t i = 0; i < f.node->size(); ++i) {
-        stack.push_back({&(*f.node)[i], contract_detail::pointer_append(f.pointer, i),
-                         f.depth + 1});
+        visits.push_back({&(*f.node)[i], f.depth + 1, at, nullptr, i});
+        pending.push_back(visits.size() - 1);
       }
     }
   }
   return out;
-}
-
-findings run_schema(const valijson::Schema& schema, const nlohmann::json& doc,
-                    std::string_view prefix) {
-  // valijson caches compiled regexes in the validator; one per thread keeps that cache warm
-  // without sharing mutable state between threads.
-  thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
-  valijson::ValidationResults results;
-  try {
-    valijson::adapters::NlohmannJsonAdapter adapter(doc);
-    validator.validate(schema, adapter, &results);
-  } catch (const std::exception& e) {
-    return {{std::string(prefix), "schema.unprocessable", e.what()}};
-  }
-  std::vector<contract_detail::schema_failure> failures;
-  valijson::ValidationResults::Error e;
-  while (results.popError(e)) failures.push_back({std::move(e.context), std::move(e.description)});
-  return contract_detail::map_schema_failures(failures, doc, prefix);
 }
 
 findings run_invariants(const object_rules& rules, const nlohmann::json& doc,
@@ -130,28 +132,34 @@ void merge(findings& schema_findings, findings invariant_findings) {
 }  // namespace
 
 struct contract_validator::impl {
-  contract_detail::compiled_schemas schemas;
+  contract_detail::schema_check_tree schemas{contract_detail::embedded_schema_documents()};
 
+  // `prechecked`: payload lies inside a document whose precheck found nothing (its depth there
+  // is one more than here), so running it again would find nothing either.
   findings validate_object(std::string_view name, const nlohmann::json& payload,
-                           std::string_view prefix) const {
+                           std::string_view prefix, bool prechecked = false) const {
     const auto rules = std::find_if(k_objects.begin(), k_objects.end(),
                                     [&](const object_rules& r) { return r.name == name; });
-    const valijson::Schema* schema = schemas.find(name);
-    if (rules == k_objects.end() || schema == nullptr) {
+    if (rules == k_objects.end() || !schemas.has(name)) {
       return {{std::string(prefix), "contract.unknown_object",
                "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
     }
-    findings out = precheck(payload, prefix);
-    if (!out.empty()) return out;
-    out = run_schema(*schema, payload, prefix);
+    findings out;
+    if (!prechecked) {
+      out = precheck(payload, prefix);
+      if (!out.empty()) return out;
+    }
+    out = schemas.check(name, payload, prefix);
     merge(out, run_invariants(*rules, payload, prefix));
     return out;
   }
 
-  findings validate_envelope(std::string_view name, const nlohmann::json& envelope) const {
+  findings validate_envelope(std::string_view name, const nlohmann::json& envelope,
+                             bool* precheck_clean = nullptr) const {
     findings out = precheck(envelope, "");
+    if (precheck_clean != nullptr) *precheck_clean = out.empty();
     if (!out.empty()) return out;
-    return run_schema(*schemas.find(name), envelope, "");
+    return schemas.check(name, envelope, "");
   }
 };
 
@@ -171,7 +179,8 @@ std::vector<field_error> contract_validator::validate(std::string_view object_na
 
 std::vector<field_error> contract_validator::validate_request(
     const nlohmann::json& envelope) const {
-  findings out = impl_->validate_envelope("request", envelope);
+  bool precheck_clean = false;
+  findings out = impl_->validate_envelope("request", envelope, &precheck_clean);
   if (!envelope.is_object()) return out;
   const auto op = envelope.find("op");
   const auto object = envelope.find("object");
@@ -187,7 +196,7 @@ std::vector<field_error> contract_validator::validate_request(
       k_object_names.end()) {
     return out;  // the envelope's enum already names the problem
   }
-  for (auto& f : impl_->validate_object(object_name, *payload, "/payload")) {
+  for (auto& f : impl_->validate_object(object_name, *payload, "/payload", precheck_clean)) {
     out.push_back(std::move(f));
   }
   return out;

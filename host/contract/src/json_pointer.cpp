@@ -25,4 +25,12 @@ std::string pointer_append(std::string_view base, std::size_t index) {
   return out;
 }
 
+std::string pointer_path::str() const {
+  std::string out(base_);
+  for (const auto& s : steps_) {
+    out = s.member != nullptr ? pointer_append(out, *s.member) : pointer_append(out, s.index);
+  }
+  return out;
+}
+
 }  // namespace erpc::contract_detail

@@ -107,6 +107,11 @@ std::vector<field_error> map_schema_failures(const std::vector<schema_failure>& 
       leaves.push_back({std::move(pointer), "schema.violation", f.description});
     }
   }
+  return select_schema_findings(std::move(leaves), std::move(summaries));
+}
+
+std::vector<field_error> select_schema_findings(std::vector<field_error> leaves,
+                                                std::vector<field_error> summaries) {
   std::vector<field_error> out = leaves.empty() ? std::move(summaries) : std::move(leaves);
   // One finding per field and code: valijson may report a failure once per branch it tried.
   std::vector<field_error> unique;

@@ -24,4 +24,9 @@ std::vector<field_error> map_schema_failures(const std::vector<schema_failure>& 
                                              const nlohmann::json& document,
                                              std::string_view prefix = "");
 
+// Leaf findings if there are any, else the summaries (as "schema.invalid"), each (pointer, code)
+// once, first one kept. Shared by both schema engines so they report alike.
+std::vector<field_error> select_schema_findings(std::vector<field_error> leaves,
+                                                std::vector<field_error> summaries);
+
 }  // namespace erpc::contract_detail

@@ -242,25 +242,18 @@ std::size_t isolated_connection::workers_started() {
 }
 
 execute_outcome isolated_connection::execute(const nlohmann::json& envelope) {
-  execute_outcome out;
-  const std::string op = envelope.is_object() ? envelope.value("op", "") : "";
-  const std::string object = envelope.is_object() ? envelope.value("object", "") : "";
-  const std::string correlation = envelope.is_object() ? envelope.value("correlation_id", "") : "";
-  const effect lost_effect = lost_call_effect(op);
-  auto fail = [&](const error& e) {
-    out.ok = false;
-    out.failure = std::make_shared<const error>(redact_error(e, env_));
-    return out;
-  };
-  try {
-    const std::string text = checked_request_text(envelope, env_);
-    const std::int64_t timeout_ms = request_timeout_ms(envelope);
+  return checked_execute(envelope, env_, [this, &envelope](checked_request& request) {
+    const std::string correlation(request.correlation_id);
+    const std::string op(request.op);
+    const std::string object(request.object);
+    const std::int64_t timeout_ms = request.timeout_ms;
+    const effect lost_effect = request.lost_effect;
     const auto until = steady::now() + std::chrono::milliseconds(timeout_ms);
     std::unique_lock lock(mutex_, std::defer_lock);
     if (!lock.try_lock_until(until)) {
-      return fail(error(error_class::rate_limited, "isolation.busy",
-                        "the connection's worker was busy with other calls until the deadline")
-                      .with_effect(effect::none));
+      throw error(error_class::rate_limited, "isolation.busy",
+                  "the connection's worker was busy with other calls until the deadline")
+          .with_effect(effect::none);
     }
     if (worker_) {
       // A worker that died between calls is noticed here, before anything is sent to it.
@@ -279,14 +272,14 @@ execute_outcome isolated_connection::execute(const nlohmann::json& envelope) {
     call_state state(correlation, traceparent, deadline_unix_ms);
     state.set_files_root(options_.files_root);
     std::string frame_text = R"({"type":"execute","correlation_id":)";
-    frame_text.reserve(text.size() + 256);
+    frame_text.reserve(request.text.size() + 256);
     frame_text += json_string(correlation);
     frame_text += R"(,"traceparent":)";
     frame_text += json_string(traceparent);
     frame_text += R"(,"deadline_unix_ms":)";
     frame_text += std::to_string(deadline_unix_ms);
     frame_text += R"(,"request":)";
-    frame_text += text;
+    frame_text += request.text;
     frame_text += '}';
 
     nlohmann::json frame;
@@ -294,10 +287,7 @@ execute_outcome isolated_connection::execute(const nlohmann::json& envelope) {
       worker_->pipe().write_text(frame_text, until);
       frame = await_reply(*worker_, until, options_.services.get(), state.abi());
       if (frame["type"] != "answer") unexpected(frame, "answer");
-      if (frame.value("outcome", "") != "respond") {
-        return fail(answer_error(frame, "execute()", lost_effect));
-      }
-      if (!frame.contains("response")) {
+      if (frame.value("outcome", "") == "respond" && !frame.contains("response")) {
         throw error(error_class::internal, "isolation.bad_frame",
                     "the worker's answer lacks \"response\"")
             .with_effect(effect::none);
@@ -312,18 +302,12 @@ execute_outcome isolated_connection::execute(const nlohmann::json& envelope) {
                                                           : lost.message());
       }
       worker_.reset();
-      return fail(lost);
+      throw lost;
     }
-    auto response = std::move(frame["response"]);
-    check_answer(response, op, object, env_, lost_effect);
-    out.ok = true;
-    out.response = std::make_shared<const nlohmann::json>(std::move(response));
-    return out;
-  } catch (const error& e) {
-    return fail(e);
-  } catch (const std::exception& e) {
-    return fail(error(error_class::internal, "host.internal", e.what()).with_effect(lost_effect));
-  }
+    // The adapter's own error is not a broken conversation: the worker stays.
+    if (frame.value("outcome", "") != "respond") throw answer_error(frame, "execute()", lost_effect);
+    return nlohmann::json(std::move(frame["response"]));
+  });
 }
 
 }  // namespace erpc

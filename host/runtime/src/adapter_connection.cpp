@@ -165,39 +165,20 @@ std::shared_ptr<adapter_connection> adapter_connection::open(
 }
 
 execute_outcome adapter_connection::execute(const nlohmann::json& envelope) {
-  execute_outcome out;
-  const std::string op = envelope.is_object() ? envelope.value("op", "") : "";
-  const std::string object = envelope.is_object() ? envelope.value("object", "") : "";
-  const effect write_effect = lost_call_effect(op);
-  auto fail = [&](const error& e) {
-    out.ok = false;
-    out.failure = std::make_shared<const error>(redact_error(e, env_));
-    return out;
-  };
-  try {
-    const std::string text = checked_request_text(envelope, env_);
-    const std::int64_t timeout_ms = request_timeout_ms(envelope);
-    auto state = make_state(env_, envelope.value("correlation_id", ""),
-                            envelope.value("traceparent", ""), timeout_ms, files_root_);
+  return checked_execute(envelope, env_, [this, &envelope](checked_request& request) {
+    auto state = make_state(env_, std::string(request.correlation_id),
+                            envelope.value("traceparent", ""), request.timeout_ms, files_root_);
     auto self = shared_from_this();
-    auto r = run_on_worker(env_, self, state, timeout_ms,
-                           [self, text](const erpc_call_v1* call) {
+    // The task owns the request text: an abandoned call may still be reading it.
+    auto r = run_on_worker(env_, self, state, request.timeout_ms,
+                           [self, text = std::move(request.text)](const erpc_call_v1* call) {
                              self->table_->execute(self->handle_, text.data(), text.size(), call);
                            });
-    if (!r.returned) return fail(deadline_exceeded(timeout_ms, write_effect));
-    if (!r.answer) return fail(no_answer("execute()", write_effect));
-    if (auto* e = std::get_if<error>(&*r.answer)) return fail(*e);
-
-    auto response = parse_answer_text(std::get<std::string>(*r.answer), env_, write_effect);
-    check_answer(response, op, object, env_, write_effect);
-    out.ok = true;
-    out.response = std::make_shared<const nlohmann::json>(std::move(response));
-    return out;
-  } catch (const error& e) {
-    return fail(e);
-  } catch (const std::exception& e) {
-    return fail(error(error_class::internal, "host.internal", e.what()).with_effect(write_effect));
-  }
+    if (!r.returned) throw deadline_exceeded(request.timeout_ms, request.lost_effect);
+    if (!r.answer) throw no_answer("execute()", request.lost_effect);
+    if (auto* e = std::get_if<error>(&*r.answer)) throw std::move(*e);
+    return parse_answer_text(std::get<std::string>(*r.answer), env_, request.lost_effect);
+  });
 }
 
 }  // namespace erpc

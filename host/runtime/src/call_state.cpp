@@ -1,6 +1,7 @@
 #include "erpc/host/call_state.hpp"
 
 #include <erpc/error_abi.hpp>
+#include <erpc/host/brief_spin.hpp>
 
 namespace erpc {
 
@@ -65,6 +66,7 @@ void call_state::mark_returned() noexcept {
   {
     std::lock_guard lock(mutex_);
     returned_ = true;
+    returned_flag_.store(true, std::memory_order_release);
   }
   returned_cv_.notify_all();
 }
@@ -72,6 +74,9 @@ void call_state::mark_returned() noexcept {
 void call_state::cancel() noexcept { cancelled_ = true; }
 
 bool call_state::wait_returned_until(std::chrono::steady_clock::time_point until) {
+  // A quick adapter has returned before the spin ends; then no sleep and no wake-up is paid.
+  // The sleeping wait below still ends at `until`, so the deadline is the same either way.
+  spin_until([this] { return returned_flag_.load(std::memory_order_acquire); }, until);
   std::unique_lock lock(mutex_);
   return returned_cv_.wait_until(lock, until, [this] { return returned_; });
 }

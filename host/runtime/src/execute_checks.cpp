@@ -109,4 +109,35 @@ error redact_error(const error& e, const call_environment& env) {
   return out;
 }
 
+execute_outcome checked_execute(const nlohmann::json& envelope, const call_environment& env,
+                                const adapter_runner& run) {
+  execute_outcome out;
+  checked_request request;
+  auto member = [&](const char* name) -> std::string_view {
+    if (!envelope.is_object()) return {};
+    const auto it = envelope.find(name);
+    return it != envelope.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>())
+                                                   : std::string_view();
+  };
+  request.op = member("op");
+  request.object = member("object");
+  request.correlation_id = member("correlation_id");
+  request.lost_effect = lost_call_effect(request.op);
+  try {
+    request.text = checked_request_text(envelope, env);
+    request.timeout_ms = request_timeout_ms(envelope);
+    auto response = run(request);
+    check_answer(response, request.op, request.object, env, request.lost_effect);
+    out.ok = true;
+    out.response = std::make_shared<const nlohmann::json>(std::move(response));
+  } catch (const error& e) {
+    out.failure = std::make_shared<const error>(redact_error(e, env));
+  } catch (const std::exception& e) {
+    out.failure = std::make_shared<const error>(redact_error(
+        error(error_class::internal, "host.internal", e.what()).with_effect(request.lost_effect),
+        env));
+  }
+  return out;
+}
+
 }  // namespace erpc

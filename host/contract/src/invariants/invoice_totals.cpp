@@ -28,26 +28,30 @@ bool gross_off(const amounts& a, const decimal& tolerance) {
 }
 
 // Every Money in the document is in the invoice currency (an invoice has one currency).
-void check_currency(const nlohmann::json& node, std::string_view currency,
-                    const std::string& pointer, findings& out) {
+void check_currency(const nlohmann::json& node, std::string_view currency, pointer_path& at,
+                    findings& out) {
   if (node.is_array()) {
     for (std::size_t i = 0; i < node.size(); ++i) {
-      check_currency(node[i], currency, pointer_append(pointer, i), out);
+      at.push(i);
+      check_currency(node[i], currency, at, out);
+      at.pop();
     }
     return;
   }
   if (!node.is_object()) return;
   if (node.size() == 2 && node.contains("amount")) {
     if (const auto c = string_member(node, "currency"); c && *c != currency) {
-      out.push_back({pointer_append(pointer, "currency"), "money.currency_mismatch",
+      out.push_back({at.str("currency"), "money.currency_mismatch",
                      "amount in " + std::string(*c) + " on an invoice in " +
                          std::string(currency)});
     }
     return;
   }
-  for (const auto& [key, value] : node.items()) {
+  for (const auto& [key, value] : node.get_ref<const nlohmann::json::object_t&>()) {
     if (key == "remit_to" || key == "supplier" || key == "customer") continue;  // no Money
-    check_currency(value, currency, pointer_append(pointer, key), out);
+    at.push(key);
+    check_currency(value, currency, at, out);
+    at.pop();
   }
 }
 
@@ -55,7 +59,8 @@ void check_currency(const nlohmann::json& node, std::string_view currency,
 
 void check_invoice_totals(const nlohmann::json& doc, std::string_view base, findings& out) {
   if (const auto currency = string_member(doc, "currency")) {
-    check_currency(doc, *currency, std::string(base), out);
+    pointer_path at(base);
+    check_currency(doc, *currency, at, out);
   }
   decimal tolerance;
   if (const auto* t = member(doc, "rounding_tolerance")) {

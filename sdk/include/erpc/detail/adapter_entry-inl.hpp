@@ -151,8 +151,12 @@ class adapter_module {
       call_context ctx(instance_->object.host(), call);
       const request req = request::from_json(parse_boundary_json(request_json, request_len));
       result r = reinterpret_cast<connection*>(c)->execute(req, ctx);
-      answer_json(call, nlohmann::json{
-                            {"status", "ok"}, {"replayed", r.replayed}, {"result", r.document}});
+      // Built member by member so the result document is moved in, not deep-copied.
+      nlohmann::json answer = nlohmann::json::object();
+      answer["status"] = "ok";
+      answer["replayed"] = r.replayed;
+      answer["result"] = std::move(r.document);
+      answer_json(call, answer);
     });
   }
 

@@ -75,6 +75,7 @@ class call_state : public std::enable_shared_from_this<call_state> {
   mutable std::mutex mutex_;
   std::condition_variable returned_cv_;
   bool returned_ = false;
+  std::atomic<bool> returned_flag_{false};  // returned_, readable without the mutex (spinning)
   std::optional<call_answer> answer_;
   std::atomic<int> answers_{0};
   std::atomic<bool> cancelled_{false};

@@ -5,10 +5,12 @@
 
 #include <erpc/error.hpp>
 #include <erpc/host/call_environment.hpp>
+#include <erpc/host/connection_handle.hpp>
 
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -42,5 +44,27 @@ void check_answer(const nlohmann::json& response, std::string_view op, std::stri
 
 // The error with its message, field messages and vendor message passed through env.redact.
 error redact_error(const error& e, const call_environment& env);
+
+// One checked request, as a connection hands it to its adapter.
+struct checked_request {
+  std::string text;             // checked_request_text(envelope)
+  std::string_view op;          // "" when the envelope has none
+  std::string_view object;
+  std::string_view correlation_id;
+  std::int64_t timeout_ms = 0;  // request_timeout_ms(envelope)
+  effect lost_effect = effect::none;  // lost_call_effect(op)
+};
+
+// Where one connection kind differs: runs the adapter on `request` under its deadline and
+// returns the adapter's parsed response; throws erpc::error for anything else (deadline,
+// adapter error, worker death...).
+// It may move request.text away (an abandoned call's task keeps it).
+using adapter_runner = std::function<nlohmann::json(checked_request& request)>;
+
+// The whole execute every connection kind shares: checks the request, runs `run`, checks the
+// answer (check_answer) and wraps it as the outcome; any exception becomes a failed outcome
+// (redacted; INTERNAL with the lost-call effect for a non-erpc exception). Never throws.
+execute_outcome checked_execute(const nlohmann::json& envelope, const call_environment& env,
+                                const adapter_runner& run);
 
 }  // namespace erpc

@@ -3,6 +3,7 @@
 // on host worker threads). The queue is bounded: when it is full, submit() refuses rather than
 // letting work pile up without limit.
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -30,6 +31,8 @@ class worker_pool {
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<std::function<void()>> queue_;
+  std::atomic<std::size_t> queued_{0};  // queue_.size(), readable without the mutex (spinning)
+  std::size_t sleeping_ = 0;            // workers waiting on ready_
   std::size_t max_queued_;
   bool stopping_ = false;
   std::vector<std::thread> threads_;

@@ -1,0 +1,618 @@
+#include "schema_check_tree.hpp"
+
+#include "json_pointer.hpp"
+#include "schema_error_mapping.hpp"
+#include "schema_pattern.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <utility>
+
+namespace erpc::contract_detail {
+
+// One compiled (sub)schema. Its checks run in the order valijson's parser adds its constraints
+// (allOf, const, enum, items, if, maximum, maxItems, maxLength, maxProperties, minimum,
+// minItems, minLength, minProperties, not, pattern, properties, required, type), so findings
+// come out in the same order.
+struct check_node {
+  enum type_bit : std::uint8_t {
+    t_array = 1,
+    t_boolean = 2,
+    t_integer = 4,
+    t_null = 8,
+    t_number = 16,
+    t_object = 32,
+    t_string = 64
+  };
+  enum class additional { allow, forbid, schema };
+
+  bool always_invalid = false;  // the boolean schema `false`
+  std::vector<const check_node*> all_of;
+  const nlohmann::json* const_value = nullptr;  // points into the schema documents
+  bool has_enum = false;
+  std::vector<const nlohmann::json*> enum_values;
+  const check_node* items = nullptr;
+  bool has_if = false;
+  const check_node* if_schema = nullptr;
+  const check_node* then_schema = nullptr;
+  const check_node* else_schema = nullptr;
+  std::optional<double> maximum;
+  std::optional<std::uint64_t> max_items, max_length, max_properties;
+  std::optional<double> minimum;
+  std::optional<std::uint64_t> min_items, min_length, min_properties;
+  const check_node* not_schema = nullptr;
+  std::unique_ptr<schema_pattern> pattern;
+  bool has_properties = false;
+  std::vector<std::pair<std::string, const check_node*>> properties;  // sorted by name
+  std::vector<std::pair<std::unique_ptr<schema_pattern>, const check_node*>>
+      pattern_properties;  // sorted by pattern text
+  additional additional_mode = additional::allow;
+  const check_node* additional_schema = nullptr;
+  std::vector<std::string> required;  // sorted, unique
+  std::uint8_t types = 0;             // 0: no type keyword
+};
+
+namespace {
+
+using node_ptr = const check_node*;
+
+// --- compiling ------------------------------------------------------------------------------
+
+constexpr std::array<std::string_view, 8> k_annotations{
+    "$schema", "$id", "$comment", "title", "description", "definitions", "examples", "default"};
+
+bool is_annotation(std::string_view key) {
+  return key.starts_with("x-") ||
+         std::find(k_annotations.begin(), k_annotations.end(), key) != k_annotations.end();
+}
+
+std::uint8_t type_bit_of(const std::string& name) {
+  if (name == "array") return check_node::t_array;
+  if (name == "boolean") return check_node::t_boolean;
+  if (name == "integer") return check_node::t_integer;
+  if (name == "null") return check_node::t_null;
+  if (name == "number") return check_node::t_number;
+  if (name == "object") return check_node::t_object;
+  if (name == "string") return check_node::t_string;
+  return 0;
+}
+
+}  // namespace
+
+class schema_check_tree::compiler {
+ public:
+  compiler(schema_check_tree& tree, const schema_documents& documents)
+      : tree_(tree), documents_(documents) {}
+
+  node_ptr compile_root(const std::string& file) { return compile_ref(file, ""); }
+
+ private:
+  [[noreturn]] void fail(const std::string& file, const std::string& where,
+                         std::string_view why) const {
+    schema_load_failure(file, "at '" + where + "': " + std::string(why) +
+                                  " (schema_check_tree supports only the keywords schemas/v1 "
+                                  "uses; extend it, and its differential test, first)");
+  }
+
+  // The node for `pointer` inside `file`, compiled once; a reference cycle reuses the node.
+  node_ptr compile_ref(const std::string& file, const std::string& pointer) {
+    const std::string key = file + "#" + pointer;
+    if (const auto it = by_ref_.find(key); it != by_ref_.end()) return it->second;
+    const auto doc = documents_.find(file);
+    if (doc == documents_.end()) fail(file, pointer, "$ref to a file outside the embedded set");
+    const nlohmann::json* target = nullptr;
+    try {
+      target = &doc->second.at(nlohmann::json::json_pointer(pointer));
+    } catch (const std::exception& e) {
+      fail(file, pointer, std::string("unresolvable $ref: ") + e.what());
+    }
+    auto& node = *tree_.nodes_.emplace_back(std::make_unique<check_node>());
+    by_ref_.emplace(key, &node);
+    populate(node, *target, file, pointer);
+    return &node;
+  }
+
+  node_ptr compile(const nlohmann::json& schema, const std::string& file,
+                   const std::string& where) {
+    if (schema.is_object()) {
+      if (const auto ref = schema.find("$ref"); ref != schema.end()) {
+        // draft-07: a $ref replaces its siblings (valijson follows that too).
+        if (!ref->is_string()) fail(file, where, "$ref is not a string");
+        const auto& text = ref->get_ref<const std::string&>();
+        const auto hash = text.find('#');
+        const std::string pointer = hash == std::string::npos ? "" : text.substr(hash + 1);
+        const std::string target =
+            text.empty() || text.front() == '#' ? file : schema_document_path(text);
+        return compile_ref(target, pointer);
+      }
+    }
+    auto& node = *tree_.nodes_.emplace_back(std::make_unique<check_node>());
+    populate(node, schema, file, where);
+    return &node;
+  }
+
+  static std::uint64_t count_of(const nlohmann::json& v) {
+    if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<std::int64_t>() >= 0)) {
+      throw std::invalid_argument("expected a non-negative integer");
+    }
+    return v.get<std::uint64_t>();
+  }
+
+  static double number_of(const nlohmann::json& v) {
+    if (!v.is_number()) throw std::invalid_argument("expected a number");
+    return v.get<double>();
+  }
+
+  // Equality values are kept to scalars whose strict comparison is plain == (no 1 vs 1.0).
+  void check_comparable(const nlohmann::json& v, const std::string& file,
+                        const std::string& where) const {
+    if (!v.is_string() && !v.is_null() && !v.is_boolean()) {
+      fail(file, where, "enum/const values other than strings, booleans and null");
+    }
+  }
+
+  void populate(check_node& node, const nlohmann::json& schema, const std::string& file,
+                const std::string& where) {
+    if (schema.is_boolean()) {
+      node.always_invalid = !schema.get<bool>();
+      return;
+    }
+    if (!schema.is_object()) fail(file, where, "a schema must be an object or a boolean");
+    for (const auto& [key, value] : schema.items()) {
+      const std::string at = where + "/" + key;
+      try {
+        if (is_annotation(key)) continue;
+        if (key == "allOf") {
+          if (!value.is_array()) fail(file, at, "allOf is not an array");
+          for (std::size_t i = 0; i < value.size(); ++i) {
+            node.all_of.push_back(compile(value[i], file, at + "/" + std::to_string(i)));
+          }
+        } else if (key == "const") {
+          check_comparable(value, file, at);
+          node.const_value = &value;
+        } else if (key == "enum") {
+          if (!value.is_array()) fail(file, at, "enum is not an array");
+          node.has_enum = true;
+          for (const auto& v : value) {
+            check_comparable(v, file, at);
+            node.enum_values.push_back(&v);
+          }
+        } else if (key == "items") {
+          if (value.is_array()) fail(file, at, "tuple items");
+          node.items = compile(value, file, at);
+        } else if (key == "if") {
+          node.has_if = true;
+          node.if_schema = compile(value, file, at);
+          if (const auto t = schema.find("then"); t != schema.end()) {
+            node.then_schema = compile(*t, file, where + "/then");
+          }
+          if (const auto e = schema.find("else"); e != schema.end()) {
+            node.else_schema = compile(*e, file, where + "/else");
+          }
+        } else if (key == "then" || key == "else") {
+          continue;  // compiled with "if"; without an "if" they mean nothing (draft-07)
+        } else if (key == "maximum") {
+          node.maximum = number_of(value);
+        } else if (key == "minimum") {
+          node.minimum = number_of(value);
+        } else if (key == "maxItems") {
+          node.max_items = count_of(value);
+        } else if (key == "minItems") {
+          node.min_items = count_of(value);
+        } else if (key == "maxLength") {
+          node.max_length = count_of(value);
+        } else if (key == "minLength") {
+          node.min_length = count_of(value);
+        } else if (key == "maxProperties") {
+          node.max_properties = count_of(value);
+        } else if (key == "minProperties") {
+          node.min_properties = count_of(value);
+        } else if (key == "not") {
+          node.not_schema = compile(value, file, at);
+        } else if (key == "pattern") {
+          if (!value.is_string()) fail(file, at, "pattern is not a string");
+          node.pattern = std::make_unique<schema_pattern>(value.get<std::string>());
+        } else if (key == "properties") {
+          if (!value.is_object()) fail(file, at, "properties is not an object");
+          node.has_properties = true;
+          for (const auto& [name, sub] : value.items()) {  // nlohmann keeps keys sorted
+            node.properties.emplace_back(name, compile(sub, file, at + "/" + name));
+          }
+        } else if (key == "patternProperties") {
+          if (!value.is_object()) fail(file, at, "patternProperties is not an object");
+          node.has_properties = true;
+          for (const auto& [regex, sub] : value.items()) {
+            node.pattern_properties.emplace_back(std::make_unique<schema_pattern>(regex),
+                                                 compile(sub, file, at + "/" + regex));
+          }
+        } else if (key == "additionalProperties") {
+          node.has_properties = true;
+          if (value.is_boolean()) {
+            node.additional_mode = value.get<bool>() ? check_node::additional::allow
+                                                     : check_node::additional::forbid;
+          } else {
+            node.additional_mode = check_node::additional::schema;
+            node.additional_schema = compile(value, file, at);
+          }
+        } else if (key == "required") {
+          if (!value.is_array()) fail(file, at, "required is not an array");
+          for (const auto& r : value) {
+            if (!r.is_string()) fail(file, at, "required holds a non-string");
+            node.required.push_back(r.get<std::string>());
+          }
+          std::sort(node.required.begin(), node.required.end());
+          node.required.erase(std::unique(node.required.begin(), node.required.end()),
+                              node.required.end());
+        } else if (key == "type") {
+          auto add = [&](const nlohmann::json& t) {
+            const auto bit = t.is_string() ? type_bit_of(t.get<std::string>()) : 0;
+            if (bit == 0) fail(file, at, "a type other than one of the seven names");
+            node.types |= bit;
+          };
+          if (value.is_array()) {
+            for (const auto& t : value) add(t);
+          } else {
+            add(value);
+          }
+        } else {
+          fail(file, at, "unsupported keyword '" + key + "'");
+        }
+      } catch (const std::invalid_argument& e) {
+        fail(file, at, e.what());
+      }
+    }
+  }
+
+  schema_check_tree& tree_;
+  const schema_documents& documents_;
+  std::map<std::string, node_ptr, std::less<>> by_ref_;
+};
+
+namespace {
+
+// --- validating -----------------------------------------------------------------------------
+
+// One step of the path from the document root: a member name or an array index.
+struct path_step {
+  const std::string* name = nullptr;
+  std::size_t index = 0;
+};
+
+// Where findings go. `collect` false: stop at the first failure and record nothing (the "if"
+// and "not" sub-validations, as valijson runs them without results).
+struct run {
+  std::string_view prefix;
+  bool collect = true;
+  std::vector<path_step> path;
+  std::vector<field_error> leaves;
+  std::vector<field_error> summaries;
+
+  std::string pointer() const {
+    std::string out(prefix);
+    for (const auto& s : path) {
+      out = s.name != nullptr ? pointer_append(out, *s.name) : pointer_append(out, s.index);
+    }
+    return out;
+  }
+  void leaf(std::string_view code, std::string message, const std::string* member = nullptr) {
+    std::string p = pointer();
+    if (member != nullptr) p = pointer_append(p, *member);
+    leaves.push_back({std::move(p), std::string(code), std::move(message)});
+  }
+  void summary(std::string message) {
+    summaries.push_back({pointer(), "schema.invalid", std::move(message)});
+  }
+};
+
+// Strict (valijson kStrongTypes) equality for the scalar kinds enum/const may hold.
+bool strictly_equal(const nlohmann::json& a, const nlohmann::json& b) {
+  return a.type() == b.type() && a == b;
+}
+
+// valijson's utils::u8_strlen: UTF-8 sequences up to the first NUL byte.
+std::uint64_t code_points(const std::string& s) {
+  std::uint64_t n = 0;
+  for (std::size_t i = 0; i < s.size() && s[i] != '\0'; ++i) {
+    if (i == 0 || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+bool type_allows(std::uint8_t types, const nlohmann::json& v) {
+  switch (v.type()) {
+    case nlohmann::json::value_t::array: return (types & check_node::t_array) != 0;
+    case nlohmann::json::value_t::boolean: return (types & check_node::t_boolean) != 0;
+    case nlohmann::json::value_t::null: return (types & check_node::t_null) != 0;
+    case nlohmann::json::value_t::object: return (types & check_node::t_object) != 0;
+    case nlohmann::json::value_t::string: return (types & check_node::t_string) != 0;
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+      return (types & (check_node::t_integer | check_node::t_number)) != 0;
+    case nlohmann::json::value_t::number_float: return (types & check_node::t_number) != 0;
+    default: return false;
+  }
+}
+
+bool validate(const check_node& n, const nlohmann::json& v, run& r);
+
+// Validates `v` as a child at `step` (pushed on the path for the duration).
+bool validate_child(const check_node& n, const nlohmann::json& v, path_step step, run& r) {
+  r.path.push_back(step);
+  const bool ok = validate(n, v, r);
+  r.path.pop_back();
+  return ok;
+}
+
+// properties, patternProperties and additionalProperties together, as valijson's
+// PropertiesConstraint does.
+bool validate_members(const check_node& n, const nlohmann::json& v, run& r) {
+  const auto& members = v.get_ref<const nlohmann::json::object_t&>();
+  const std::size_t count = members.size();
+  // Which members some properties/patternProperties entry matched.
+  std::array<bool, 64> small{};
+  std::vector<bool> large;
+  if (count > small.size()) large.assign(count, false);
+  auto mark = [&](std::size_t i) {
+    if (count > small.size()) large[i] = true;
+    else small[i] = true;
+  };
+  auto marked = [&](std::size_t i) { return count > small.size() ? large[i] : small[i]; };
+  std::size_t matched = 0;
+  bool ok = true;
+
+  // properties: both lists are sorted by name, so one merge walk pairs them.
+  {
+    auto member = members.begin();
+    std::size_t index = 0;
+    for (const auto& [name, sub] : n.properties) {
+      while (member != members.end() && member->first < name) {
+        ++member;
+        ++index;
+      }
+      if (member == members.end()) break;
+      if (member->first != name) continue;
+      mark(index);
+      ++matched;
+      if (!validate_child(*sub, member->second, {&member->first, 0}, r)) {
+        ok = false;
+        if (!r.collect) return false;
+        r.summary("Failed to validate against schema associated with property name '" + name +
+                  "'.");
+      }
+    }
+  }
+
+  // patternProperties: the first member that fails ends this stage (valijson does the same).
+  for (const auto& [regex, sub] : n.pattern_properties) {
+    bool stop = false;
+    std::size_t index = 0;
+    for (const auto& [name, value] : members) {
+      if (regex->matches(name)) {
+        if (!marked(index)) {
+          mark(index);
+          ++matched;
+        }
+        if (!validate_child(*sub, value, {&name, 0}, r)) {
+          if (r.collect) {
+            r.summary("Failed to validate against schema associated with pattern '" +
+                      regex->source() + "'.");
+          }
+          ok = false;
+          stop = true;
+          break;
+        }
+      }
+      ++index;
+    }
+    if (stop) break;
+  }
+
+  switch (n.additional_mode) {
+    case check_node::additional::allow:
+      return ok;
+    case check_node::additional::forbid: {
+      if (matched == count) return ok;
+      if (r.collect) {
+        std::size_t index = 0;
+        for (const auto& member : members) {
+          if (!marked(index++)) {
+            r.leaf("schema.additional_property",
+                   "Object contains a property that could not be validated using 'properties' "
+                   "or 'additionalProperties' constraints: '" + member.first + "'.",
+                   &member.first);
+            break;
+          }
+        }
+      }
+      return false;
+    }
+    case check_node::additional::schema: {
+      std::size_t index = 0;
+      for (const auto& [name, value] : members) {
+        if (!marked(index++) && !validate_child(*n.additional_schema, value, {&name, 0}, r)) {
+          if (r.collect) r.summary("Failed to validate against additional properties schema");
+          ok = false;
+        }
+      }
+      return ok;
+    }
+  }
+  return ok;
+}
+
+// Runs `check`; on failure records nothing more and, when not collecting, stops the caller.
+#define ERPC_CHECK_STEP(check)        \
+  do {                                \
+    if (!(check)) {                   \
+      ok = false;                     \
+      if (!r.collect) return false;   \
+    }                                 \
+  } while (false)
+
+bool validate(const check_node& n, const nlohmann::json& v, run& r) {
+  if (n.always_invalid) return false;
+  bool ok = true;
+
+  for (std::size_t i = 0; i < n.all_of.size(); ++i) {
+    if (!validate(*n.all_of[i], v, r)) {
+      if (r.collect) r.summary("Failed to validate against child schema #" + std::to_string(i) + ".");
+      ERPC_CHECK_STEP(false);
+      break;  // valijson's allOf stops at its first failing branch
+    }
+  }
+  if (n.const_value != nullptr && !strictly_equal(*n.const_value, v)) {
+    if (r.collect) r.leaf("schema.const", "Failed to match expected value set by 'const' constraint.");
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.has_enum) {
+    const bool any = std::any_of(n.enum_values.begin(), n.enum_values.end(),
+                                 [&](const nlohmann::json* e) { return strictly_equal(*e, v); });
+    if (!any) {
+      if (r.collect) r.leaf("schema.enum", "Failed to match against any enum values.");
+      ERPC_CHECK_STEP(false);
+    }
+  }
+  if (n.items != nullptr && v.is_array()) {
+    bool items_ok = true;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (!validate_child(*n.items, v[i], {nullptr, i}, r)) {
+        if (!r.collect) return false;
+        r.summary("Failed to validate item #" + std::to_string(i) + " in array.");
+        items_ok = false;
+      }
+    }
+    ERPC_CHECK_STEP(items_ok);
+  }
+  if (n.has_if) {
+    run probe{r.prefix, false, {}, {}, {}};
+    const bool if_ok = validate(*n.if_schema, v, probe);
+    const check_node* branch = if_ok ? n.then_schema : n.else_schema;
+    if (branch != nullptr && !validate(*branch, v, r)) {
+      if (r.collect) {
+        r.summary("Failed to validate against a conditional schema set by if-then-else "
+                  "constraints.");
+      }
+      ERPC_CHECK_STEP(false);
+    }
+  }
+  if (n.maximum && v.is_number() && v.get<double>() > *n.maximum) {
+    if (r.collect) {
+      r.leaf("schema.maximum",
+             "Expected number less than or equal to " + std::to_string(*n.maximum));
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.max_items && v.is_array() && v.size() > *n.max_items) {
+    if (r.collect) {
+      r.leaf("schema.max_items", "Array should contain no more than " +
+                                     std::to_string(*n.max_items) + " elements.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.max_length && v.is_string() &&
+      code_points(v.get_ref<const std::string&>()) > *n.max_length) {
+    if (r.collect) {
+      r.leaf("schema.max_length", "String should be no more than " +
+                                      std::to_string(*n.max_length) + " characters in length.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.max_properties && v.is_object() && v.size() > *n.max_properties) {
+    if (r.collect) {
+      r.leaf("schema.max_properties", "Object should have no more than " +
+                                          std::to_string(*n.max_properties) + " properties.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.minimum && v.is_number() && v.get<double>() < *n.minimum) {
+    if (r.collect) {
+      r.leaf("schema.minimum",
+             "Expected number greater than or equal to " + std::to_string(*n.minimum));
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.min_items && v.is_array() && v.size() < *n.min_items) {
+    if (r.collect) {
+      r.leaf("schema.min_items", "Array should contain no fewer than " +
+                                     std::to_string(*n.min_items) + " elements.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.min_length && v.is_string() &&
+      code_points(v.get_ref<const std::string&>()) < *n.min_length) {
+    if (r.collect) {
+      r.leaf("schema.min_length", "String should be no fewer than " +
+                                      std::to_string(*n.min_length) + " characters in length.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.min_properties && v.is_object() && v.size() < *n.min_properties) {
+    if (r.collect) {
+      r.leaf("schema.min_properties", "Object should have no fewer than " +
+                                          std::to_string(*n.min_properties) + " properties.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.not_schema != nullptr) {
+    run probe{r.prefix, false, {}, {}, {}};
+    if (validate(*n.not_schema, v, probe)) {
+      if (r.collect) {
+        r.leaf("schema.violation",
+               "Target should not validate against schema specified in 'not' constraint.");
+      }
+      ERPC_CHECK_STEP(false);
+    }
+  }
+  if (n.pattern && v.is_string() && !n.pattern->matches(v.get_ref<const std::string&>())) {
+    if (r.collect) r.leaf("schema.pattern", "Failed to match regex specified by 'pattern' constraint.");
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.has_properties && v.is_object()) ERPC_CHECK_STEP(validate_members(n, v, r));
+  if (!n.required.empty() && v.is_object()) {
+    for (const auto& name : n.required) {
+      if (!v.contains(name)) {
+        if (r.collect) r.leaf("schema.required", "Missing required property '" + name + "'.", &name);
+        ERPC_CHECK_STEP(false);
+      }
+    }
+  }
+  if (n.types != 0 && !type_allows(n.types, v)) {
+    if (r.collect) r.leaf("schema.type", "Value type not permitted by 'type' constraint.");
+    ERPC_CHECK_STEP(false);
+  }
+  return ok;
+}
+
+#undef ERPC_CHECK_STEP
+
+}  // namespace
+
+schema_check_tree::schema_check_tree(const schema_documents& documents) {
+  compiler c(*this, documents);
+  for (const auto name : schema_names()) {
+    roots_.emplace(std::string(name), c.compile_root(schema_file_for(name)));
+  }
+}
+
+schema_check_tree::~schema_check_tree() = default;
+
+bool schema_check_tree::has(std::string_view name) const { return roots_.contains(name); }
+
+std::vector<field_error> schema_check_tree::check(std::string_view name,
+                                                  const nlohmann::json& document,
+                                                  std::string_view prefix) const {
+  const auto it = roots_.find(name);
+  if (it == roots_.end()) {
+    return {{std::string(prefix), "contract.unknown_object",
+             "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
+  }
+  run r{prefix, true, {}, {}, {}};
+  r.path.reserve(16);
+  if (validate(*it->second, document, r)) return {};
+  return select_schema_findings(std::move(r.leaves), std::move(r.summaries));
+}
+
+}  // namespace erpc::contract_detail
