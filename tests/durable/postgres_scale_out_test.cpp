@@ -39,8 +39,15 @@ using erpc::testing::raw_http;
 using erpc::testing::record_target_process;
 using nlohmann::json;
 
+// The issue's figures: 1,000 writes, 200 of them a key's second write (800 + 200). The sanitized
+// build runs the same test at a quarter of the size: it hunts memory errors, and at full size it
+// needs five minutes a test on a 2-core CI machine; the `ci` preset keeps the full figures.
+#ifdef ERPC_SANITIZED
+constexpr int distinct_keys = 200;
+#else
 constexpr int distinct_keys = 800;
-constexpr int duplicated_keys = 200;  // sent once to each host: 800 + 200 = 1,000 writes
+#endif
+constexpr int duplicated_keys = distinct_keys / 4;  // every fourth key is sent to both hosts
 
 // Test-only audit master key (64 hex digits).
 constexpr const char* audit_key =
@@ -243,7 +250,7 @@ TEST_CASE("two erpc serve hosts on one PostgreSQL ledger post each duplicated ke
   REQUIRE(host_a.port != 0);
   REQUIRE(host_b.port != 0);
 
-  // Keys 0, 4, 8, … (200 of the 800) go to both hosts at the same moment; the others to one
+  // Keys 0, 4, 8, … (duplicated_keys of them) go to both hosts at the same moment; the others to one
   // host, alternating. Six client threads, so both hosts always have work in hand.
   std::vector<std::vector<answer>> answers(distinct_keys);
   std::atomic<int> next{0};
@@ -321,9 +328,11 @@ TEST_CASE("two erpc serve hosts on one PostgreSQL ledger post each duplicated ke
 
 TEST_CASE("two erpc run workers share one PostgreSQL outbox and post each key once") {
   scale_out_site site("run");
-  // Two hosts accept at the same time; keys 300..499 reach both (200 duplicates).
-  const fs::path first = batch(site.dir() / "first.jsonl", 0, 500);
-  const fs::path second = batch(site.dir() / "second.jsonl", 300, distinct_keys);
+  // Two hosts accept at the same time; the keys in [split - duplicated_keys, split) reach both.
+  constexpr int split = distinct_keys * 5 / 8;  // 500 of 800: keys 300..499 are the duplicates
+  const fs::path first = batch(site.dir() / "first.jsonl", 0, split);
+  const fs::path second =
+      batch(site.dir() / "second.jsonl", split - duplicated_keys, distinct_keys);
   {
     erpc_process submit_a(site, "host-a", {"submit", "--batch", first.string()});
     erpc_process submit_b(site, "host-b", {"submit", "--batch", second.string()});
