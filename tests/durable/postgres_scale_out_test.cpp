@@ -250,8 +250,8 @@ TEST_CASE("two erpc serve hosts on one PostgreSQL ledger post each duplicated ke
   REQUIRE(host_a.port != 0);
   REQUIRE(host_b.port != 0);
 
-  // Keys 0, 4, 8, … (duplicated_keys of them) go to both hosts at the same moment; the others to one
-  // host, alternating. Six client threads, so both hosts always have work in hand.
+  // Keys 0, 4, 8, … (duplicated_keys of them) go to both hosts at the same moment; the others
+  // to one host, alternating. Six client threads, so both hosts always have work in hand.
   std::vector<std::vector<answer>> answers(distinct_keys);
   std::atomic<int> next{0};
   const auto client = [&] {
