@@ -5,6 +5,7 @@
 #include "erpc/conformance/fault_script.hpp"
 
 #include <erpc/error.hpp>
+#include <erpc/host/json_pointer_token.hpp>
 #include <erpc/host/strict_json.hpp>
 
 #include <nlohmann/json.hpp>
@@ -38,22 +39,8 @@ constexpr std::size_t max_script_bytes = 4u * 1024u * 1024u;
       .with_field(pointer, code, what);
 }
 
-std::string escape_token(std::string_view token) {
-  std::string out;
-  for (char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string member_pointer(const std::string& object_pointer, std::string_view member) {
-  return object_pointer + "/" + escape_token(member);
+  return object_pointer + "/" + escape_pointer_token(member);
 }
 
 void require_object(const json& value, const std::string& pointer) {

@@ -3,6 +3,7 @@
 #include "json_field.hpp"
 
 #include <erpc/error.hpp>
+#include <erpc/host/json_pointer_token.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -18,21 +19,6 @@ nlohmann::json parse_document(const std::string& text) {
   return document;
 }
 
-// RFC 6901 escaping of one reference token.
-std::string escape_token(const std::string& token) {
-  std::string out;
-  for (const char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // Decrypts every value under one of the cipher's keys wherever it sits, each with its own
 // pointer as the associated data: values stored at a pointer that has since been removed from
 // audit.encrypt still come back as plaintext instead of ciphertext posing as data.
@@ -43,7 +29,7 @@ void reveal_everywhere(nlohmann::json& node, const std::string& pointer,
     if (cipher.has_key_for(text)) node = cipher.decrypt_value(text, pointer);
   } else if (node.is_object()) {
     for (auto& [key, value] : node.items()) {
-      reveal_everywhere(value, pointer + "/" + escape_token(key), cipher);
+      reveal_everywhere(value, pointer + "/" + escape_pointer_token(key), cipher);
     }
   } else if (node.is_array()) {
     for (std::size_t i = 0; i < node.size(); ++i) {

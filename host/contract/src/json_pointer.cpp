@@ -1,20 +1,13 @@
 #include "json_pointer.hpp"
 
+#include <erpc/host/json_pointer_token.hpp>
+
 namespace erpc::contract_detail {
 
 std::string pointer_append(std::string_view base, std::string_view token) {
   std::string out(base);
   out.reserve(base.size() + token.size() + 1);
-  out.push_back('/');
-  for (char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out.push_back(c);
-    }
-  }
+  append_pointer_token(out, token);
   return out;
 }
 

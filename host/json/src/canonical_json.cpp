@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <erpc/host/canonical_json.hpp>
 
-#include "json_pointer.hpp"
+#include <erpc/host/json_pointer_token.hpp>
 #include "json_rejection.hpp"
 #include "utf8.hpp"
 
@@ -109,7 +109,7 @@ void append_value(std::string& out, const json& v, const json_limits& limits, in
     const std::string& name = it.key();
     if (detail::find_invalid_utf8(name) != detail::utf8_valid) {
       std::string p = at;
-      detail::append_pointer_token(p, name);
+      append_pointer_token(p, name);
       throw reject("json.invalid_utf8", p, "member name at '" + p + "' is not UTF-8");
     }
     members.push_back({detail::to_utf16(name), &name, &it.value()});
@@ -121,7 +121,7 @@ void append_value(std::string& out, const json& v, const json_limits& limits, in
   for (const auto& m : members) {
     if (!first) out.push_back(',');
     first = false;
-    detail::append_pointer_token(at, *m.name);
+    append_pointer_token(at, *m.name);
     append_string(out, *m.name, at);
     out.push_back(':');
     append_value(out, *m.value, limits, depth + 1, at);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <erpc/host/strict_json.hpp>
 
-#include "json_pointer.hpp"
+#include <erpc/host/json_pointer_token.hpp>
 #include "json_rejection.hpp"
 #include "utf8.hpp"
 
@@ -65,7 +65,7 @@ class strict_dom_builder {
     frame& f = stack_.back();
     if (f.node->contains(k)) {
       std::string at = pointer_to(stack_.size());
-      detail::append_pointer_token(at, k);
+      append_pointer_token(at, k);
       return fail(reject("json.duplicate_key", at,
                          "duplicate key '" + k + "' at '" + at + "'"));
     }
@@ -146,7 +146,7 @@ class strict_dom_builder {
       if (f.node->is_array()) {
         p += "/" + std::to_string(f.node->size() - 1);
       } else {
-        detail::append_pointer_token(p, f.key);
+        append_pointer_token(p, f.key);
       }
     }
     return p;
@@ -160,7 +160,7 @@ class strict_dom_builder {
       if (f.node->is_array()) {
         p += "/" + std::to_string(f.node->size());
       } else {
-        detail::append_pointer_token(p, f.key);
+        append_pointer_token(p, f.key);
       }
     }
     return p;
@@ -186,7 +186,7 @@ void check_dom(const json& v, const json_limits& limits, int depth, std::string&
       const std::size_t mark = at.size();
       if (v.is_object()) {
         for (const auto& [k, child] : v.items()) {
-          detail::append_pointer_token(at, k);
+          append_pointer_token(at, k);
           if (detail::find_invalid_utf8(k) != detail::utf8_valid) {
             throw reject("json.invalid_utf8", at, "member name at '" + at + "' is not UTF-8");
           }
