@@ -348,9 +348,9 @@ TEST_CASE("two erpc run workers share one PostgreSQL outbox and post each key on
   }
 
   erpc_process run_a(site, "host-a",
-                     {"run", "--until-idle", "--owner", "host-a", "--timeout-s", "600"});
+                     {"run", "--until-idle", "--owner", "host-a", "--timeout-s", "1500"});
   erpc_process run_b(site, "host-b",
-                     {"run", "--until-idle", "--owner", "host-b", "--timeout-s", "600"});
+                     {"run", "--until-idle", "--owner", "host-b", "--timeout-s", "1500"});
   const int rc_a = run_a.wait();
   const int rc_b = run_b.wait();
   INFO(read_text(site.dir() / "host-a" / "erpc.log")
