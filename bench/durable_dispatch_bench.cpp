@@ -289,10 +289,10 @@ int main(int argc, char** argv) {
   ratio_reporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   // UseRealTime() names the runs "<name>/real_time".
-  reporter.print_ratio("B4 durable overhead, SQLite", "durable_sqlite/real_time",
-                       "bare_execute/real_time");
-  reporter.print_ratio("B4 durable overhead, PostgreSQL", "durable_postgres/real_time",
-                       "bare_execute/real_time");
+  reporter.print({"B4 durable overhead, SQLite", "durable_sqlite/real_time",
+                  "bare_execute/real_time", bench_comparison::target_kind::none, 0});
+  reporter.print({"B4 durable overhead, PostgreSQL", "durable_postgres/real_time",
+                  "bare_execute/real_time", bench_comparison::target_kind::none, 0});
   benchmark::Shutdown();
   postgres = nullptr;
   return 0;
