@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// An adapter library opened once: the descriptor, every byte read through it, and their
+// An adapter library opened once: the descriptor, a read-only mapping of its bytes, and their
 // SHA-256. Checks, signature verification and the eventual dlopen (through /proc/self/fd/N) all
 // use this one descriptor, so the file cannot be swapped between being judged and being mapped.
 #pragma once
@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <span>
 #include <string>
-#include <vector>
 
 #include <sys/types.h>
 
@@ -16,8 +15,8 @@ namespace erpc {
 
 class library_file {
  public:
-  // Opens with O_RDONLY | O_CLOEXEC and reads the whole regular file. Throws erpc::error:
-  // loader.cannot_open (open/read failed), loader.not_a_shared_library (not a regular file),
+  // Opens with O_RDONLY | O_CLOEXEC and maps the whole regular file. Throws erpc::error:
+  // loader.cannot_open (open/map failed), loader.not_a_shared_library (not a regular file),
   // loader.library_too_large (more than max_bytes).
   static library_file open(const std::filesystem::path& path, std::size_t max_bytes);
 
@@ -31,20 +30,22 @@ class library_file {
   int descriptor() const noexcept { return fd_; }
   // "/proc/self/fd/<n>": the name dlopen is given so it maps exactly this open file.
   std::string descriptor_path() const;
-  std::span<const std::byte> bytes() const noexcept { return bytes_; }
+  std::span<const std::byte> bytes() const noexcept { return {mapping_, size_}; }
   const std::string& sha256() const noexcept { return sha256_; }  // lowercase hex
   dev_t device() const noexcept { return device_; }
   ino_t inode() const noexcept { return inode_; }
 
-  // Gives up ownership of the descriptor (the caller closes it) and drops the bytes.
+  // Gives up ownership of the descriptor (the caller closes it) and unmaps the bytes.
   int release() noexcept;
 
  private:
   library_file() = default;
+  void unmap() noexcept;
 
   std::filesystem::path path_;
   int fd_ = -1;
-  std::vector<std::byte> bytes_;
+  const std::byte* mapping_ = nullptr;
+  std::size_t size_ = 0;
   std::string sha256_;
   dev_t device_ = 0;
   ino_t inode_ = 0;
