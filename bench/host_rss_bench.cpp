@@ -24,7 +24,10 @@
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "bundled_adapter_profile.hpp"
+
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -119,7 +122,18 @@ int main(int argc, char** argv) {
   std::string ids;
   for (const auto& library : registry.loaded()) {
     const std::string id(library->id());
-    const nlohmann::json config = settings.value(id, nlohmann::json::object());
+    // --settings wins; else the adapter's certification profile, pointed at a closed port
+    // (opening a connection sends nothing), its secret references answered from the
+    // environment the profile's simulator credentials fill in.
+    nlohmann::json config = settings.value(id, nlohmann::json());
+    if (config.is_null()) {
+      const auto profile = load_bundled_adapter_profile(ERPC_SOURCE_DIR, id, "http://127.0.0.1:9");
+      config = profile ? profile->settings : nlohmann::json::object();
+      for (const auto& assignment : profile ? profile->environment : std::vector<std::string>{}) {
+        const auto eq = assignment.find('=');
+        ::setenv(assignment.substr(0, eq).c_str(), assignment.substr(eq + 1).c_str(), 0);
+      }
+    }
     try {
       connections.push_back(
           erpc::adapter_connection::open(library->shared_table(), "rss-" + id, config, env));

@@ -6,25 +6,35 @@
 //
 //   erpc_bench_serve_rss [--adapters DIR] [--settings FILE] [--writes N]
 //
-// Each adapter gets one `create` write of the first object it declares with a canonical
-// example in schemas/examples/v1; the N further writes go to the first adapter that answered.
+// Each adapter gets one `create` write: of the first sample of its certification profile
+// (adapters/<id>/conformance.json), against the profile's vendor simulator run in this
+// benchmark's process (not in the measured one), with the profile's connection settings;
+// an adapter without a profile writes the first object it declares with a canonical example
+// in schemas/examples/v1. The N further writes go to the first adapter that answered.
 // The hello adapter is a vendor stand-in that keeps every record in memory, so with it the
 // last figure grows by what hello stores, not by what the host holds.
 // Exit 1 when an adapter cannot be written to (refused, no create, a connection that does not
 // open): the figure would then leave it out.
+#include "bundled_adapter_profile.hpp"
 #include "support/child_process.hpp"
 #include "support/raw_http.hpp"
 
 #include <erpc/host/adapter_registry.hpp>
+#include <erpc/sim/simulator_registry.hpp>
+#include <erpc/sim/simulator_server.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unistd.h>
@@ -47,7 +57,7 @@ std::map<std::string, long> memory_of(pid_t pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(in, line)) {
-    for (const char* field : {"VmRSS", "VmHWM", "Threads"}) {
+    for (const char* field : {"VmRSS", "VmHWM", "RssAnon", "RssFile", "Threads"}) {
       const std::string prefix = std::string(field) + ":";
       if (line.rfind(prefix, 0) == 0) kb[field] = std::stol(line.substr(prefix.size()));
     }
@@ -55,15 +65,44 @@ std::map<std::string, long> memory_of(pid_t pid) {
   return kb;
 }
 
+// The files whose mapped pages weigh most in the process's RSS (from /proc/<pid>/smaps), so
+// a figure over target says where the memory is.
+void report_largest_mappings(pid_t pid, std::size_t count) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/smaps");
+  std::map<std::string, long> rss_of;
+  std::string line, current;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    if (std::isxdigit(static_cast<unsigned char>(line[0])) && line.find('-') != std::string::npos &&
+        line.find(':') > line.find(' ')) {
+      const auto slash = line.find('/');
+      const auto bracket = line.find('[');
+      current = slash != std::string::npos     ? line.substr(slash)
+                : bracket != std::string::npos ? line.substr(bracket)
+                                               : "[anonymous]";
+    } else if (line.rfind("Rss:", 0) == 0) {
+      rss_of[current] += std::stol(line.substr(4));
+    }
+  }
+  std::vector<std::pair<long, std::string>> sorted;
+  for (const auto& [name, kb] : rss_of) sorted.emplace_back(kb, name);
+  std::sort(sorted.rbegin(), sorted.rend());
+  std::printf("largest mappings:\n");
+  for (std::size_t i = 0; i < sorted.size() && i < count; ++i) {
+    std::printf("  %6ld kB  %s\n", sorted[i].first, sorted[i].second.c_str());
+  }
+}
+
 double megabytes(long kb) { return static_cast<double>(kb) * 1024.0 / 1e6; }
 
 void report(const char* stage, pid_t pid) {
   const auto m = memory_of(pid);
-  std::printf("%-34s VmRSS %6ld kB = %5.1f MB (%s), VmHWM %6ld kB = %5.1f MB (%s), %ld threads\n",
+  std::printf("%-34s VmRSS %6ld kB = %5.1f MB (%s), VmHWM %6ld kB = %5.1f MB (%s), %ld threads\n"
+              "%-34s (RssAnon %ld kB: heap and stacks; RssFile %ld kB: mapped code and data)\n",
               stage, m.at("VmRSS"), megabytes(m.at("VmRSS")),
               megabytes(m.at("VmRSS")) < target_mb ? "met" : "MISSED", m.at("VmHWM"),
               megabytes(m.at("VmHWM")), megabytes(m.at("VmHWM")) < target_mb ? "met" : "MISSED",
-              m.at("Threads"));
+              m.at("Threads"), "", m.at("RssAnon"), m.at("RssFile"));
 }
 
 // The first object the adapter creates that has a canonical example, or "".
@@ -123,8 +162,34 @@ int main(int argc, char** argv) {
     ++failures;
   }
   std::map<std::string, std::string> object_of;  // adapter id -> object to create
+  std::map<std::string, nlohmann::json> sample_of;  // adapter id -> profile sample, if any
+  std::vector<std::unique_ptr<erpc::sim::simulator_server>> simulators;
+  std::vector<std::string> environment = {std::string("ERPC_BENCH_AUDIT_KEY=") + audit_key};
   nlohmann::json connections = nlohmann::json::object();
   for (const auto& library : registry.loaded()) {
+    if (!settings.contains(library->id())) {
+      std::optional<bundled_adapter_profile> profile;
+      try {
+        profile = load_bundled_adapter_profile(ERPC_SOURCE_DIR, library->id(), "");
+      } catch (const std::exception& e) {
+        std::printf("%s: %s\n", library->id().c_str(), e.what());
+        ++failures;
+        continue;
+      }
+      if (profile && !profile->simulator.empty() && !profile->sample_object.empty()) {
+        auto& sim = *simulators.emplace_back(std::make_unique<erpc::sim::simulator_server>(
+            erpc::sim::make_simulator(profile->simulator)));
+        sim.start();
+        sim.context().settings().apply(profile->simulator_settings);
+        profile = load_bundled_adapter_profile(ERPC_SOURCE_DIR, library->id(), sim.base_url());
+        environment.insert(environment.end(), profile->environment.begin(),
+                           profile->environment.end());
+        object_of[library->id()] = profile->sample_object;
+        sample_of[library->id()] = profile->sample_payload;
+        connections[library->id()] = {{"adapter", library->id()}, {"settings", profile->settings}};
+        continue;
+      }
+    }
     const std::string object = writable_object(library->manifest());
     if (object.empty()) {
       std::printf("%s: no create of an object with a canonical example; not written\n",
@@ -157,7 +222,7 @@ int main(int argc, char** argv) {
   {
     child_process serve({ERPC_EXE, "--config", (dir / "erpc.json").string(), "serve", "--listen",
                          "127.0.0.1:0", "--port-file", (dir / "port").string()},
-                        {std::string("ERPC_BENCH_AUDIT_KEY=") + audit_key}, dir / "serve.log");
+                        environment, dir / "serve.log");
     std::uint16_t port = 0;
     for (int i = 0; i < 600 && port == 0; ++i) {
       std::ifstream in(dir / "port");
@@ -175,15 +240,21 @@ int main(int argc, char** argv) {
 
     int sent = 0;
     const auto post = [&](const std::string& connection, const std::string& object) {
-      nlohmann::json payload = example(object);
       const std::string key = "rss-" + std::to_string(++sent);
-      if (payload.contains("invoice_number")) payload["invoice_number"] = key;
+      nlohmann::json payload;
+      if (const auto sample = sample_of.find(connection); sample != sample_of.end()) {
+        payload = fill_sample_placeholders(sample->second, std::to_string(sent));
+      } else {
+        payload = example(object);
+        if (payload.contains("invoice_number")) payload["invoice_number"] = key;
+      }
       const auto r = raw_http(port, "POST", "/v1/connections/" + connection + "/" + object +
                                                 "/create",
                               {{"Content-Type", "application/json"},
                                {"Idempotency-Key", key},
                                {"Prefer", "wait=30"}},
                               payload.dump());
+      if (r.status != 200) std::printf("%s answered: %s\n", key.c_str(), r.body.c_str());
       return r.status;
     };
     std::string answered;
@@ -203,6 +274,7 @@ int main(int argc, char** argv) {
       const std::string stage = "after " + std::to_string(writes) + " more writes";
       report(stage.c_str(), serve.pid());
     }
+    report_largest_mappings(serve.pid(), 12);
     serve.signal(SIGTERM);
     status = serve.wait();
   }
