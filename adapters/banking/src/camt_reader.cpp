@@ -76,6 +76,8 @@ struct byte_source {
   std::uint64_t consumed = 0;
   std::uint64_t max_bytes = 0;
   bool too_large = false;
+  std::string head;  // the first bytes, to recognise a DOCTYPE that libxml2 rejects before
+                     // reporting it as a node (an entity loop in the internal subset)
 
   static int read(void* context, char* out, int len) {
     auto* self = static_cast<byte_source*>(context);
@@ -88,6 +90,9 @@ struct byte_source {
     } else {
       n = std::min(want, self->buffer.size() - static_cast<std::size_t>(self->consumed));
       std::memcpy(out, self->buffer.data() + self->consumed, n);
+    }
+    if (self->head.size() < 4096) {
+      self->head.append(out, std::min(n, 4096 - self->head.size()));
     }
     self->consumed += n;
     if (self->consumed > self->max_bytes) {
@@ -151,13 +156,21 @@ class camt_parser {
   }
 
  private:
+  // The line of the node being read (the parser itself may be further ahead in its buffer).
   std::uint64_t line() const {
-    const int l = xmlTextReaderGetParserLineNumber(reader_.get());
+    const xmlNodePtr node = xmlTextReaderCurrentNode(reader_.get());
+    long l = node != nullptr ? xmlGetLineNo(node) : -1;
+    if (l <= 0) l = xmlTextReaderGetParserLineNumber(reader_.get());
     return l > 0 ? static_cast<std::uint64_t>(l) : 0;
   }
 
   [[noreturn]] void xml_failure() {
     const std::uint64_t at = error_.line > 0 ? static_cast<std::uint64_t>(error_.line) : line();
+    if (!seen_root_ && source_.head.find("<!DOCTYPE") != std::string::npos) {
+      fail("camt.dtd_forbidden", at,
+           "the document has a DOCTYPE; ISO 20022 messages have none, and entities are never "
+           "expanded");
+    }
     if (source_.too_large) {
       fail("statement.too_large", at,
            "the file is larger than the " + std::to_string(options_.limits.max_bytes) +
