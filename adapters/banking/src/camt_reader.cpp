@@ -142,8 +142,21 @@ class camt_parser {
     // measure. NOBLANKS drops the indentation between elements.
     const int flags = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
                       XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
-    reader_.reset(xmlReaderForIO(&byte_source::read, &byte_source::close, &source_, nullptr,
-                                 nullptr, flags));
+    // A buffer is parsed in place; a stream through the counting callback.
+    const bool in_memory = source_.stream == nullptr && source_.buffer.size() < (1u << 31);
+    if (in_memory) {
+      if (source_.buffer.size() > source_.max_bytes) {
+        source_.too_large = true;
+        xml_failure();
+      }
+      source_.head.assign(source_.buffer.substr(0, 4096));
+      reader_.reset(xmlReaderForMemory(source_.buffer.data(),
+                                       static_cast<int>(source_.buffer.size()), nullptr, nullptr,
+                                       flags));
+    } else {
+      reader_.reset(xmlReaderForIO(&byte_source::read, &byte_source::close, &source_, nullptr,
+                                   nullptr, flags));
+    }
     if (!reader_) {
       throw error(error_class::internal, "camt.reader_init", "libxml2 reader not created");
     }
@@ -228,10 +241,20 @@ class camt_parser {
     if (!seen_root_) {
       seen_root_ = true;
       check_root(name);
-    } else if (view(xmlTextReaderConstNamespaceUri(reader_.get())) != namespace_) {
-      fail("camt.unexpected_namespace", line(),
-           "element " + quote(name) + " is outside the message's namespace");
+    } else {
+      // Every element of a message shares one namespace node, so one comparison of its text
+      // covers the whole document.
+      const xmlChar* ns = xmlTextReaderConstNamespaceUri(reader_.get());
+      if (ns != checked_namespace_) {
+        if (view(ns) != namespace_) {
+          fail("camt.unexpected_namespace", line(),
+               "element " + quote(name) + " is outside the message's namespace");
+        }
+        checked_namespace_ = ns;
+      }
     }
+    if (!has_children_.empty()) has_children_.back() = true;
+    has_children_.push_back(false);
     path_lengths_.push_back(path_.size());
     if (!path_.empty()) path_ += '/';
     path_ += name;
@@ -312,18 +335,22 @@ class camt_parser {
     const auto depth = path_lengths_.size();
     const std::string_view full = path_;
     const std::string_view value = trim(text_);
+    // Only leaves carry values; of the elements with children only these close something.
+    const bool container = has_children_.back();
     if (depth >= 3 && in_statement_) {
       const auto rel = relative();
       if (rel.empty()) {
         end_statement();
-      } else {
+      } else if (!container || rel == "Ntry" || rel == "Bal" || rel == "Ntry/NtryDtls" ||
+                 rel == "Ntry/NtryDtls/TxDtls") {
         statement_field(rel, value);
       }
-    } else if (depth >= 3) {
+    } else if (depth >= 3 && !container) {
       header_field(full.substr(full.find('/', full.find('/') + 1) + 1), value);
     }
     path_.resize(path_lengths_.back());
     path_lengths_.pop_back();
+    has_children_.pop_back();
     text_.clear();
   }
 
@@ -584,9 +611,7 @@ class camt_parser {
     } else if (rel == "RvslInd") {
       e.reversal = boolean(v);
     } else if (rel == "Sts" || rel == "Sts/Cd") {
-      // .02: <Sts>BOOK</Sts>; .08: <Sts><Cd>BOOK</Cd></Sts>. The container end of the second
-      // form arrives with an empty value and is skipped.
-      if (rel == "Sts" && v.empty() && entry_status_seen_) return;
+      // .02: <Sts>BOOK</Sts>; .08: <Sts><Cd>BOOK</Cd></Sts> (its container end is not a leaf).
       if (v != "BOOK" && v != "PDNG" && v != "INFO" && v != "FUTR") {
         fail("camt.entry_status_unsupported", line(),
              "entry status " + quote(v) + " is not BOOK, PDNG, INFO or FUTR");
@@ -815,6 +840,8 @@ class camt_parser {
   bool seen_root_ = false;
   std::string path_;
   std::vector<std::size_t> path_lengths_;
+  std::vector<bool> has_children_;
+  const xmlChar* checked_namespace_ = nullptr;
   std::string text_;
   std::string currency_;
 

@@ -37,6 +37,7 @@ void statement_assembler::begin(contract::bank_statement header,
   for (std::size_t i = 0; i < header_.balances.size(); ++i) {
     check_currency(header_.balances[i].amount, balance_lines_[i]);
   }
+  account_key_ = account_key(header_.account);
   first_line_ = line;
   entries_ = 0;
   booked_ = decimal{};
@@ -57,12 +58,12 @@ void statement_assembler::add_entry(contract::statement_entry entry, std::uint64
   if (entry.status == "BOOK") booked_ += signed_value(entry.amount, entry.credit_debit);
   std::string identity;
   if (has_reference_identity(entry)) {
-    identity = entry_identity(header_.account, entry);
+    identity = entry_identity_for_key(account_key_, entry);
   } else {
     // Identical content within one statement: the n-th copy is the n-th entry, not a repeat.
-    const auto first = entry_identity(header_.account, entry, 0);
+    const auto first = entry_identity_for_key(account_key_, entry, 0);
     const auto n = content_occurrences_[first]++;
-    identity = n == 0 ? first : entry_identity(header_.account, entry, n);
+    identity = n == 0 ? first : entry_identity_for_key(account_key_, entry, n);
   }
   ++entries_;
   sink_.entry(std::move(entry), identity);

@@ -42,6 +42,7 @@ class statement_assembler {
   bool open_ = false;
   contract::bank_statement header_;
   std::vector<std::uint64_t> balance_lines_;
+  std::string account_key_;
   std::uint64_t first_line_ = 0;
   std::size_t entries_ = 0;
   decimal booked_;

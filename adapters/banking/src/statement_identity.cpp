@@ -36,8 +36,13 @@ bool has_reference_identity(const contract::statement_entry& entry) noexcept {
 
 std::string entry_identity(const contract::bank_account& account,
                            const contract::statement_entry& entry, std::size_t occurrence) {
+  return entry_identity_for_key(account_key(account), entry, occurrence);
+}
+
+std::string entry_identity_for_key(std::string_view key, const contract::statement_entry& entry,
+                                   std::size_t occurrence) {
   if (has_reference_identity(entry)) {
-    return join_identity({"entry", account_key(account), *entry.account_servicer_reference,
+    return join_identity({"entry", key, *entry.account_servicer_reference,
                           *entry.booking_date, entry.amount.amount.normalized().to_string(),
                           entry.amount.currency, entry.credit_debit});
   }
@@ -46,8 +51,8 @@ std::string entry_identity(const contract::bank_account& account,
   // (pending entries are replaced, never added).
   nlohmann::json content = entry;
   content.erase("status");
-  return join_identity({"entry", account_key(account),
-                        "content:" + payload_fingerprint(content), std::to_string(occurrence)});
+  return join_identity({"entry", key, "content:" + payload_fingerprint(content),
+                        std::to_string(occurrence)});
 }
 
 }  // namespace erpc::banking

@@ -29,6 +29,11 @@ std::string join_identity(std::initializer_list<std::string_view> parts);
 std::string entry_identity(const contract::bank_account& account,
                            const contract::statement_entry& entry, std::size_t occurrence = 0);
 
+// The same, with account_key(account) computed once by the caller.
+std::string entry_identity_for_key(std::string_view account_key,
+                                   const contract::statement_entry& entry,
+                                   std::size_t occurrence = 0);
+
 // Whether entry_identity uses the reference form (true) or the content hash (false).
 bool has_reference_identity(const contract::statement_entry& entry) noexcept;
 
