@@ -17,6 +17,7 @@ struct bench_comparison {
     none,               // just the figures
     min_ratio,          // slow / fast must be at least `target` (B1: isolation >= 10x)
     max_difference_us,  // slow - fast must be at most `target` us (overhead per record)
+    max_ratio,          // slow / fast must be at most `target` (B3: canonical parse <= 2x raw)
   };
   const char* label;
   std::string slow;
@@ -49,6 +50,10 @@ class ratio_reporter : public benchmark::ConsoleReporter {
       return;
     }
     const bool min_ratio = c.kind == bench_comparison::target_kind::min_ratio;
+    if (c.kind == bench_comparison::target_kind::max_ratio) {
+      std::printf("  [target <= %.1fx: %s]\n", c.target, ratio <= c.target ? "met" : "NOT met");
+      return;
+    }
     const bool met = min_ratio ? ratio >= c.target : difference <= c.target;
     std::printf("  [target %s %.0f%s: %s]\n", min_ratio ? ">=" : "<=", c.target,
                 min_ratio ? "x" : " us", met ? "met" : "NOT met");

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+// The mt940 statement reader (adapters/banking) on arbitrary bytes: it either reads statements or
+// throws erpc::error VALIDATION with one of its documented codes (docs/bank-statements.md),
+// never crashes or hangs; and every statement it accepts is a valid canonical BankStatement
+// (schema and invariants, including opening + booked entries = closing).
+#include <erpc/banking/mt940_reader.hpp>
+#include <erpc/contract/bank_statement_json.hpp>
+#include <erpc/error.hpp>
+#include <erpc/host/contract_validator.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const erpc::contract_validator validator;
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  erpc::banking::line_format_options options;
+  options.common.limits.max_bytes = 1 << 20;
+  erpc::banking::collecting_sink sink;
+  try {
+    erpc::banking::read_mt940(text, sink, options);
+  } catch (const erpc::error& e) {
+    const bool documented = e.code().rfind("mt940.", 0) == 0 ||
+                            e.code().rfind("statement.", 0) == 0;
+    if (e.cls() != erpc::error_class::validation || !documented) std::abort();
+  }
+  // Statements completed before an error are as valid as those of a clean read.
+  for (const auto& p : sink.statements()) {
+    if (!validator.validate("BankStatement", nlohmann::json(p.statement)).empty()) std::abort();
+    if (p.entry_identities.size() != p.statement.entries.size()) std::abort();
+  }
+  return 0;
+}
