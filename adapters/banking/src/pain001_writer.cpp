@@ -103,7 +103,6 @@ class xml_writer {
         case '<': out_ += "&lt;"; break;
         case '>': out_ += "&gt;"; break;
         case '"': out_ += "&quot;"; break;
-        case '\'': out_ += "&apos;"; break;
         default: out_ += c;
       }
     }
