@@ -40,12 +40,14 @@ std::string_view trim(std::string_view s) {
 
 struct first_error {
   std::string message;
+  int code = 0;
   int line = 0;
   bool set = false;
   static void capture(void* context, xmlErrorPtr e) {
     auto* self = static_cast<first_error*>(context);
     if (self->set || e == nullptr) return;
     self->set = true;
+    self->code = e->code;
     self->line = e->line;
     self->message = e->message != nullptr ? std::string(trim(e->message)) : "unknown XML error";
   }
@@ -101,10 +103,7 @@ class pain002_parser {
     xmlTextReaderSetStructuredErrorHandler(reader_.get(), &first_error::capture, &error_);
     int status = 0;
     while ((status = xmlTextReaderRead(reader_.get())) == 1) step();
-    if (status < 0 || error_.set) {
-      fail("pain002.xml_malformed", error_.line > 0 ? static_cast<std::uint64_t>(error_.line) : line(),
-           error_.set ? error_.message : "the XML document is not well-formed");
-    }
+    if (status < 0 || error_.set) xml_failure();
     if (!seen_root_) fail("pain002.not_pain002", 1, "the file has no XML document element");
     if (report_.message_id.empty()) missing("GrpHdr/MsgId");
     if (report_.original_message_id.empty()) missing("OrgnlGrpInfAndSts/OrgnlMsgId");
@@ -117,6 +116,17 @@ class pain002_parser {
     long l = node != nullptr ? xmlGetLineNo(node) : -1;
     if (l <= 0) l = xmlTextReaderGetParserLineNumber(reader_.get());
     return l > 0 ? static_cast<std::uint64_t>(l) : 0;
+  }
+
+  [[noreturn]] void xml_failure() {
+    const std::uint64_t at = error_.line > 0 ? static_cast<std::uint64_t>(error_.line) : line();
+    if (error_.code == XML_ERR_INVALID_CHAR || error_.code == XML_ERR_INVALID_ENCODING ||
+        error_.code == XML_ERR_UNKNOWN_ENCODING || error_.code == XML_ERR_UNSUPPORTED_ENCODING ||
+        (error_.code >= XML_I18N_NO_NAME && error_.code <= XML_I18N_NO_OUTPUT)) {
+      fail("pain002.encoding_invalid", at, "not valid UTF-8 text: " + error_.message);
+    }
+    fail("pain002.xml_malformed", at,
+         error_.set ? error_.message : std::string("the XML document is not well-formed"));
   }
 
   [[noreturn]] void missing(std::string_view path) {
@@ -195,6 +205,11 @@ class pain002_parser {
   }
 
   void check_root(std::string_view name, std::string_view ns) {
+    const auto* encoding = xmlTextReaderConstEncoding(reader_.get());
+    if (encoding != nullptr && view(encoding) != "UTF-8") {
+      fail("pain002.encoding_invalid", line(),
+           "the report is encoded as " + quote(view(encoding)) + "; ISO 20022 messages are UTF-8");
+    }
     if (name != "Document") {
       fail("pain002.not_pain002", line(), "the root element is " + quote(name) + ", not Document");
     }
