@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Invoice (payable) ↔ A_SupplierInvoice (vendors.md §2.1; BANKING.md "Invoices, credit notes").
-//   legal_entity → CompanyCode (value map)       supplier → InvoicingParty (SAP supplier no.)
+//   legal_entity → CompanyCode (value map)
+//   supplier → InvoicingParty (external_refs.sap_s4hana, or the supplier whose SearchTerm1 is
+//              its number, or a number that is an SAP supplier number)
 //   invoice_number → SupplierInvoiceIDByInvcgParty (≤ 16, refused when longer, never cut)
 //   invoice_date → DocumentDate      posting_date → PostingDate (default: invoice_date)
 //   currency → DocumentCurrency      totals.gross → InvoiceGrossAmount
@@ -75,7 +77,8 @@ decimal tax_share(const decimal& total, const decimal& part, const decimal& whol
 
 }  // namespace
 
-nlohmann::json invoice_to_vendor(const nlohmann::json& p, const value_maps& maps) {
+nlohmann::json invoice_to_vendor(const nlohmann::json& p, const value_maps& maps,
+                                 const supplier_resolver& resolve_supplier) {
   refuse_unknown(p,
                  {"id", "external_refs", "source", "document_type", "direction", "legal_entity",
                   "supplier", "invoice_number", "document_number", "invoice_date", "posting_date",
@@ -103,9 +106,9 @@ nlohmann::json invoice_to_vendor(const nlohmann::json& p, const value_maps& maps
   body["SupplierInvoiceIDByInvcgParty"] =
       fits(required_text(p, "invoice_number", "/invoice_number"), 16, "/invoice_number",
            "SupplierInvoiceIDByInvcgParty");
+  if (!p.contains("supplier")) invalid("/supplier", "sap.required", "required");
   body["InvoicingParty"] =
-      fits(party_id(p.value("supplier", nlohmann::json()), "/supplier"), 10, "/supplier",
-           "InvoicingParty");
+      fits(resolve_supplier(p["supplier"], "/supplier"), 10, "/supplier", "InvoicingParty");
   body["DocumentCurrency"] = sap_currency;
   if (!p.contains("totals") || !p["totals"].is_object()) {
     invalid("/totals", "sap.required", "required");

@@ -109,19 +109,14 @@ const nlohmann::json& results(const nlohmann::json& record, const char* navigati
   return r != it->end() && r->is_array() ? *r : empty;
 }
 
-std::string party_id(const nlohmann::json& party, const std::string& pointer) {
-  if (!party.is_object()) invalid(pointer, "sap.required", "required");
+std::string party_ref(const nlohmann::json& party, const std::string& pointer) {
+  if (!party.is_object()) invalid(pointer, "sap.required", "must be a party object");
   if (const auto refs = party.find("external_refs"); refs != party.end() && refs->is_object()) {
-    if (const auto id = refs->find(ref_key); id != refs->end() && id->is_string() &&
-                                             !id->get<std::string>().empty()) {
+    if (const auto id = refs->find(ref_key); id != refs->end() && id->is_string()) {
       return id->get<std::string>();
     }
   }
-  if (auto number = text(party, "number", pointer + "/number"); number && !number->empty()) {
-    return *number;
-  }
-  invalid(pointer, "sap.party_unidentified",
-          "needs external_refs.sap_s4hana or number (the SAP supplier number)");
+  return {};
 }
 
 }  // namespace erpc::sap::mapping

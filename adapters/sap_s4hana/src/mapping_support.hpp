@@ -50,7 +50,7 @@ std::string member(const nlohmann::json& record, const char* name);
 // Reads: the results of an expanded navigation ({"results": […]}), empty when absent/deferred.
 const nlohmann::json& results(const nlohmann::json& record, const char* navigation);
 
-// The SAP id a canonical party or document names: external_refs.sap_s4hana, else `number`.
-std::string party_id(const nlohmann::json& party, const std::string& pointer);
+// The SAP id a canonical party names in external_refs.sap_s4hana; "" when it names none.
+std::string party_ref(const nlohmann::json& party, const std::string& pointer);
 
 }  // namespace erpc::sap::mapping

@@ -113,7 +113,12 @@ result sap_connection::execute(const request& req, call_context& ctx) {
   if (req.op == "create") {
     if (o == "JournalEntry") return create_journal(req, ctx);
     if (o == "Invoice") {
-      return invoices_.create(invoice_to_vendor(req.payload, client_.config().maps), req, ctx);
+      auto body = invoice_to_vendor(
+          req.payload, client_.config().maps,
+          [&](const nlohmann::json& party, const std::string& pointer) {
+            return resolve_supplier(party, pointer, ctx);
+          });
+      return invoices_.create(std::move(body), req, ctx);
     }
     return suppliers_.create(supplier_to_vendor(req.payload, client_.config()), req, ctx);
   }
@@ -126,6 +131,36 @@ result sap_connection::execute(const request& req, call_context& ctx) {
               "the SAP S/4HANA adapter does not offer " + req.op + " on " + o +
                   (o == "JournalEntry" ? " (no journal read API in vendors.md §2.1)" : ""))
       .with_effect(effect::none);
+}
+
+std::string sap_connection::resolve_supplier(const nlohmann::json& party,
+                                             const std::string& pointer, call_context& ctx) {
+  if (auto id = mapping::party_ref(party, pointer); !id.empty()) return id;
+  const auto number = mapping::text(party, "number", pointer + "/number").value_or("");
+  if (number.empty()) {
+    mapping::invalid(pointer, "sap.party_unidentified",
+                     "needs external_refs.sap_s4hana or number");
+  }
+  // The number a supplier was created with is its SearchTerm1 (supplier_mapping.cpp).
+  const auto url = client_.odata_url(
+      partner_service, "/A_BusinessPartner",
+      url_query({{"$filter", "SearchTerm1 eq " + odata::literal(number)},
+                 {"$select", "BusinessPartner,Supplier"},
+                 {"$top", "2"},
+                 {"$format", "json"}}));
+  const auto res = client_.send({"GET", url, "", "", {}, "", "application/json"}, call_kind::read,
+                                ctx);
+  if (res.status != 200) throw map_gateway_error(res, call_kind::read, client_.now_ms(ctx));
+  std::vector<std::string> suppliers;
+  for (const auto& bp : odata::collection_of(res).results) {
+    if (const auto s = mapping::member(bp, "Supplier"); !s.empty()) suppliers.push_back(s);
+  }
+  if (suppliers.size() == 1) return suppliers.front();
+  if (suppliers.empty() && digits_only(number, 10)) return number;  // SAP's own supplier number
+  mapping::invalid(pointer + "/number",
+                   suppliers.empty() ? "sap.supplier_unknown" : "sap.supplier_ambiguous",
+                   suppliers.empty() ? "no SAP supplier has the search term " + number
+                                     : "several SAP suppliers have the search term " + number);
 }
 
 nlohmann::json sap_connection::read_entity(const std::string& service, const std::string& path,
@@ -293,8 +328,8 @@ result sap_connection::update_supplier(const request& req, call_context& ctx) {
   // Plan every PATCH before sending any, so an unsupported change writes nothing.
   std::vector<std::pair<std::string, nlohmann::json>> patches;
   const std::string quoted = odata::literal(id);
-  if (want["name"] != have["name"]) {
-    nlohmann::json names = nlohmann::json::object();
+  if (want["name"] != have["name"] || want["SearchTerm1"] != have["SearchTerm1"]) {
+    nlohmann::json names = {{"SearchTerm1", mapping::member(desired, "SearchTerm1")}};
     for (const char* f : {"OrganizationBPName1", "OrganizationBPName2", "OrganizationBPName3",
                           "OrganizationBPName4"}) {
       names[f] = mapping::member(desired, f);

@@ -29,6 +29,8 @@ class sap_connection final : public connection {
   void verify(call_context& ctx);
 
  private:
+  std::string resolve_supplier(const nlohmann::json& party, const std::string& pointer,
+                               call_context& ctx);
   result create_journal(const request& req, call_context& ctx);
   result get(const request& req, call_context& ctx);
   result list(const request& req, call_context& ctx);

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -30,7 +31,12 @@ std::string supplier_pointer(std::string_view property);
 
 // Invoice (payable invoice or credit note) ↔ A_SupplierInvoice (+ to_SupplierInvoiceItemGLAcct,
 // to_SupplierInvoiceTax). The key marker (DocumentHeaderText) is added by the create protocol.
-nlohmann::json invoice_to_vendor(const nlohmann::json& payload, const value_maps& maps);
+// `resolve_supplier` turns the canonical supplier party into the SAP supplier number (it may
+// cost a request: a lookup by SearchTerm1); VALIDATION at `pointer` when it names none.
+using supplier_resolver =
+    std::function<std::string(const nlohmann::json& party, const std::string& pointer)>;
+nlohmann::json invoice_to_vendor(const nlohmann::json& payload, const value_maps& maps,
+                                 const supplier_resolver& resolve_supplier);
 // An A_SupplierInvoice read with $expand=to_SupplierInvoiceItemGLAcct,to_SupplierInvoiceTax.
 nlohmann::json invoice_from_vendor(const nlohmann::json& invoice, const value_maps& maps);
 nlohmann::json invoice_compared_fields(const nlohmann::json& invoice);

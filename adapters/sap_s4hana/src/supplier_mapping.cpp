@@ -10,7 +10,9 @@
 //       ReconciliationAccount and IsToBeCheckedForDuplicates (the duplicate-invoice check)
 //   payment_terms.code → to_SupplierCompany[0].PaymentTerms (value map)
 //   payment_block → to_Supplier.PaymentIsBlockedForSupplier; status blocked → PostingIsBlocked
-// `number` is SAP's supplier number: assigned by SAP, answered on reads, refused on create.
+//   number → SearchTerm1 (≤ 20; the key invoices name the supplier by, README "Suppliers")
+// SAP assigns the supplier number itself; a read answers SearchTerm1 as `number` when set, else
+// the SAP supplier number.
 // Not carried (UNSUPPORTED): email, default_currency, bank_accounts, notes, address_lines.
 #include "mapping_support.hpp"
 #include "odata_values.hpp"
@@ -62,9 +64,6 @@ nlohmann::json supplier_to_vendor(const nlohmann::json& p, const connection_conf
                   "country", "postal_address", "payment_terms", "status", "payment_block",
                   "created_at", "updated_at", "etag"},
                  "", "SAP business partners through this adapter do not carry this field");
-  if (p.contains("number")) {
-    unsupported("/number", "SAP assigns the supplier number; it is answered on reads");
-  }
   const auto& maps = config.maps;
   const auto name = required_text(p, "name", "/name");
   const auto parts = name_parts(name);
@@ -72,6 +71,9 @@ nlohmann::json supplier_to_vendor(const nlohmann::json& p, const connection_conf
   nlohmann::json body = {{"BusinessPartnerCategory", "2"},
                          {"BusinessPartnerGrouping", config.supplier.grouping}};
   for (std::size_t i = 0; i < parts.size(); ++i) body[name_fields[i]] = parts[i];
+  if (auto number = text(p, "number", "/number")) {
+    body["SearchTerm1"] = fits(*number, 20, "/number", "SearchTerm1");
+  }
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& role : config.supplier.roles) roles.push_back({{"BusinessPartnerRole", role}});
   body["to_BusinessPartnerRole"] = {{"results", std::move(roles)}};
@@ -146,7 +148,8 @@ nlohmann::json supplier_from_vendor(const nlohmann::json& bp, const value_maps& 
   for (const auto* field : name_fields) name += member(bp, field);
   if (name.empty()) name = member(bp, "BusinessPartnerFullName");
   const auto& supplier = supplier_part(bp);
-  const auto number = member(bp, "Supplier").empty() ? id : member(bp, "Supplier");
+  auto number = member(bp, "SearchTerm1");
+  if (number.empty()) number = member(bp, "Supplier").empty() ? id : member(bp, "Supplier");
   nlohmann::json doc = {{"id", id},
                         {"external_refs", {{ref_key, id}}},
                         {"source", {{"system", "sap_s4hana"}, {"id", "A_BusinessPartner/" + id}}},
@@ -200,6 +203,7 @@ nlohmann::json supplier_compared_fields(const nlohmann::json& bp) {
                          {"PaymentTerms", member(c, "PaymentTerms")}});
   }
   return {{"name", name},
+          {"SearchTerm1", member(bp, "SearchTerm1")},
           {"BusinessPartnerCategory", member(bp, "BusinessPartnerCategory")},
           {"address", std::move(address)},
           {"VATRegistration", member(supplier, "VATRegistration")},
@@ -211,6 +215,7 @@ nlohmann::json supplier_compared_fields(const nlohmann::json& bp) {
 std::string supplier_pointer(std::string_view property) {
   static const std::pair<std::string_view, std::string_view> table[] = {
       {"OrganizationBPName1", "/name"},   {"OrganizationBPName2", "/name"},
+      {"SearchTerm1", "/number"},
       {"VATRegistration", "/tax_id"},     {"CompanyCode", "/legal_entity"},
       {"PaymentTerms", "/payment_terms"}, {"Country", "/postal_address/country"},
       {"CityName", "/postal_address/town_name"},
