@@ -3,6 +3,7 @@
 
 #include <erpc/adapters/exact_json.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 namespace erpc::sap {
@@ -166,7 +167,11 @@ std::string sap_client::fetch_token(call_context& ctx) {
   }
   std::lock_guard lock(mutex_);
   bearer_ = "Bearer " + token;
-  bearer_expires_ms_ = now_ms(ctx) + expires_in_s * 1000 - token_margin_ms;
+  // Renewed a margin before SAP's expiry, but a new token is always tried at least once (a
+  // lifetime shorter than the margin must not make every request fetch another).
+  const std::int64_t life_ms = std::max<std::int64_t>(expires_in_s, 0) * 1000;
+  bearer_expires_ms_ =
+      now_ms(ctx) + std::max<std::int64_t>(life_ms - std::min(token_margin_ms, life_ms / 2), 1000);
   return bearer_;
 }
 

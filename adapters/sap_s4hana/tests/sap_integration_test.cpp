@@ -439,7 +439,7 @@ TEST_CASE("duplicate check as an error: a late-delivered first request posts not
 
 TEST_CASE("duplicate check as a warning: SAP posts the late copy; check() reports idempotent",
           "[sap][integration][duplicate_check]") {
-  sap_rig rig({{"duplicate_check", "warning"}});
+  sap_rig rig(json{{"duplicate_check", "warning"}});
   rig.settings({{"sap.duplicate_check.message_type", "warning"}});
   const auto sup = create_supplier(rig);
   rig.twin_next_post();
@@ -469,7 +469,7 @@ TEST_CASE("check() verifies credentials, CSRF and the suppliers' duplicate check
   CHECK(checked.ok);
   CHECK(rig.host().log().contains("level native"));
 
-  sap_rig unflagged({{"supplier", {{"reconciliation_account", "21100000"},
+  sap_rig unflagged(json{{"supplier", {{"reconciliation_account", "21100000"},
                                    {"check_duplicate_invoices", false}}}});
   create_supplier(unflagged);
   unflagged.host().log().clear();
