@@ -51,7 +51,7 @@ TEST_CASE("a Gateway 400 with errordetails is VALIDATION with a pointer into the
   CHECK(e.field_errors()[0].code == "sap.ZERPC_SIM/003");
 }
 
-TEST_CASE("403 with X-CSRF-Token: Required is AUTHENTICATION; another 403 is PERMISSION",
+TEST_CASE("403 with X-CSRF-Token: Required is AUTHENTICATION, another 403 is PERMISSION",
           "[sap][errors]") {
   CHECK(erpc::sap::is_csrf_refusal(fixture("403_csrf_token_required")));
   const auto csrf = map("403_csrf_token_required", call_kind::write);
@@ -64,7 +64,7 @@ TEST_CASE("403 with X-CSRF-Token: Required is AUTHENTICATION; another 403 is PER
   CHECK(denied.vendor()->code == "/IWBEP/CM_MGW_RT/022");
 }
 
-TEST_CASE("401 (an HTML logon page) is AUTHENTICATION; 404 is NOT_FOUND", "[sap][errors]") {
+TEST_CASE("401 (an HTML logon page) is AUTHENTICATION and 404 is NOT_FOUND", "[sap][errors]") {
   const auto e = map("401_logon_failed", call_kind::write);
   CHECK(e.cls() == error_class::authentication);
   CHECK(e.code() == "sap.http_401");

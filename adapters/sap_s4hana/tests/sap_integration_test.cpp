@@ -274,7 +274,7 @@ TEST_CASE("a supplier is created by deep insert, read, listed, updated once, and
         "Acme Holding GmbH");
 }
 
-TEST_CASE("R1: the same key and payload replays the first invoice; SAP holds one",
+TEST_CASE("R1: the same key and payload replays the first invoice and SAP holds one",
           "[sap][integration]") {
   sap_rig rig;
   const auto sup = create_supplier(rig);
@@ -364,7 +364,7 @@ TEST_CASE("another key with the same supplier reference is CONFLICT, never a sec
   require_writes(rig, "A_SupplierInvoice", 1, 0);
 }
 
-TEST_CASE("R4: the reply to the POST is lost; the retry finds the committed invoice",
+TEST_CASE("R4: the reply to the POST is lost and the retry finds the committed invoice",
           "[sap][integration]") {
   sap_rig rig;
   const auto sup = create_supplier(rig);
@@ -437,7 +437,7 @@ TEST_CASE("duplicate check as an error: a late-delivered first request posts not
   }
 }
 
-TEST_CASE("duplicate check as a warning: SAP posts the late copy; check() reports idempotent",
+TEST_CASE("duplicate check as a warning: SAP posts the late copy and check() reports idempotent",
           "[sap][integration][duplicate_check]") {
   sap_rig rig(json{{"duplicate_check", "warning"}});
   rig.settings({{"sap.duplicate_check.message_type", "warning"}});
@@ -576,7 +576,7 @@ TEST_CASE("a reference over 16 characters is VALIDATION before anything is sent"
   require_writes(rig, "A_SupplierInvoice", 0, 0);
 }
 
-TEST_CASE("journals post over SOAP; failures inside HTTP 200 are VALIDATION; retries replay",
+TEST_CASE("journals post over SOAP, failures inside HTTP 200 are VALIDATION, retries replay",
           "[sap][integration][journal]") {
   sap_rig rig;
   rig.settings({{"sap.journal.reference_check", "error"}});
