@@ -128,6 +128,37 @@ class sap_rig {
   void settings(const json& values) { sim_.apply_settings(values); }
   erpc::testing::fake_host& host() { return *host_; }
   const json& config() const { return config_; }
+  std::string base_url() const { return sim_.base_url(); }
+
+  // Reverses a posted invoice through the function import Cancel (vendors.md §2.1), as an SAP
+  // user would: CSRF token fetched with the session cookie, then the POST.
+  void cancel_invoice(const std::string& id) {
+    erpc::http_client client(http_.table());
+    const std::string auth = "Basic RVJQQ19DT01NX1VTRVI6ZXJwYy1zaW0tcGFzc3dvcmQ=";  // sim defaults
+    const std::string service = sim_.base_url() + "/sap/opu/odata/sap/API_SUPPLIERINVOICE_PROCESS_SRV";
+    erpc::http_request fetch{"GET", service + "/", {{"Authorization", auth}, {"X-CSRF-Token", "Fetch"}}, "", 5000};
+    const auto fetched = client.send(fetch, nullptr);
+    REQUIRE(fetched.status == 200);
+    std::string cookies;
+    for (const auto& [name, value] : fetched.headers) {
+      if (erpc::detail::iequals(name, "Set-Cookie")) {
+        cookies += (cookies.empty() ? "" : "; ") + value.substr(0, value.find(';'));
+      }
+    }
+    const auto slash = id.find('/');
+    erpc::http_request cancel{"POST",
+                              service + "/Cancel?SupplierInvoice='" + id.substr(0, slash) +
+                                  "'&FiscalYear='" + id.substr(slash + 1) + "'&$format=json",
+                              {{"Authorization", auth},
+                               {"X-CSRF-Token", fetched.header("X-CSRF-Token").value_or("")},
+                               {"Cookie", cookies},
+                               {"Accept", "application/json"}},
+                              "",
+                              5000};
+    const auto cancelled = client.send(cancel, nullptr);
+    INFO(cancelled.body);
+    REQUIRE(cancelled.status == 200);
+  }
   const erpc_adapter_v1* adapter() const { return adapter_; }
 
   void lose_next_write_reply() { lose_next_write_reply_ = true; }
@@ -397,6 +428,24 @@ TEST_CASE("R5b: a fresh connection with no ledger replays and refuses reuse by i
   const auto reuse = rig.call("create", "Invoice", "inv-5", invoice(sup, "AC-5", "70.00", "13.30", "83.31"));
   CHECK(rig.failed(reuse).cls() == erpc::error_class::idempotency_key_reuse);
   require_writes(rig, "A_SupplierInvoice", 1, 0);
+}
+
+TEST_CASE("a reversed invoice does not count: the same reference is entered again (BANKING.md)",
+          "[sap][integration][duplicate_check]") {
+  sap_rig rig;
+  const auto sup = create_supplier(rig);
+  const auto first = rig.ok(rig.call("create", "Invoice", "inv-rev",
+                                     invoice(sup, "AC-R", "30.00", "5.70", "35.70")));
+  rig.cancel_invoice(first["result"]["id"]);
+  // A new key re-enters the reference: neither SAP's check nor the adapter's read-back counts
+  // the reversed original or its reversal document.
+  const auto again = rig.ok(rig.call("create", "Invoice", "inv-rev-2",
+                                     invoice(sup, "AC-R", "30.00", "5.70", "35.70")));
+  CHECK(again["replayed"] == false);
+  CHECK(again["result"]["id"] != first["result"]["id"]);
+  // The reversed invoice's own key is not replayed to a reversed document either.
+  const auto fx = rig.effects("A_SupplierInvoice");
+  CHECK(fx["created"] == 3);  // original, reversal document, re-entry
 }
 
 TEST_CASE("a credit note is a credit memo, replayed through the read-back SAP's check skips",
