@@ -247,11 +247,10 @@ nlohmann::json invoice_from_vendor(const nlohmann::json& r, const value_maps& ma
   if (const auto notes = member(r, "SupplierPostingLineItemText"); !notes.empty()) {
     doc["notes"] = notes;
   }
-  if (member(r, "NetPaymentDays") == "0" || odata::decimal_of(r.value("NetPaymentDays", nlohmann::json())) ==
-                                                decimal{}) {
-    if (const auto due = date("DueCalculationBaseDate"); due && member(r, "PaymentTerms").empty()) {
-      doc["due_date"] = *due;
-    }
+  // due_date was written as the baseline date with 0 net days (no payment terms).
+  const auto net_days = odata::decimal_of(r.value("NetPaymentDays", nlohmann::json()));
+  if (member(r, "PaymentTerms").empty() && net_days.value_or(decimal{}).is_zero()) {
+    if (const auto due = date("DueCalculationBaseDate")) doc["due_date"] = *due;
   }
 
   // Tax per code, shared over the code's lines by net amount.

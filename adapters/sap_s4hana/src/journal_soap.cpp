@@ -110,7 +110,8 @@ int to_int(const std::string& text) {
 }  // namespace
 
 std::string journal_request(const nlohmann::json& p, const value_maps& maps,
-                            const std::string& marker, const std::string& now_utc) {
+                            const std::string& document_type, const std::string& marker,
+                            const std::string& now_utc) {
   refuse_unknown(p,
                  {"id", "external_refs", "source", "legal_entity", "reference", "posting_date",
                   "document_date", "functional_currency", "description", "lines", "created_at",
@@ -130,7 +131,7 @@ std::string journal_request(const nlohmann::json& p, const value_maps& maps,
   const auto functional = required_text(p, "functional_currency", "/functional_currency");
   std::string header = element("OriginalReferenceDocumentType", "BKPFF") +
                        element("BusinessTransactionType", "RFBU") +
-                       element("AccountingDocumentType", "SA") +
+                       element("AccountingDocumentType", document_type) +
                        element("DocumentReferenceID", marker);
   if (auto d = text(p, "description", "/description")) {
     header += element("DocumentHeaderText", fits(*d, 25, "/description", "DocumentHeaderText"));

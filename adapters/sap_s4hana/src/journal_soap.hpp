@@ -32,7 +32,8 @@ inline constexpr const char* journal_soap_action =
 // The SOAP envelope for one journal entry; VALIDATION / UNSUPPORTED for what cannot be carried.
 // `now_utc` is the CreationDateTime (RFC 3339).
 std::string journal_request(const nlohmann::json& payload, const value_maps& maps,
-                            const std::string& marker, const std::string& now_utc);
+                            const std::string& document_type, const std::string& marker,
+                            const std::string& now_utc);
 
 struct journal_log_item {
   std::string type_id;  // "<number>(<message class>)", e.g. 117(F5)

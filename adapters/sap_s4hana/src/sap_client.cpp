@@ -216,10 +216,11 @@ std::string sap_client::csrf_token(const std::string& root, call_context& ctx) {
   fetch.method = "GET";
   fetch.url = root;
   fetch.headers.emplace_back("X-CSRF-Token", "Fetch");
-  auto res = send_once(fetch, "", call_kind::read, ctx);
+  auto first = send_once(fetch, "", call_kind::read, ctx);
+  auto res = std::move(first.response);
   if (res.status == 401) {
-    refresh_credentials(res.header("X-Erpc-Refused-Authorization").value_or(""), ctx);
-    res = send_once(fetch, "", call_kind::read, ctx);
+    refresh_credentials(first.authorization, ctx);
+    res = send_once(fetch, "", call_kind::read, ctx).response;
   }
   if (res.status < 200 || res.status > 299) {
     throw map_gateway_error(res, call_kind::read, now_ms(ctx));
@@ -238,8 +239,8 @@ void sap_client::forget_csrf_token(const std::string& token) {
   }
 }
 
-http_response sap_client::send_once(const outbound& request, const std::string& csrf,
-                                    call_kind kind, call_context& ctx) {
+sap_client::answer sap_client::send_once(const outbound& request, const std::string& csrf,
+                                         call_kind kind, call_context& ctx) {
   const auto auth = authorization(ctx);
   http_request req;
   req.method = request.method;
@@ -264,9 +265,7 @@ http_response sap_client::send_once(const outbound& request, const std::string& 
   }
   throw_for_transport(res);
   keep_cookies(res);
-  // Remember which authorization was refused, so a concurrent refresh is not repeated.
-  if (res.status == 401) res.headers.emplace_back("X-Erpc-Refused-Authorization", auth);
-  return res;
+  return {std::move(res), auth};
 }
 
 http_response sap_client::send(const outbound& request, call_kind kind, call_context& ctx) {
@@ -275,11 +274,11 @@ http_response sap_client::send(const outbound& request, call_kind kind, call_con
   bool csrf_refreshed = false;
   for (;;) {
     const auto csrf = needs_csrf ? csrf_token(request.csrf_root, ctx) : std::string();
-    auto res = send_once(request, csrf, kind, ctx);
+    auto [res, sent_authorization] = send_once(request, csrf, kind, ctx);
     if (res.status == 401 && !auth_refreshed) {
       // A 401 wrote nothing, so sending again cannot duplicate.
       auth_refreshed = true;
-      refresh_credentials(res.header("X-Erpc-Refused-Authorization").value_or(""), ctx);
+      refresh_credentials(sent_authorization, ctx);
       ctx.log(log_level::info, "SAP refused the credentials; refreshed them once");
       continue;
     }
@@ -290,10 +289,6 @@ http_response sap_client::send(const outbound& request, call_kind kind, call_con
       ctx.log(log_level::info, "SAP refused the CSRF token; fetched a new one once");
       continue;
     }
-    // The internal marker never leaves the client.
-    std::erase_if(res.headers, [](const auto& h) {
-      return detail::iequals(h.first, "X-Erpc-Refused-Authorization");
-    });
     return res;
   }
 }

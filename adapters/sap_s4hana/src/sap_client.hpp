@@ -53,8 +53,12 @@ class sap_client {
   std::int64_t now_ms(call_context& ctx) const;
 
  private:
-  http_response send_once(const outbound& request, const std::string& csrf_token,
-                          call_kind kind, call_context& ctx);
+  struct answer {
+    http_response response;
+    std::string authorization;  // what was sent, so a refresh replaces only a refused one
+  };
+  answer send_once(const outbound& request, const std::string& csrf_token, call_kind kind,
+                   call_context& ctx);
   std::string authorization(call_context& ctx);
   void refresh_credentials(const std::string& refused_authorization, call_context& ctx);
   std::string fetch_token(call_context& ctx);

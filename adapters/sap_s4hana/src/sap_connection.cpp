@@ -400,7 +400,8 @@ result sap_connection::create_journal(const request& req, call_context& ctx) {
   outbound o;
   o.method = "POST";
   o.url = client_.soap_url(journal_soap_path);
-  o.body = journal_request(req.payload, config.maps, marker, utc_now(client_.now_ms(ctx)));
+  o.body = journal_request(req.payload, config.maps, config.journal_document_type, marker,
+                           utc_now(client_.now_ms(ctx)));
   o.content_type = "text/xml; charset=utf-8";
   o.accept = "text/xml";
   o.headers.emplace_back("SOAPAction", journal_soap_action);

@@ -268,7 +268,7 @@ TEST_CASE("a journal becomes one SOAP JournalEntryCreateRequest, credits negativ
          {"functional_amount", money("100.00")}},
         {{"account", "6000"}, {"side", "credit"}, {"amount", money("100.00")},
          {"functional_amount", money("100.00")}}}}};
-  const auto xml = erpc::sap::journal_request(journal, c.maps, "JE-KEY", "2026-03-02T10:00:00Z");
+  const auto xml = erpc::sap::journal_request(journal, c.maps, "SA", "JE-KEY", "2026-03-02T10:00:00Z");
   CHECK(xml.find("<DocumentReferenceID>JE-KEY</DocumentReferenceID>") != std::string::npos);
   CHECK(xml.find("<CompanyCode>1010</CompanyCode>") != std::string::npos);
   CHECK(xml.find("Accrual &lt;March&gt; &amp; co") != std::string::npos);
@@ -277,7 +277,7 @@ TEST_CASE("a journal becomes one SOAP JournalEntryCreateRequest, credits negativ
   CHECK(xml.find("<DebitCreditCode>H</DebitCreditCode>") != std::string::npos);
   auto unbalanced_fx = journal;
   unbalanced_fx["lines"][0]["functional_amount"] = money("99.00");
-  CHECK_THROWS_WITH(erpc::sap::journal_request(unbalanced_fx, c.maps, "K", "t"),
+  CHECK_THROWS_WITH(erpc::sap::journal_request(unbalanced_fx, c.maps, "SA", "K", "t"),
                     Catch::Contains("functional_amount"));
 }
 
