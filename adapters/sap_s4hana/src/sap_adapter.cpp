@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// The bundled SAP S/4HANA adapter (OData v2 + journal SOAP, vendors.md §2): the manifest and the
+// connection factory. Everything vendor-specific lives in the connection and the mappings.
+#include "sap_config.hpp"
+#include "sap_connection.hpp"
+#include "sap_mapping.hpp"
+
+#include <erpc/adapter.hpp>
+
+namespace erpc::sap {
+
+class sap_s4hana_adapter final : public adapter {
+ public:
+  static constexpr char adapter_id[] = "sap_s4hana";
+
+  nlohmann::json describe() const override {
+    return {{"name", "SAP S/4HANA (OData v2, journal SOAP)"},
+            {"vendor", "erpconnect"},
+            {"version", "0.1.0"},
+            {"status", "beta"},
+            {"mapping_version", mapping_version},
+            {"contract", {{"min", "1.0"}, {"max", "1.x"}}},
+            {"objects",
+             {{"Supplier", {"create", "get", "list", "update"}},
+              {"Invoice", {"create", "get", "list"}},
+              {"JournalEntry", {"create"}}}},
+            {"capabilities", nlohmann::json::array()},
+            {"config_schema", config_schema()},
+            {"description",
+             "Suppliers (business partners), supplier invoices and credit memos, and journal "
+             "entries in SAP S/4HANA; creates are idempotent through the key carried in a "
+             "reference field and SAP's duplicate-invoice check. Payments: unsupported."}};
+  }
+
+  // Checks the configuration, resolves every secret reference, and verifies against the system
+  // what the native level needs (credentials, CSRF handshake, duplicate-invoice check); the
+  // findings are logged.
+  void check(const nlohmann::json& config, call_context& ctx) override {
+    sap_connection connection(ctx.host(), parse_config(config), ctx);
+    connection.verify(ctx);
+  }
+
+  std::unique_ptr<connection> open(const nlohmann::json& config, call_context& ctx) override {
+    return std::make_unique<sap_connection>(ctx.host(), parse_config(config), ctx);
+  }
+};
+
+}  // namespace erpc::sap
+
+ERPC_ADAPTER(erpc::sap::sap_s4hana_adapter)

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sap_client.hpp"
+
+#include <erpc/adapters/exact_json.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+namespace erpc::sap {
+
+namespace {
+
+// Refresh a bearer this long before SAP says it expires, so it does not lapse in flight.
+constexpr std::int64_t token_margin_ms = 30'000;
+
+bool is_modifying(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+}  // namespace
+
+std::string base64(std::string_view bytes) {
+  static constexpr char alphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) |
+                   (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                   static_cast<unsigned char>(bytes[i + 2]);
+    out += alphabet[(n >> 18) & 63];
+    out += alphabet[(n >> 12) & 63];
+    out += alphabet[(n >> 6) & 63];
+    out += alphabet[n & 63];
+  }
+  if (i + 1 == bytes.size()) {
+    const auto n = static_cast<unsigned char>(bytes[i]) << 16;
+    out += alphabet[(n >> 18) & 63];
+    out += alphabet[(n >> 12) & 63];
+    out += "==";
+  } else if (i + 2 == bytes.size()) {
+    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) |
+                   (static_cast<unsigned char>(bytes[i + 1]) << 8);
+    out += alphabet[(n >> 18) & 63];
+    out += alphabet[(n >> 12) & 63];
+    out += alphabet[(n >> 6) & 63];
+    out += '=';
+  }
+  return out;
+}
+
+sap_client::sap_client(host_ref host, connection_config config, call_context& ctx)
+    : http_(host), config_(std::move(config)) {
+  if (config_.auth.method == auth_method::basic) {
+    basic_authorization_ = "Basic " + base64(ctx.resolve_secret(config_.auth.user_ref) + ":" +
+                                             ctx.resolve_secret(config_.auth.password_ref));
+  } else {
+    // Resolve now so a broken reference fails open(), not the first call; the token itself is
+    // fetched on first use.
+    (void)ctx.resolve_secret(config_.auth.client_id_ref);
+    (void)ctx.resolve_secret(config_.auth.client_secret_ref);
+  }
+}
+
+std::int64_t sap_client::now_ms(call_context& ctx) const {
+  const auto host_now = ctx.now_unix_ms();
+  if (host_now != 0) return host_now;
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string sap_client::service_root(std::string_view service) const {
+  return odata_url(service, "/");
+}
+
+std::string sap_client::odata_url(std::string_view service, std::string_view path,
+                                  std::string_view query) const {
+  std::string url = config_.base_url + "/sap/opu/odata/sap/" + std::string(service) +
+                    std::string(path);
+  std::string q(query);
+  if (!config_.sap_client.empty()) q += (q.empty() ? "" : "&") + ("sap-client=" + config_.sap_client);
+  if (!q.empty()) url += "?" + q;
+  return url;
+}
+
+std::string sap_client::soap_url(std::string_view path) const {
+  std::string url = config_.base_url + std::string(path);
+  if (!config_.sap_client.empty()) url += "?sap-client=" + config_.sap_client;
+  return url;
+}
+
+void sap_client::keep_cookies(const http_response& res) {
+  std::lock_guard lock(mutex_);
+  for (const auto& [name, value] : res.headers) {
+    if (!detail::iequals(name, "Set-Cookie")) continue;
+    const auto pair = value.substr(0, value.find(';'));
+    const auto eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) continue;
+    cookies_[pair.substr(0, eq)] = pair.substr(eq + 1);
+  }
+}
+
+std::string sap_client::cookie_header() const {
+  std::lock_guard lock(mutex_);
+  std::string out;
+  for (const auto& [name, value] : cookies_) {
+    out += (out.empty() ? "" : "; ") + name + "=" + value;
+  }
+  return out;
+}
+
+std::string sap_client::fetch_token(call_context& ctx) {
+  // RFC 6749 §4.4, client authentication with HTTP Basic (§2.3.1: form-encoded id and secret).
+  const auto id = ctx.resolve_secret(config_.auth.client_id_ref);
+  const auto secret = ctx.resolve_secret(config_.auth.client_secret_ref);
+  http_request req;
+  req.method = "POST";
+  req.url = config_.auth.token_url;
+  req.headers.emplace_back("Authorization", "Basic " + base64(url_encode(id) + ":" +
+                                                              url_encode(secret)));
+  req.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+  req.headers.emplace_back("Accept", "application/json");
+  req.body = "grant_type=client_credentials";
+  if (!config_.auth.scope.empty()) req.body += "&scope=" + url_encode(config_.auth.scope);
+  auto res = http_.send(req, ctx.abi_call());
+  if (!res.ok() && res.request_sent) {
+    throw error(error_class::unavailable, "sap.oauth_token_unavailable",
+                "the OAuth token request got no complete reply: " + res.transport_message)
+        .with_effect(effect::none);
+  }
+  throw_for_transport(res);
+  if (res.status == 400 || res.status == 401) {
+    // RFC 6749 §5.2: invalid_client, invalid_grant… The body names the reason, never a secret.
+    std::string reason;
+    try {
+      reason = adapters::parse_exact(res.body).value("error", "");
+    } catch (const std::exception&) {
+    }
+    throw error(error_class::authentication, "sap.oauth_token_refused",
+                "the OAuth token endpoint refused the client credentials (HTTP " +
+                    std::to_string(res.status) + (reason.empty() ? "" : ", " + reason) + ")")
+        .with_effect(effect::none)
+        .with_vendor({res.status, reason, "", ""});
+  }
+  if (res.status != 200) throw map_gateway_error(res, call_kind::read, now_ms(ctx));
+  nlohmann::json doc;
+  try {
+    doc = adapters::parse_exact(res.body);
+  } catch (const std::exception&) {
+    throw malformed_response("its token answer is not JSON", call_kind::read, res.status);
+  }
+  const auto token = doc.is_object() ? doc.value("access_token", "") : std::string();
+  if (token.empty()) {
+    throw malformed_response("its token answer has no access_token", call_kind::read, res.status);
+  }
+  std::int64_t expires_in_s = 3600;
+  if (const auto e = doc.find("expires_in"); e != doc.end()) {
+    if (e->is_number_integer()) expires_in_s = e->get<std::int64_t>();
+    if (e->is_string()) {
+      try {
+        expires_in_s = std::stoll(e->get<std::string>());
+      } catch (const std::exception&) {
+      }
+    }
+  }
+  std::lock_guard lock(mutex_);
+  bearer_ = "Bearer " + token;
+  // Renewed a margin before SAP's expiry, but a new token is always tried at least once (a
+  // lifetime shorter than the margin must not make every request fetch another).
+  const std::int64_t life_ms = std::max<std::int64_t>(expires_in_s, 0) * 1000;
+  bearer_expires_ms_ =
+      now_ms(ctx) + std::max<std::int64_t>(life_ms - std::min(token_margin_ms, life_ms / 2), 1000);
+  return bearer_;
+}
+
+std::string sap_client::authorization(call_context& ctx) {
+  if (config_.auth.method == auth_method::basic) {
+    std::lock_guard lock(mutex_);
+    return basic_authorization_;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    if (!bearer_.empty() && now_ms(ctx) < bearer_expires_ms_) return bearer_;
+  }
+  return fetch_token(ctx);
+}
+
+void sap_client::refresh_credentials(const std::string& refused, call_context& ctx) {
+  if (config_.auth.method == auth_method::basic) {
+    // The password may have been rotated in the secret store since open().
+    const auto fresh = "Basic " + base64(ctx.resolve_secret(config_.auth.user_ref) + ":" +
+                                         ctx.resolve_secret(config_.auth.password_ref));
+    std::lock_guard lock(mutex_);
+    basic_authorization_ = fresh;
+    return;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    // Another call may have refreshed the token already; only the refused one is dropped.
+    if (bearer_ != refused) return;
+    bearer_.clear();
+  }
+  (void)fetch_token(ctx);
+}
+
+std::string sap_client::csrf_token(const std::string& root, call_context& ctx) {
+  {
+    std::lock_guard lock(mutex_);
+    if (const auto it = csrf_tokens_.find(root); it != csrf_tokens_.end()) return it->second;
+  }
+  // vendors.md §2.2: a non-modifying request with `X-CSRF-Token: Fetch`; the answer carries the
+  // token and the session cookies it is bound to.
+  outbound fetch;
+  fetch.method = "GET";
+  fetch.url = root;
+  fetch.headers.emplace_back("X-CSRF-Token", "Fetch");
+  auto first = send_once(fetch, "", call_kind::read, ctx);
+  auto res = std::move(first.response);
+  if (res.status == 401) {
+    refresh_credentials(first.authorization, ctx);
+    res = send_once(fetch, "", call_kind::read, ctx).response;
+  }
+  if (res.status < 200 || res.status > 299) {
+    throw map_gateway_error(res, call_kind::read, now_ms(ctx));
+  }
+  const auto token = res.header("X-CSRF-Token").value_or("");
+  if (token.empty() || detail::iequals(token, "Required")) return {};  // no CSRF protection
+  std::lock_guard lock(mutex_);
+  csrf_tokens_[root] = token;
+  return token;
+}
+
+void sap_client::forget_csrf_token(const std::string& token) {
+  std::lock_guard lock(mutex_);
+  for (auto it = csrf_tokens_.begin(); it != csrf_tokens_.end();) {
+    it = it->second == token ? csrf_tokens_.erase(it) : std::next(it);
+  }
+}
+
+sap_client::answer sap_client::send_once(const outbound& request, const std::string& csrf,
+                                         call_kind kind, call_context& ctx) {
+  const auto auth = authorization(ctx);
+  http_request req;
+  req.method = request.method;
+  req.url = request.url;
+  req.headers = request.headers;
+  req.headers.emplace_back("Authorization", auth);
+  req.headers.emplace_back("Accept", request.accept);
+  if (const auto cookies = cookie_header(); !cookies.empty()) {
+    req.headers.emplace_back("Cookie", cookies);
+  }
+  if (!csrf.empty()) req.headers.emplace_back("X-CSRF-Token", csrf);
+  if (!request.body.empty()) {
+    req.headers.emplace_back("Content-Type", request.content_type);
+    req.body = request.body;
+  }
+  auto res = http_.send(req, ctx.abi_call());
+  if (!res.ok() && kind == call_kind::read && res.request_sent) {
+    // A read changes nothing at SAP, so a lost reply is simply "not available".
+    throw error(error_class::unavailable, "sap.read_reply_lost",
+                "SAP read sent but no complete reply: " + res.transport_message)
+        .with_effect(effect::none);
+  }
+  throw_for_transport(res);
+  keep_cookies(res);
+  return {std::move(res), auth};
+}
+
+http_response sap_client::send(const outbound& request, call_kind kind, call_context& ctx) {
+  const bool needs_csrf = !request.csrf_root.empty() && is_modifying(request.method);
+  bool auth_refreshed = false;
+  bool csrf_refreshed = false;
+  for (;;) {
+    const auto csrf = needs_csrf ? csrf_token(request.csrf_root, ctx) : std::string();
+    auto [res, sent_authorization] = send_once(request, csrf, kind, ctx);
+    if (res.status == 401 && !auth_refreshed) {
+      // A 401 wrote nothing, so sending again cannot duplicate.
+      auth_refreshed = true;
+      refresh_credentials(sent_authorization, ctx);
+      ctx.log(log_level::info, "SAP refused the credentials; refreshed them once");
+      continue;
+    }
+    if (needs_csrf && is_csrf_refusal(res) && !csrf_refreshed) {
+      // Missing, invalid or expired token (vendors.md §2.2): refused before any write.
+      csrf_refreshed = true;
+      forget_csrf_token(csrf);
+      ctx.log(log_level::info, "SAP refused the CSRF token; fetched a new one once");
+      continue;
+    }
+    return res;
+  }
+}
+
+}  // namespace erpc::sap

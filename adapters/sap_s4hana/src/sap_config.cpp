@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sap_config.hpp"
+
+#include <cctype>
+
+namespace erpc::sap {
+
+value_map::value_map(std::string name, std::map<std::string, std::string> to_vendor,
+                     bool identity)
+    : name_(std::move(name)), to_vendor_(std::move(to_vendor)), identity_(identity) {
+  for (const auto& [code, id] : to_vendor_) to_code_.emplace(id, code);
+}
+
+std::optional<std::string> value_map::vendor_id(const std::string& code) const {
+  if (const auto it = to_vendor_.find(code); it != to_vendor_.end()) return it->second;
+  if (identity_) return code;
+  return std::nullopt;
+}
+
+std::optional<std::string> value_map::code(const std::string& vendor_id) const {
+  if (const auto it = to_code_.find(vendor_id); it != to_code_.end()) return it->second;
+  if (identity_) return vendor_id;
+  return std::nullopt;
+}
+
+namespace {
+
+constexpr const char* map_fields[] = {"company_codes", "accounts", "tax_codes", "currencies",
+                                      "payment_terms"};
+
+nlohmann::json string_map_schema() {
+  return {{"type", "object"}, {"additionalProperties", {{"type", "string"}, {"minLength", 1}}}};
+}
+
+// "env:NAME", "file:/path", "vault:…": a scheme of lowercase letters, a colon, something.
+bool is_secret_reference(const std::string& text) {
+  const auto colon = text.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    if (!std::islower(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
+}
+
+bool is_base_url(const std::string& url) {
+  const bool scheme = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+  if (!scheme) return false;
+  const auto host = url.substr(url.find("//") + 2);
+  return !host.empty() && host.find_first_of("/?# ") == std::string::npos;
+}
+
+class config_reader {
+ public:
+  explicit config_reader(const nlohmann::json& doc) : doc_(doc) {}
+
+  std::string text(const nlohmann::json& obj, const char* name, const std::string& pointer,
+                   bool required) {
+    const auto it = obj.find(name);
+    if (it == obj.end() || it->is_null()) {
+      if (required) problem(pointer, "required");
+      return {};
+    }
+    if (!it->is_string() || it->get<std::string>().empty()) {
+      problem(pointer, "must be a non-empty string");
+      return {};
+    }
+    return it->get<std::string>();
+  }
+
+  std::string secret_ref(const nlohmann::json& obj, const char* name, const std::string& pointer) {
+    auto value = text(obj, name, pointer, true);
+    if (!value.empty() && !is_secret_reference(value)) {
+      // Never echo the value: it may be the credential itself.
+      problem(pointer, "must be a secret reference such as env:NAME or file:/path");
+      return {};
+    }
+    return value;
+  }
+
+  bool boolean(const nlohmann::json& obj, const char* name, const std::string& pointer,
+               bool fallback) {
+    const auto it = obj.find(name);
+    if (it == obj.end()) return fallback;
+    if (!it->is_boolean()) {
+      problem(pointer, "must be true or false");
+      return fallback;
+    }
+    return it->get<bool>();
+  }
+
+  value_map map(const nlohmann::json& maps, const char* name, bool identity) {
+    std::map<std::string, std::string> entries;
+    const auto it = maps.find(name);
+    if (it != maps.end()) {
+      if (!it->is_object()) {
+        problem(std::string("/value_maps/") + name, "must be an object of strings");
+      } else {
+        for (const auto& [code, id] : it->items()) {
+          if (!id.is_string() || id.get<std::string>().empty()) {
+            problem(std::string("/value_maps/") + name + "/" + code, "must be a non-empty string");
+            continue;
+          }
+          entries.emplace(code, id.get<std::string>());
+        }
+      }
+    }
+    return value_map(name, std::move(entries), identity);
+  }
+
+  void problem(std::string pointer, std::string message) {
+    errors_.push_back({std::move(pointer), "sap.config", std::move(message)});
+  }
+
+  void finish() const {
+    if (errors_.empty()) return;
+    std::string text = "the SAP S/4HANA connection configuration is invalid:";
+    for (const auto& e : errors_) text += " " + e.pointer + " " + e.message + ";";
+    text.pop_back();
+    throw error(error_class::configuration, "sap.config", text).with_fields(errors_);
+  }
+
+ private:
+  const nlohmann::json& doc_;
+  std::vector<field_error> errors_;
+};
+
+}  // namespace
+
+nlohmann::json config_schema() {
+  const nlohmann::json credential = {{"type", "string"},
+                                     {"pattern", "^[a-z]+:.+$"},
+                                     {"description", "a secret reference (env:NAME, file:/path)"}};
+  nlohmann::json maps = {{"type", "object"}, {"additionalProperties", false}};
+  for (const auto* name : map_fields) maps["properties"][name] = string_map_schema();
+  return {
+      {"type", "object"},
+      {"required", {"base_url", "auth"}},
+      {"additionalProperties", false},
+      {"properties",
+       {{"base_url", {{"type", "string"}, {"pattern", "^https?://[^/?#]+$"}}},
+        {"sap_client", {{"type", "string"}, {"pattern", "^[0-9]{3}$"}}},
+        {"auth",
+         {{"type", "object"},
+          {"required", {"method"}},
+          {"properties",
+           {{"method", {{"enum", {"basic", "oauth2"}}}},
+            {"user", credential},
+            {"password", credential},
+            {"token_url", {{"type", "string"}, {"pattern", "^https?://"}}},
+            {"client_id", credential},
+            {"client_secret", credential},
+            {"scope", {{"type", "string"}}}}}}},
+        {"value_maps", maps},
+        {"supplier",
+         {{"type", "object"},
+          {"additionalProperties", false},
+          {"properties",
+           {{"grouping", {{"type", "string"}, {"maxLength", 4}}},
+            {"reconciliation_account", {{"type", "string"}, {"maxLength", 10}}},
+            {"check_duplicate_invoices", {{"type", "boolean"}}},
+            {"roles", {{"type", "array"}, {"items", {{"type", "string"}, {"maxLength", 6}}}}}}}}},
+        {"duplicate_codes", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+        {"duplicate_check", {{"enum", {"error", "warning"}}}},
+        {"journal",
+         {{"type", "object"},
+          {"additionalProperties", false},
+          {"properties",
+           {{"reference_check", {{"enum", {"off", "warning", "error"}}}},
+            {"document_type", {{"type", "string"}, {"maxLength", 2}}}}}}}}}};
+}
+
+connection_config parse_config(const nlohmann::json& config) {
+  if (!config.is_object()) {
+    throw error(error_class::configuration, "sap.config",
+                "the SAP S/4HANA connection configuration must be a JSON object");
+  }
+  config_reader r(config);
+  connection_config c;
+  c.base_url = r.text(config, "base_url", "/base_url", true);
+  while (!c.base_url.empty() && c.base_url.back() == '/') c.base_url.pop_back();
+  if (!c.base_url.empty() && !is_base_url(c.base_url)) {
+    r.problem("/base_url", "must be http(s)://host[:port] without a path");
+  }
+  c.sap_client = r.text(config, "sap_client", "/sap_client", false);
+  for (const char ch : c.sap_client) {
+    if (ch < '0' || ch > '9') r.problem("/sap_client", "must be three digits");
+  }
+
+  const auto auth = config.find("auth");
+  if (auth == config.end() || !auth->is_object()) {
+    r.problem("/auth", "required: {\"method\": \"basic\"|\"oauth2\", …}");
+  } else {
+    const auto method = r.text(*auth, "method", "/auth/method", true);
+    if (method == "basic") {
+      c.auth.method = auth_method::basic;
+      c.auth.user_ref = r.secret_ref(*auth, "user", "/auth/user");
+      c.auth.password_ref = r.secret_ref(*auth, "password", "/auth/password");
+    } else if (method == "oauth2") {
+      c.auth.method = auth_method::oauth2;
+      c.auth.client_id_ref = r.secret_ref(*auth, "client_id", "/auth/client_id");
+      c.auth.client_secret_ref = r.secret_ref(*auth, "client_secret", "/auth/client_secret");
+      c.auth.token_url = r.text(*auth, "token_url", "/auth/token_url", false);
+      c.auth.scope = r.text(*auth, "scope", "/auth/scope", false);
+      if (!c.auth.token_url.empty() && c.auth.token_url.rfind("http://", 0) != 0 &&
+          c.auth.token_url.rfind("https://", 0) != 0) {
+        r.problem("/auth/token_url", "must be an http(s) URL");
+      }
+      if (c.auth.token_url.empty() && !c.base_url.empty()) {
+        c.auth.token_url = c.base_url + "/sap/bc/sec/oauth2/token";
+      }
+    } else if (!method.empty()) {
+      r.problem("/auth/method", "must be basic or oauth2");
+    }
+  }
+
+  const auto maps_it = config.find("value_maps");
+  const nlohmann::json no_maps = nlohmann::json::object();
+  const auto& maps = maps_it != config.end() && maps_it->is_object() ? *maps_it : no_maps;
+  if (maps_it != config.end() && !maps_it->is_object()) r.problem("/value_maps", "must be an object");
+  for (const auto& [name, value] : maps.items()) {
+    bool known = false;
+    for (const auto* m : map_fields) known = known || name == m;
+    if (!known) r.problem("/value_maps/" + name, "is not a value map this adapter has");
+  }
+  c.maps.company_codes = r.map(maps, "company_codes", false);
+  c.maps.accounts = r.map(maps, "accounts", false);
+  c.maps.tax_codes = r.map(maps, "tax_codes", false);
+  c.maps.currencies = r.map(maps, "currencies", true);
+  c.maps.payment_terms = r.map(maps, "payment_terms", false);
+
+  if (const auto s = config.find("supplier"); s != config.end()) {
+    if (!s->is_object()) {
+      r.problem("/supplier", "must be an object");
+    } else {
+      if (auto g = r.text(*s, "grouping", "/supplier/grouping", false); !g.empty()) {
+        c.supplier.grouping = g;
+      }
+      c.supplier.reconciliation_account =
+          r.text(*s, "reconciliation_account", "/supplier/reconciliation_account", false);
+      c.supplier.check_duplicate_invoices = r.boolean(
+          *s, "check_duplicate_invoices", "/supplier/check_duplicate_invoices", true);
+      if (const auto roles = s->find("roles"); roles != s->end()) {
+        c.supplier.roles.clear();
+        if (!roles->is_array()) r.problem("/supplier/roles", "must be an array of role codes");
+        for (const auto& role : roles->is_array() ? *roles : nlohmann::json::array()) {
+          if (role.is_string()) c.supplier.roles.push_back(role.get<std::string>());
+        }
+      }
+    }
+  }
+  if (const auto d = config.find("duplicate_codes"); d != config.end()) {
+    c.duplicate_codes.clear();
+    if (!d->is_array()) r.problem("/duplicate_codes", "must be an array of Gateway error codes");
+    for (const auto& code : d->is_array() ? *d : nlohmann::json::array()) {
+      if (code.is_string()) c.duplicate_codes.push_back(code.get<std::string>());
+    }
+  }
+  if (const auto d = config.find("duplicate_check"); d != config.end()) {
+    if (*d == "error") {
+      c.duplicate_check_is_error = true;
+    } else if (*d == "warning") {
+      c.duplicate_check_is_error = false;
+    } else {
+      r.problem("/duplicate_check", "must be error or warning");
+    }
+  }
+  if (const auto j = config.find("journal"); j != config.end()) {
+    if (!j->is_object()) {
+      r.problem("/journal", "must be an object");
+    } else {
+      const auto check = r.text(*j, "reference_check", "/journal/reference_check", false);
+      if (check == "off") c.journal_reference_check = reference_check::off;
+      else if (check == "warning") c.journal_reference_check = reference_check::warning;
+      else if (check == "error" || check.empty()) c.journal_reference_check = reference_check::error;
+      else r.problem("/journal/reference_check", "must be off, warning or error");
+      if (auto t = r.text(*j, "document_type", "/journal/document_type", false); !t.empty()) {
+        c.journal_document_type = t;
+      }
+    }
+  }
+  for (const auto& [name, value] : config.items()) {
+    static const char* known[] = {"base_url", "sap_client", "auth", "value_maps", "supplier",
+                                  "duplicate_codes", "duplicate_check", "journal"};
+    bool ok = false;
+    for (const auto* k : known) ok = ok || name == k;
+    if (!ok) r.problem("/" + name, "is not a setting of this adapter");
+  }
+  r.finish();
+  return c;
+}
+
+}  // namespace erpc::sap
