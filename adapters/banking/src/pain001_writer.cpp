@@ -881,6 +881,22 @@ std::string_view message_name(pain001_version version) noexcept {
   return "pain.001.001.09";
 }
 
+pain001_version pain001_version_from_name(std::string_view name) {
+  for (const auto v : {pain001_version::v03, pain001_version::v09, pain001_version::v10}) {
+    if (message_name(v) == name) return v;
+  }
+  throw error(error_class::configuration, "pain001.version_unsupported",
+              "pain.001 version '" + std::string(name.substr(0, 40)) +
+                  "' is not one of pain.001.001.03, pain.001.001.09, pain.001.001.10");
+}
+
+pain001_usage pain001_usage_from_name(std::string_view name) {
+  if (name == "sepa") return pain001_usage::sepa;
+  if (name == "cgi_mp") return pain001_usage::cgi_mp;
+  throw error(error_class::configuration, "pain001.usage_unknown",
+              "pain.001 usage '" + std::string(name.substr(0, 40)) + "' is not sepa or cgi_mp");
+}
+
 pain001_document write_pain001(const payment_batch& batch, const pain001_options& options) {
   // Identifiers first: a missing key is a configuration error, whatever the batch holds.
   const payment_identifiers check(options.idempotency_key, options.generation);
