@@ -196,7 +196,8 @@ class pain002_parser {
       report_.payment_information.back().transactions.emplace_back();
       report_.payment_information.back().transactions.back().line = line();
     } else if (ends_with(rel, "/StsRsnInf")) {
-      block_for(rel.substr(0, rel.size() - 10)).reasons.emplace_back();
+      auto& owner = block_for(rel.substr(0, rel.size() - 10));
+      if (&owner != &ignored_) owner.reasons.emplace_back();
     }
   }
 
@@ -323,7 +324,7 @@ class pain002_parser {
       if (report_.payment_information.back().original_payment_information_id.empty()) {
         missing("OrgnlPmtInfAndSts/OrgnlPmtInfId");
       }
-    } else if (rel.substr(0, 29) == "OrgnlPmtInfAndSts/TxInfAndSts" && rel.size() > 30) {
+    } else if (rel.size() > 30 && rel.substr(0, 30) == "OrgnlPmtInfAndSts/TxInfAndSts/") {
       transaction_field(rel.substr(30), value);
     } else {
       for (const std::string_view owner :
@@ -436,14 +437,15 @@ std::vector<contract::payment_status> resolve_transaction_statuses(
   }
   for (const auto& b : report.payment_information) {
     for (const auto& t : b.transactions) {
-      const bool known = t.original_end_to_end_id
-                             ? sent_end_to_end.count(*t.original_end_to_end_id) > 0
-                             : sent_instruction.count(*t.original_instruction_id) > 0;
+      const std::string id = t.original_end_to_end_id
+                                 ? *t.original_end_to_end_id
+                                 : t.original_instruction_id.value_or(std::string());
+      const bool known = t.original_end_to_end_id ? sent_end_to_end.count(id) > 0
+                                                  : sent_instruction.count(id) > 0;
       if (!known) {
         fail("pain002.unknown_transaction", t.line,
-             "the report lists transaction " +
-                 quote(t.original_end_to_end_id.value_or(*t.original_instruction_id)) +
-                 ", which message " + quote(sent_message_id) + " did not contain");
+             "the report lists transaction " + quote(id) + ", which message " +
+                 quote(sent_message_id) + " did not contain");
       }
     }
   }
