@@ -834,7 +834,7 @@ class message_renderer {
     }
 
     x_.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    x_.raw("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:" + doc.message_name + "\">\n");
+    x_.open("Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:" + doc.message_name + "\"");
     x_.open("CstmrCdtTrfInitn");
     x_.open("GrpHdr");
     x_.leaf("MsgId", doc.message_id);
@@ -860,7 +860,7 @@ class message_renderer {
             doc.payment_information[k].control_sum, ids);
     }
     x_.close("CstmrCdtTrfInitn");
-    x_.raw("</Document>\n");
+    x_.close("Document");
     doc.xml = x_.take();
     return doc;
   }
