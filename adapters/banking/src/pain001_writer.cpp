@@ -553,7 +553,8 @@ class batch_reader {
     const auto* debtor = p.debtor ? &*p.debtor : batch_.debtor ? &*batch_.debtor : nullptr;
     const std::string debtor_ptr = p.debtor ? ptr + "/debtor" : "/debtor";
     if (debtor == nullptr) {
-      v_.add(debtor_ptr, "pain001.debtor_missing", "neither the payment nor the batch names a debtor");
+      v_.add(debtor_ptr, "pain001.debtor_missing",
+             "neither the payment nor the batch names a debtor");
     } else if (auto d = party(*debtor, debtor_ptr, "pain001.debtor_name_missing")) {
       head.debtor = *d;
     }
