@@ -4,6 +4,8 @@
 // BANKING.md "Payments out (pain.001)".
 #include <erpc/banking/pain001_writer.hpp>
 
+#include "text_encoding.hpp"
+
 #include <erpc/banking/payment_identifiers.hpp>
 #include <erpc/banking/sepa_rules.hpp>
 #include <erpc/banking/target_calendar.hpp>
@@ -237,6 +239,10 @@ class batch_reader {
       }
       out = std::move(*t);
     } else {
+      if (!detail::is_utf8(value)) {
+        v_.add(pointer, "pain001.text_not_utf8", "is not UTF-8 text");
+        return std::nullopt;
+      }
       for (const char c : value) {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') {

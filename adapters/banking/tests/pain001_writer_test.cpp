@@ -248,6 +248,12 @@ TEST_CASE("pain.001 CGI-MP: other currencies, charge bearer and minor units") {
   CHECK(all(doc.xml, "ChrgBr") == std::vector<std::string>{"SHAR"});
   CHECK(all(doc.xml, "Cd") == std::vector<std::string>{"URGP"});
 
+  p.creditor->name = "Acme \xC3(";
+  validation_error([&] { write_pain001(batch, options); }, "pain001.text_not_utf8");
+  p.creditor->name = "Acme\x01";
+  validation_error([&] { write_pain001(batch, options); }, "pain001.text_control_character");
+  p.creditor->name = "Acme";
+
   p.amount = money::parse("125000.5", "JPY");
   validation_error([&] { write_pain001(batch, options); }, "pain001.amount_precision");
 }
