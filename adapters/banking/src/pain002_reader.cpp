@@ -6,6 +6,8 @@
 
 #include "statement_failure.hpp"
 
+#include <erpc/banking/target_calendar.hpp>
+
 #include <erpc/error.hpp>
 
 #include <libxml/parser.h>
@@ -379,9 +381,12 @@ bool is_utc_instant(std::string_view s) {
       s[13] != ':' || s[16] != ':') {
     return false;
   }
-  for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
-    if (s[k] < '0' || s[k] > '9') return false;
-  }
+  if (parse_calendar_date(s.substr(0, 10)).year == 0) return false;
+  const auto two = [&](std::size_t at, int max) {
+    if (s[at] < '0' || s[at] > '9' || s[at + 1] < '0' || s[at + 1] > '9') return false;
+    return (s[at] - '0') * 10 + (s[at + 1] - '0') <= max;
+  };
+  if (!two(11, 23) || !two(14, 59) || !two(17, 60)) return false;
   if (s.size() == 20) return true;
   if (s[19] != '.' || s.size() < 22 || s.size() > 30) return false;
   for (std::size_t k = 20; k + 1 < s.size(); ++k) {
