@@ -4,6 +4,8 @@
 // BANKING.md "Payments out (pain.001)".
 #include <erpc/banking/pain001_writer.hpp>
 
+#include "text_encoding.hpp"
+
 #include <erpc/banking/payment_identifiers.hpp>
 #include <erpc/banking/sepa_rules.hpp>
 #include <erpc/banking/target_calendar.hpp>
@@ -237,6 +239,10 @@ class batch_reader {
       }
       out = std::move(*t);
     } else {
+      if (!detail::is_utf8(value)) {
+        v_.add(pointer, "pain001.text_not_utf8", "is not UTF-8 text");
+        return std::nullopt;
+      }
       for (const char c : value) {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
@@ -553,7 +559,8 @@ class batch_reader {
     const auto* debtor = p.debtor ? &*p.debtor : batch_.debtor ? &*batch_.debtor : nullptr;
     const std::string debtor_ptr = p.debtor ? ptr + "/debtor" : "/debtor";
     if (debtor == nullptr) {
-      v_.add(debtor_ptr, "pain001.debtor_missing", "neither the payment nor the batch names a debtor");
+      v_.add(debtor_ptr, "pain001.debtor_missing",
+             "neither the payment nor the batch names a debtor");
     } else if (auto d = party(*debtor, debtor_ptr, "pain001.debtor_name_missing")) {
       head.debtor = *d;
     }
@@ -834,7 +841,7 @@ class message_renderer {
     }
 
     x_.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    x_.raw("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:" + doc.message_name + "\">\n");
+    x_.open("Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:" + doc.message_name + "\"");
     x_.open("CstmrCdtTrfInitn");
     x_.open("GrpHdr");
     x_.leaf("MsgId", doc.message_id);
@@ -860,7 +867,7 @@ class message_renderer {
             doc.payment_information[k].control_sum, ids);
     }
     x_.close("CstmrCdtTrfInitn");
-    x_.raw("</Document>\n");
+    x_.close("Document");
     doc.xml = x_.take();
     return doc;
   }
@@ -879,6 +886,22 @@ std::string_view message_name(pain001_version version) noexcept {
     case pain001_version::v10: return "pain.001.001.10";
   }
   return "pain.001.001.09";
+}
+
+pain001_version pain001_version_from_name(std::string_view name) {
+  for (const auto v : {pain001_version::v03, pain001_version::v09, pain001_version::v10}) {
+    if (message_name(v) == name) return v;
+  }
+  throw error(error_class::configuration, "pain001.version_unsupported",
+              "pain.001 version '" + std::string(name.substr(0, 40)) +
+                  "' is not one of pain.001.001.03, pain.001.001.09, pain.001.001.10");
+}
+
+pain001_usage pain001_usage_from_name(std::string_view name) {
+  if (name == "sepa") return pain001_usage::sepa;
+  if (name == "cgi_mp") return pain001_usage::cgi_mp;
+  throw error(error_class::configuration, "pain001.usage_unknown",
+              "pain.001 usage '" + std::string(name.substr(0, 40)) + "' is not sepa or cgi_mp");
 }
 
 pain001_document write_pain001(const payment_batch& batch, const pain001_options& options) {

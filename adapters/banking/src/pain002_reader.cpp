@@ -6,6 +6,8 @@
 
 #include "statement_failure.hpp"
 
+#include <erpc/banking/target_calendar.hpp>
+
 #include <erpc/error.hpp>
 
 #include <libxml/parser.h>
@@ -196,7 +198,8 @@ class pain002_parser {
       report_.payment_information.back().transactions.emplace_back();
       report_.payment_information.back().transactions.back().line = line();
     } else if (ends_with(rel, "/StsRsnInf")) {
-      block_for(rel.substr(0, rel.size() - 10)).reasons.emplace_back();
+      auto& owner = block_for(rel.substr(0, rel.size() - 10));
+      if (&owner != &ignored_) owner.reasons.emplace_back();
     }
   }
 
@@ -323,7 +326,7 @@ class pain002_parser {
       if (report_.payment_information.back().original_payment_information_id.empty()) {
         missing("OrgnlPmtInfAndSts/OrgnlPmtInfId");
       }
-    } else if (rel.substr(0, 29) == "OrgnlPmtInfAndSts/TxInfAndSts" && rel.size() > 30) {
+    } else if (rel.size() > 30 && rel.substr(0, 30) == "OrgnlPmtInfAndSts/TxInfAndSts/") {
       transaction_field(rel.substr(30), value);
     } else {
       for (const std::string_view owner :
@@ -378,9 +381,12 @@ bool is_utc_instant(std::string_view s) {
       s[13] != ':' || s[16] != ':') {
     return false;
   }
-  for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
-    if (s[k] < '0' || s[k] > '9') return false;
-  }
+  if (parse_calendar_date(s.substr(0, 10)).year == 0) return false;
+  const auto two = [&](std::size_t at, int max) {
+    if (s[at] < '0' || s[at] > '9' || s[at + 1] < '0' || s[at + 1] > '9') return false;
+    return (s[at] - '0') * 10 + (s[at + 1] - '0') <= max;
+  };
+  if (!two(11, 23) || !two(14, 59) || !two(17, 60)) return false;
   if (s.size() == 20) return true;
   if (s[19] != '.' || s.size() < 22 || s.size() > 30) return false;
   for (std::size_t k = 20; k + 1 < s.size(); ++k) {
@@ -436,14 +442,15 @@ std::vector<contract::payment_status> resolve_transaction_statuses(
   }
   for (const auto& b : report.payment_information) {
     for (const auto& t : b.transactions) {
-      const bool known = t.original_end_to_end_id
-                             ? sent_end_to_end.count(*t.original_end_to_end_id) > 0
-                             : sent_instruction.count(*t.original_instruction_id) > 0;
+      const std::string id = t.original_end_to_end_id
+                                 ? *t.original_end_to_end_id
+                                 : t.original_instruction_id.value_or(std::string());
+      const bool known = t.original_end_to_end_id ? sent_end_to_end.count(id) > 0
+                                                  : sent_instruction.count(id) > 0;
       if (!known) {
         fail("pain002.unknown_transaction", t.line,
-             "the report lists transaction " +
-                 quote(t.original_end_to_end_id.value_or(*t.original_instruction_id)) +
-                 ", which message " + quote(sent_message_id) + " did not contain");
+             "the report lists transaction " + quote(id) + ", which message " +
+                 quote(sent_message_id) + " did not contain");
       }
     }
   }

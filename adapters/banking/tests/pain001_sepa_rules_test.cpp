@@ -169,3 +169,21 @@ TEST_CASE("options: a missing idempotency key or creation time is refused") {
   o.creation_date_time = "yesterday";
   validation_error([&] { write_pain001(b, o); }, "pain001.creation_time_invalid");
 }
+
+TEST_CASE("connection settings name the version and usage") {
+  CHECK(pain001_version_from_name("pain.001.001.03") == pain001_version::v03);
+  CHECK(pain001_version_from_name("pain.001.001.09") == pain001_version::v09);
+  CHECK(pain001_version_from_name("pain.001.001.10") == pain001_version::v10);
+  CHECK(pain001_usage_from_name("sepa") == pain001_usage::sepa);
+  CHECK(pain001_usage_from_name("cgi_mp") == pain001_usage::cgi_mp);
+  for (const auto* bad : {"pain.001.001.08", "09", ""}) {
+    try {
+      pain001_version_from_name(bad);
+      FAIL("accepted " << bad);
+    } catch (const erpc::error& e) {
+      CHECK(e.cls() == erpc::error_class::configuration);
+      CHECK(e.code() == "pain001.version_unsupported");
+    }
+  }
+  CHECK_THROWS_AS(pain001_usage_from_name("SEPA"), erpc::error);
+}

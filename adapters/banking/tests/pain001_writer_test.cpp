@@ -90,6 +90,16 @@ TEST_CASE("pain.001 SEPA .09: valid against the EPC XSD, golden, totals and PmtI
   CHECK(all(doc.xml, "BICFI") ==
         std::vector<std::string>{"INGDDEFFXXX", "BNPAFRPPXXX", "INGDDEFFXXX"});
   CHECK(count(doc.xml, "<Id>NOTPROVIDED</Id>") == 1);
+
+  // Every text value of a SEPA file is in the SEPA character set.
+  const std::regex text_node(">([^<]+)<");
+  for (auto it = std::sregex_iterator(doc.xml.begin(), doc.xml.end(), text_node);
+       it != std::sregex_iterator(); ++it) {
+    const std::string value = (*it)[1];
+    if (value.find_first_not_of(" \n") == std::string::npos) continue;
+    INFO(value);
+    CHECK(is_sepa_text(value));
+  }
 }
 
 TEST_CASE("pain.001 .03 and .10 from the same batch: valid against their XSDs, golden") {
@@ -237,6 +247,12 @@ TEST_CASE("pain.001 CGI-MP: other currencies, charge bearer and minor units") {
   CHECK(doc.xml.find("<InstdAmt Ccy=\"JPY\">125000</InstdAmt>") != std::string::npos);
   CHECK(all(doc.xml, "ChrgBr") == std::vector<std::string>{"SHAR"});
   CHECK(all(doc.xml, "Cd") == std::vector<std::string>{"URGP"});
+
+  p.creditor->name = "Acme \xC3(";
+  validation_error([&] { write_pain001(batch, options); }, "pain001.text_not_utf8");
+  p.creditor->name = "Acme\x01";
+  validation_error([&] { write_pain001(batch, options); }, "pain001.text_control_character");
+  p.creditor->name = "Acme";
 
   p.amount = money::parse("125000.5", "JPY");
   validation_error([&] { write_pain001(batch, options); }, "pain001.amount_precision");

@@ -54,6 +54,15 @@ TEST_CASE("pain.002 limits: nesting, size and transaction count") {
     validation_error([&] { read_pain002(read_data("pain/pain002_v10_part_am04_ac04.xml"), o); },
                      "pain002.too_many_transactions");
   }
+  SECTION("an element whose name only starts like TxInfAndSts is not a transaction") {
+    std::string xml = read_data("pain/pain002_v11_actc_late.xml");
+    xml.replace(xml.find("</OrgnlGrpInfAndSts>"), 20,
+                "</OrgnlGrpInfAndSts><OrgnlPmtInfAndSts><OrgnlPmtInfId>P</OrgnlPmtInfId>"
+                "<TxInfAndStsXY><TxSts>RJCT</TxSts></TxInfAndStsXY></OrgnlPmtInfAndSts>");
+    const auto report = read_pain002(xml);
+    REQUIRE(report.payment_information.size() == 1);
+    CHECK(report.payment_information[0].transactions.empty());
+  }
   SECTION("a text value of 30 digits where a status belongs") {
     std::string xml = read_data("pain/pain002_v10_part_am04_ac04.xml");
     xml.replace(xml.find("<GrpSts>PART"), 12, "<GrpSts>" + std::string(30, '9'));

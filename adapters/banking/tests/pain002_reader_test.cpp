@@ -197,6 +197,18 @@ TEST_CASE("pain.002 ACSC followed by a late ACTC; precedence TxSts > PmtInfSts >
   CHECK(statuses[2].status == payment_state::accepted);  // GrpSts ACCP
   CHECK(statuses[2].level == "group");
   CHECK(statuses[3].status == payment_state::accepted);
+  CHECK(statuses[3].status_at == "2026-03-02T09:05:00Z");  // the report's CreDtTm
+
+  // A time that is not one (hour 29, 30 February) is left out, never passed on.
+  for (const char* bad : {"2026-03-02T29:05:00Z", "2026-02-30T09:05:00Z", "2026-03-02T09:05Z"}) {
+    std::string xml = read_data("pain/pain002_v11_acsc.xml");
+    xml.replace(xml.find("2026-03-02T09:05:00Z"), 20, bad);
+    const auto odd =
+        resolve_transaction_statuses(read_pain002(xml), sent.document.message_id,
+                                     sent.transactions);
+    CHECK_FALSE(odd[3].status_at);
+    for (const auto& s : odd) require_valid(s);
+  }
 
   status_book book;
   for (const auto& t : sent.transactions) book.state[t.end_to_end_id] = payment_state::transmitted;

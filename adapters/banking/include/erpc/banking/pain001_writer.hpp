@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace erpc::banking {
@@ -45,6 +46,12 @@ struct pain001_options {
 };
 
 std::string_view message_name(pain001_version version) noexcept;  // "pain.001.001.09"
+
+// Connection settings by name: "pain.001.001.03" | "pain.001.001.09" | "pain.001.001.10", and
+// "sepa" | "cgi_mp". Anything else throws CONFIGURATION "pain001.version_unsupported" /
+// "pain001.usage_unknown".
+pain001_version pain001_version_from_name(std::string_view name);
+pain001_usage pain001_usage_from_name(std::string_view name);
 
 // One CdtTrfTxInf: which payment of the batch, and the identifiers it was written with.
 struct written_transaction {
