@@ -95,10 +95,20 @@ void sap_client::keep_cookies(const http_response& res) {
   std::lock_guard lock(mutex_);
   for (const auto& [name, value] : res.headers) {
     if (!detail::iequals(name, "Set-Cookie")) continue;
-    const auto pair = value.substr(0, value.find(';'));
-    const auto eq = pair.find('=');
-    if (eq == std::string::npos || eq == 0) continue;
-    cookies_[pair.substr(0, eq)] = pair.substr(eq + 1);
+    // One header may hold several cookies joined by ", " (the host's HTTP stack folds repeated
+    // headers). A piece whose text before ';' is no name=value is the rest of an Expires date.
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      const auto comma = value.find(',', start);
+      const auto piece = value.substr(start, comma == std::string::npos ? std::string::npos
+                                                                        : comma - start);
+      start = comma == std::string::npos ? value.size() + 1 : comma + 1;
+      auto pair = piece.substr(0, piece.find(';'));
+      pair.erase(0, pair.find_first_not_of(' '));
+      const auto eq = pair.find('=');
+      if (eq == std::string::npos || eq == 0 || pair.find(' ') < eq) continue;
+      cookies_[pair.substr(0, eq)] = pair.substr(eq + 1);
+    }
   }
 }
 

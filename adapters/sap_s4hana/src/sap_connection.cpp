@@ -222,8 +222,9 @@ result sap_connection::get(const request& req, call_context& ctx) {
                              invoice_expand, ctx)),
             false};
   }
-  if (!digits_only(id, 10) && id.size() > 10) {
-    throw error(error_class::validation, "sap.query_id", "an SAP business partner id has ≤ 10 characters")
+  if (id.size() > 10) {  // A_BusinessPartner.BusinessPartner is Edm.String(10)
+    throw error(error_class::validation, "sap.query_id",
+                "an SAP business partner id has at most 10 characters")
         .with_field("/query/id", "sap.query_id", "malformed")
         .with_effect(effect::none);
   }
