@@ -5,6 +5,7 @@
 // comes as HTTP 500 with faultstring. The adapter reads these answers with a small tolerant
 // reader (elements by local name): the module links no XML library (ARCHITECTURE §3).
 //   legal_entity → CompanyCode (value map)   posting_date → PostingDate
+//   AccountingDocumentType from the connection (journal.document_type, default SA)
 //   document_date → DocumentDate (default posting_date)   description → DocumentHeaderText (≤ 25)
 //   reference → Reference1InDocumentHeader (≤ 20)   the key marker → DocumentReferenceID (≤ 16)
 //   lines[i] → Item: account → GLAccount (value map), amount → AmountInTransactionCurrency

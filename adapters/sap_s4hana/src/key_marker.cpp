@@ -16,13 +16,14 @@ std::string key_marker(std::string_view key, std::size_t max_length) {
   unsigned buffer = 0;
   int bits = 0;
   for (const unsigned char byte : digest) {
+    if (out.size() >= max_length) break;
     buffer = (buffer << 8) | byte;
     bits += 8;
     while (bits >= 5 && out.size() < max_length) {
       out += alphabet[(buffer >> (bits - 5)) & 31];
       bits -= 5;
     }
-    buffer &= (1u << bits) - 1;
+    buffer &= (1u << bits) - 1;  // never more than 12 bits held
   }
   return out;
 }

@@ -52,7 +52,7 @@ natural_key_create::found natural_key_create::read_back(const std::string& marke
   found f;
   // Follow server-driven paging: a reference is rarely reused, but every page is read.
   for (int pages = 0; !url.empty() && pages < 100; ++pages) {
-    const auto res = client_.send({"GET", url, "", "", {}, "", "application/json"},
+    const auto res = client_.send(json_get(url),
                                   call_kind::read, ctx);
     if (res.status != 200) throw map_gateway_error(res, call_kind::read, client_.now_ms(ctx));
     auto page = odata::collection_of(res);
@@ -76,8 +76,7 @@ std::vector<nlohmann::json> natural_key_create::find_by_key(const std::string& k
       {"$filter", entity_.marker_field + " eq " + odata::literal(marker)}, {"$format", "json"}};
   if (!entity_.expand.empty()) params.emplace_back("$expand", entity_.expand);
   const auto res = client_.send(
-      {"GET", client_.odata_url(entity_.service, "/" + entity_.entity_set, url_query(params)), "",
-       "", {}, "", "application/json"},
+      json_get(client_.odata_url(entity_.service, "/" + entity_.entity_set, url_query(params))),
       call_kind::read, ctx);
   if (res.status != 200) throw map_gateway_error(res, call_kind::read, client_.now_ms(ctx));
   std::vector<nlohmann::json> out;

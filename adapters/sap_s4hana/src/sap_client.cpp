@@ -17,6 +17,33 @@ bool is_modifying(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
+// Every cookie a response sets, into `jar`. One header may hold several cookies joined by ", "
+// (the host's HTTP stack folds repeated headers); a piece whose text before ';' is no
+// name=value is the rest of an Expires date.
+void apply_set_cookies(const http_response& res, std::map<std::string, std::string>& jar) {
+  for (const auto& [name, value] : res.headers) {
+    if (!detail::iequals(name, "Set-Cookie")) continue;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      const auto comma = value.find(',', start);
+      const auto piece = value.substr(start, comma == std::string::npos ? std::string::npos
+                                                                        : comma - start);
+      start = comma == std::string::npos ? value.size() + 1 : comma + 1;
+      auto pair = piece.substr(0, piece.find(';'));
+      pair.erase(0, pair.find_first_not_of(' '));
+      const auto eq = pair.find('=');
+      if (eq == std::string::npos || eq == 0 || pair.find(' ') < eq) continue;
+      jar[pair.substr(0, eq)] = pair.substr(eq + 1);
+    }
+  }
+}
+
+std::string cookie_text(const std::map<std::string, std::string>& jar) {
+  std::string out;
+  for (const auto& [name, value] : jar) out += (out.empty() ? "" : "; ") + name + "=" + value;
+  return out;
+}
+
 }  // namespace
 
 std::string base64(std::string_view bytes) {
@@ -93,22 +120,12 @@ std::string sap_client::soap_url(std::string_view path) const {
 
 void sap_client::keep_cookies(const http_response& res) {
   std::lock_guard lock(mutex_);
-  for (const auto& [name, value] : res.headers) {
-    if (!detail::iequals(name, "Set-Cookie")) continue;
-    const auto pair = value.substr(0, value.find(';'));
-    const auto eq = pair.find('=');
-    if (eq == std::string::npos || eq == 0) continue;
-    cookies_[pair.substr(0, eq)] = pair.substr(eq + 1);
-  }
+  apply_set_cookies(res, cookies_);
 }
 
 std::string sap_client::cookie_header() const {
   std::lock_guard lock(mutex_);
-  std::string out;
-  for (const auto& [name, value] : cookies_) {
-    out += (out.empty() ? "" : "; ") + name + "=" + value;
-  }
-  return out;
+  return cookie_text(cookies_);
 }
 
 std::string sap_client::fetch_token(call_context& ctx) {
@@ -205,17 +222,21 @@ void sap_client::refresh_credentials(const std::string& refused, call_context& c
   (void)fetch_token(ctx);
 }
 
-std::string sap_client::csrf_token(const std::string& root, call_context& ctx) {
+sap_client::csrf_binding sap_client::csrf_token(const std::string& root, call_context& ctx) {
+  std::map<std::string, std::string> session;
   {
     std::lock_guard lock(mutex_);
     if (const auto it = csrf_tokens_.find(root); it != csrf_tokens_.end()) return it->second;
+    session = cookies_;
   }
   // vendors.md §2.2: a non-modifying request with `X-CSRF-Token: Fetch`; the answer carries the
-  // token and the session cookies it is bound to.
+  // token, bound to the session of the cookies sent (or set by the answer). Concurrent calls
+  // may each open a session; each keeps the cookies its own token belongs to.
   outbound fetch;
   fetch.method = "GET";
   fetch.url = root;
   fetch.headers.emplace_back("X-CSRF-Token", "Fetch");
+  fetch.cookies = cookie_text(session);
   auto first = send_once(fetch, "", call_kind::read, ctx);
   auto res = std::move(first.response);
   if (res.status == 401) {
@@ -227,15 +248,17 @@ std::string sap_client::csrf_token(const std::string& root, call_context& ctx) {
   }
   const auto token = res.header("X-CSRF-Token").value_or("");
   if (token.empty() || detail::iequals(token, "Required")) return {};  // no CSRF protection
+  apply_set_cookies(res, session);
+  csrf_binding binding{token, cookie_text(session)};
   std::lock_guard lock(mutex_);
-  csrf_tokens_[root] = token;
-  return token;
+  csrf_tokens_[root] = binding;
+  return binding;
 }
 
 void sap_client::forget_csrf_token(const std::string& token) {
   std::lock_guard lock(mutex_);
   for (auto it = csrf_tokens_.begin(); it != csrf_tokens_.end();) {
-    it = it->second == token ? csrf_tokens_.erase(it) : std::next(it);
+    it = it->second.token == token ? csrf_tokens_.erase(it) : std::next(it);
   }
 }
 
@@ -248,7 +271,7 @@ sap_client::answer sap_client::send_once(const outbound& request, const std::str
   req.headers = request.headers;
   req.headers.emplace_back("Authorization", auth);
   req.headers.emplace_back("Accept", request.accept);
-  if (const auto cookies = cookie_header(); !cookies.empty()) {
+  if (const auto cookies = request.cookies ? *request.cookies : cookie_header(); !cookies.empty()) {
     req.headers.emplace_back("Cookie", cookies);
   }
   if (!csrf.empty()) req.headers.emplace_back("X-CSRF-Token", csrf);
@@ -273,8 +296,13 @@ http_response sap_client::send(const outbound& request, call_kind kind, call_con
   bool auth_refreshed = false;
   bool csrf_refreshed = false;
   for (;;) {
-    const auto csrf = needs_csrf ? csrf_token(request.csrf_root, ctx) : std::string();
-    auto [res, sent_authorization] = send_once(request, csrf, kind, ctx);
+    const auto csrf = needs_csrf ? csrf_token(request.csrf_root, ctx) : csrf_binding{};
+    auto [res, sent_authorization] =
+        csrf.token.empty() ? send_once(request, "", kind, ctx) : [&] {
+          outbound bound = request;
+          bound.cookies = csrf.cookies;
+          return send_once(bound, csrf.token, kind, ctx);
+        }();
     if (res.status == 401 && !auth_refreshed) {
       // A 401 wrote nothing, so sending again cannot duplicate.
       auth_refreshed = true;
@@ -285,7 +313,7 @@ http_response sap_client::send(const outbound& request, call_kind kind, call_con
     if (needs_csrf && is_csrf_refusal(res) && !csrf_refreshed) {
       // Missing, invalid or expired token (vendors.md §2.2): refused before any write.
       csrf_refreshed = true;
-      forget_csrf_token(csrf);
+      forget_csrf_token(csrf.token);
       ctx.log(log_level::info, "SAP refused the CSRF token; fetched a new one once");
       continue;
     }

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <string>
 
@@ -30,7 +31,17 @@ struct outbound {
   // SOAP services take none).
   std::string csrf_root;
   std::string accept = "application/json";
+  // The Cookie header to send instead of the connection's cookie jar (a write carries the
+  // cookies of the session its CSRF token belongs to).
+  std::optional<std::string> cookies;
 };
+
+// A GET of OData JSON.
+inline outbound json_get(std::string url) {
+  outbound o;
+  o.url = std::move(url);
+  return o;
+}
 
 class sap_client {
  public:
@@ -62,7 +73,13 @@ class sap_client {
   std::string authorization(call_context& ctx);
   void refresh_credentials(const std::string& refused_authorization, call_context& ctx);
   std::string fetch_token(call_context& ctx);
-  std::string csrf_token(const std::string& root, call_context& ctx);
+  // A CSRF token and the cookies of the session it was issued for (vendors.md §2.2: a write
+  // must carry the token *and* the cookies).
+  struct csrf_binding {
+    std::string token;
+    std::string cookies;
+  };
+  csrf_binding csrf_token(const std::string& root, call_context& ctx);
   void forget_csrf_token(const std::string& token);
   void keep_cookies(const http_response& res);
   std::string cookie_header() const;
@@ -73,7 +90,7 @@ class sap_client {
   std::string basic_authorization_;  // "Basic …" (basic)
   std::string bearer_;               // "Bearer …" (oauth2)
   std::int64_t bearer_expires_ms_ = 0;
-  std::map<std::string, std::string> csrf_tokens_;  // service root → token
+  std::map<std::string, csrf_binding> csrf_tokens_;  // service root → token
   std::map<std::string, std::string> cookies_;
 };
 

@@ -148,7 +148,7 @@ std::string sap_connection::resolve_supplier(const nlohmann::json& party,
                  {"$select", "BusinessPartner,Supplier"},
                  {"$top", "2"},
                  {"$format", "json"}}));
-  const auto res = client_.send({"GET", url, "", "", {}, "", "application/json"}, call_kind::read,
+  const auto res = client_.send(json_get(url), call_kind::read,
                                 ctx);
   if (res.status != 200) throw map_gateway_error(res, call_kind::read, client_.now_ms(ctx));
   std::vector<std::string> suppliers;
@@ -168,8 +168,7 @@ nlohmann::json sap_connection::read_entity(const std::string& service, const std
   std::vector<std::pair<std::string, std::string>> params = {{"$format", "json"}};
   if (!expand.empty()) params.emplace_back("$expand", expand);
   const auto res = client_.send(
-      {"GET", client_.odata_url(service, path, url_query(params)), "", "", {}, "",
-       "application/json"},
+      json_get(client_.odata_url(service, path, url_query(params))),
       call_kind::read, ctx);
   if (res.status == 404) {
     throw error(error_class::not_found, "sap.not_found", "SAP has no " + path)
@@ -222,8 +221,9 @@ result sap_connection::get(const request& req, call_context& ctx) {
                              invoice_expand, ctx)),
             false};
   }
-  if (!digits_only(id, 10) && id.size() > 10) {
-    throw error(error_class::validation, "sap.query_id", "an SAP business partner id has ≤ 10 characters")
+  if (id.size() > 10) {  // A_BusinessPartner.BusinessPartner is Edm.String(10)
+    throw error(error_class::validation, "sap.query_id",
+                "an SAP business partner id has at most 10 characters")
         .with_field("/query/id", "sap.query_id", "malformed")
         .with_effect(effect::none);
   }
@@ -269,7 +269,7 @@ result sap_connection::list(const request& req, call_context& ctx) {
   const auto url = client_.odata_url(invoice ? invoice_service : partner_service,
                                      invoice ? "/A_SupplierInvoice" : "/A_BusinessPartner",
                                      url_query(params));
-  const auto res = client_.send({"GET", url, "", "", {}, "", "application/json"}, call_kind::read,
+  const auto res = client_.send(json_get(url), call_kind::read,
                                 ctx);
   if (res.status != 200) throw map_gateway_error(res, call_kind::read, client_.now_ms(ctx));
   const auto page = odata::collection_of(res);
@@ -469,7 +469,7 @@ void sap_connection::verify(call_context& ctx) {
                  {"$top", "5"},
                  {"$inlinecount", "allpages"},
                  {"$format", "json"}}));
-  const auto unchecked = client_.send({"GET", url, "", "", {}, "", "application/json"},
+  const auto unchecked = client_.send(json_get(url),
                                       call_kind::read, ctx);
   if (unchecked.status != 200) {
     throw map_gateway_error(unchecked, call_kind::read, client_.now_ms(ctx));

@@ -111,6 +111,11 @@ class sap_rig {
     return r;
   }
 
+  // One call from any thread (no Catch assertions inside).
+  erpc::testing::call_result execute_raw(const std::string& envelope) {
+    return host_->execute(adapter_, connection_, envelope);
+  }
+
   json ok(const erpc::testing::call_result& r) {
     INFO((r.error ? std::string(r.error->code()) + ": " + r.error->message() : r.json));
     REQUIRE(r.ok);
@@ -512,26 +517,29 @@ TEST_CASE("duplicate check as a warning: SAP posts the late copy and check() rep
 
 TEST_CASE("check() verifies credentials, CSRF and the suppliers' duplicate check flag",
           "[sap][integration][duplicate_check]") {
-  sap_rig rig;
-  create_supplier(rig);
-  auto checked = rig.host().check(rig.adapter(), rig.config().dump());
-  CHECK(checked.ok);
-  CHECK(rig.host().log().contains("level native"));
+  // One rig at a time: an adapter library holds one instance, so two hosts must not load it at
+  // once.
+  {
+    sap_rig rig;
+    create_supplier(rig);
+    auto checked = rig.host().check(rig.adapter(), rig.config().dump());
+    CHECK(checked.ok);
+    CHECK(rig.host().log().contains("level native"));
 
+    auto wrong = rig.config();
+    rig.open(json::object(), "not-the-password");
+    const auto refused = rig.host().check(rig.adapter(), wrong.dump());
+    REQUIRE(refused.error);
+    CHECK(refused.error->cls() == erpc::error_class::authentication);
+    CHECK(refused.error->message().find("not-the-password") == std::string::npos);
+  }
   sap_rig unflagged(json{{"supplier", {{"reconciliation_account", "21100000"},
-                                   {"check_duplicate_invoices", false}}}});
+                                       {"check_duplicate_invoices", false}}}});
   create_supplier(unflagged);
   unflagged.host().log().clear();
   CHECK(unflagged.host().check(unflagged.adapter(), unflagged.config().dump()).ok);
   CHECK(unflagged.host().log().contains("1 supplier company record(s) without"));
   CHECK(unflagged.host().log().contains("level idempotent"));
-
-  auto wrong = rig.config();
-  rig.open(json::object(), "not-the-password");
-  const auto refused = rig.host().check(rig.adapter(), wrong.dump());
-  REQUIRE(refused.error);
-  CHECK(refused.error->cls() == erpc::error_class::authentication);
-  CHECK(refused.error->message().find("not-the-password") == std::string::npos);
 }
 
 TEST_CASE("an expired CSRF token is fetched again once, transparently", "[sap][integration][csrf]") {
@@ -609,6 +617,29 @@ TEST_CASE("429 and 503 with Retry-After are RATE_LIMITED and write nothing", "[s
   // The host retries later: the same key then posts once.
   rig.ok(rig.call("create", "Invoice", "inv-429", invoice(sup, "AC-9", "1.00", "0.19", "1.19"), 2));
   require_writes(rig, "A_SupplierInvoice", 1, 0);
+}
+
+TEST_CASE("eight creates in parallel on a fresh connection all post, each once",
+          "[sap][integration][concurrency]") {
+  sap_rig rig;
+  const auto sup = create_supplier(rig);
+  rig.open();  // no session, no CSRF token yet: the first writes race to establish them
+  std::vector<std::thread> threads;
+  std::vector<erpc::testing::call_result> results(8);
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      json envelope = {{"contract", "1.0"}, {"op", "create"}, {"object", "Invoice"},
+                       {"idempotency_key", "par-" + std::to_string(i)}, {"attempt", 1},
+                       {"payload", invoice(sup, "PAR-" + std::to_string(i), "10.00", "1.90", "11.90")}};
+      results[i] = rig.execute_raw(envelope.dump());
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& r : results) {
+    INFO((r.error ? r.error->code() + ": " + r.error->message() : r.json));
+    CHECK(r.ok);
+  }
+  require_writes(rig, "A_SupplierInvoice", 8, 0);
 }
 
 TEST_CASE("a reference over 16 characters is VALIDATION before anything is sent",
