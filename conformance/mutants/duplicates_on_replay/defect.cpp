@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant duplicates_on_replay: the externalId is stripped from every record POST, so a replay creates a second vendor record
-// certify must fail R5b.replay (with no ledger, only the externalId stops a replayed create from posting twice). See ../README.md.
+// Mutant duplicates_on_replay: the externalId is stripped from every record POST, so a replay
+// creates a second vendor record
+// certify must fail R5b.replay (with no ledger, only the externalId stops a replayed create from
+// posting twice). See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 

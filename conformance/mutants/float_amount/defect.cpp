@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant float_amount: every money amount in a result is a JSON floating-point number instead of a decimal string
-// certify must fail contract.outputs_valid (outputs must validate against schemas/v1, where money is never a JSON number). See ../README.md.
+// Mutant float_amount: every money amount in a result is a JSON floating-point number instead of a
+// decimal string
+// certify must fail contract.outputs_valid (outputs must validate against schemas/v1, where money
+// is never a JSON number). See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 

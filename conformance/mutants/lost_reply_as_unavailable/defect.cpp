@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant lost_reply_as_unavailable: a write whose reply was lost (OUTCOME_UNKNOWN) is reported as UNAVAILABLE with effect none, so the host re-posts it blindly
-// certify must fail errors.reset_after_send (a request that was sent and committed must be OUTCOME_UNKNOWN, effect possible). See ../README.md.
+// Mutant lost_reply_as_unavailable: a write whose reply was lost (OUTCOME_UNKNOWN) is reported as
+// UNAVAILABLE with effect none, so the host re-posts it blindly
+// certify must fail errors.reset_after_send (a request that was sent and committed must be
+// OUTCOME_UNKNOWN, effect possible). See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant never_returns: execute never returns and never answers (ignores the deadline and is_cancelled)
-// certify must fail robustness.honours_deadline (a call must end by its deadline + grace; certify must survive an adapter that hangs). See ../README.md.
+// Mutant never_returns: execute never returns and never answers (ignores the deadline and
+// is_cancelled)
+// certify must fail robustness.honours_deadline (a call must end by its deadline + grace; certify
+// must survive an adapter that hangs). See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant new_id_on_replay: a replayed create answers ok and replayed, but with a vendor id that is not the first one
-// certify must fail R5b.replay (R1/R5b require the replay to return the first call's vendor id). See ../README.md.
+// Mutant new_id_on_replay: a replayed create answers ok and replayed, but with a vendor id that is
+// not the first one
+// certify must fail R5b.replay (R1/R5b require the replay to return the first call's vendor id).
+// See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 

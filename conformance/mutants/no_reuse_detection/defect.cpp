@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant no_reuse_detection: a key reused with another payload is answered as a replay (ok, replayed) instead of IDEMPOTENCY_KEY_REUSE
-// certify must fail R5b.reuse (R2/R5b: the same key with a changed compared field must be IDEMPOTENCY_KEY_REUSE). See ../README.md.
+// Mutant no_reuse_detection: a key reused with another payload is answered as a replay (ok,
+// replayed) instead of IDEMPOTENCY_KEY_REUSE
+// certify must fail R5b.reuse (R2/R5b: the same key with a changed compared field must be
+// IDEMPOTENCY_KEY_REUSE). See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant no_token_refresh: after a 401 the adapter's one re-signed retry never reaches NetSuite (it gets the same 401 back), so refreshed credentials are never used
-// certify must fail errors.http_401_refresh (one 401 then success must end ok after exactly one credential refresh). See ../README.md.
+// Mutant no_token_refresh: after a 401 the adapter's one re-signed retry never reaches NetSuite
+// (it gets the same 401 back), so refreshed credentials are never used
+// certify must fail errors.http_401_refresh (one 401 then success must end ok after exactly one
+// credential refresh). See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 

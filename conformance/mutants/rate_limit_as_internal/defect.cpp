@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant rate_limit_as_internal: every RATE_LIMITED answer (429, concurrency refusals) is reported as INTERNAL, effect none
-// certify must fail errors.http_429_retry_seconds (429 + Retry-After must be RATE_LIMITED so the host backs off and retries). See ../README.md.
+// Mutant rate_limit_as_internal: every RATE_LIMITED answer (429, concurrency refusals) is reported
+// as INTERNAL, effect none
+// certify must fail errors.http_429_retry_seconds (429 + Retry-After must be RATE_LIMITED so the
+// host backs off and retries). See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant retry_after_dropped: RATE_LIMITED answers lose the vendor's Retry-After (no retry_after_ms)
-// certify must fail errors.http_429_retry_seconds (429 + Retry-After: <seconds> must give retry_after_ms = seconds x 1000). See ../README.md.
+// Mutant retry_after_dropped: RATE_LIMITED answers lose the vendor's Retry-After (no
+// retry_after_ms)
+// certify must fail errors.http_429_retry_seconds (429 + Retry-After in seconds must give
+// retry_after_ms = seconds x 1000). See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant secret_in_error: every error message ends with the last secret value the adapter resolved (the TBA token secret)
-// certify must fail secrets.no_leak (no secret value may appear in any output, error or log line). See ../README.md.
+// Mutant secret_in_error: every error message ends with the last secret value the adapter resolved
+// (the TBA token secret)
+// certify must fail secrets.no_leak (no secret value may appear in any output, error or log line).
+// See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 

@@ -42,7 +42,8 @@ std::int64_t wall_ms() {
 // One dlopen'ed adapter library and its exported entry.
 class library {
  public:
-  explicit library(const std::string& path) : handle_(::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) {
+  explicit library(const std::string& path)
+      : handle_(::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) {
     INFO(path << ": " << (handle_ ? "" : ::dlerror()));
     REQUIRE(handle_ != nullptr);
     entry_ = static_cast<const erpc_adapter_entry_v1*>(::dlsym(handle_, ERPC_ADAPTER_ENTRY_SYMBOL));
@@ -64,7 +65,8 @@ class library {
   bool leak_ = false;
 };
 
-// A fault for the next request the adapter sends: the canned answer, or nullopt to forward.
+// A fault for the adapter's requests: the canned answer (the fault is then used up), or nullopt
+// to forward this request and keep the fault for the next one.
 using fault = std::function<std::optional<erpc::http_response>(const erpc::http_request&)>;
 
 erpc::http_response netsuite_error(int status, const std::string& code,
@@ -101,10 +103,14 @@ class rig {
       fault next;
       {
         std::lock_guard lock(mutex_);
-        next.swap(next_fault_);
+        next = next_fault_;
       }
       if (next) {
-        if (auto canned = next(req)) return *canned;
+        if (auto canned = next(req)) {
+          std::lock_guard lock(mutex_);
+          next_fault_ = nullptr;  // applied once
+          return *canned;
+        }
       }
       return erpc::http_client(http_.table()).send(req, call);
     });
@@ -238,8 +244,9 @@ erpc::error error_for(const std::string& path, fault f, bool write = true) {
 }
 
 fault answer_429(const char* retry_after) {
-  return [retry_after](const erpc::http_request&) {
-    return std::optional(netsuite_error(429, "CONCURRENCY_LIMIT_EXCEEDED", {{"Retry-After", retry_after}}));
+  return [retry_after](const erpc::http_request& req) -> std::optional<erpc::http_response> {
+    if (req.method == "GET") return std::nullopt;  // the create's POST, not the supplier lookup
+    return netsuite_error(429, "CONCURRENCY_LIMIT_EXCEEDED", {{"Retry-After", retry_after}});
   };
 }
 
@@ -310,6 +317,7 @@ TEST_CASE("lost_reply_as_unavailable: a committed write with a lost reply is UNA
     create_supplier(r);
     erpc::http_service direct{erpc::http_service_options{}};
     r.inject([&direct](const erpc::http_request& req) -> std::optional<erpc::http_response> {
+      if (req.method == "GET") return std::nullopt;  // the create's POST, not the lookup
       (void)erpc::http_client(direct.table()).send(req, nullptr);
       erpc::http_response lost;
       lost.transport = erpc::http_transport::failed;

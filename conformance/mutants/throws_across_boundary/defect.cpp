@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant throws_across_boundary: execute throws a C++ exception out of the C entry point instead of answering
-// certify must fail robustness.no_exception_escapes (nothing may unwind across the ABI; the host must contain it as INTERNAL). See ../README.md.
+// Mutant throws_across_boundary: execute throws a C++ exception out of the C entry point instead
+// of answering
+// certify must fail robustness.no_exception_escapes (nothing may unwind across the ABI; the host
+// must contain it as INTERNAL). See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant unavailable_not_retryable: an HTTP 503 from NetSuite is reported as INTERNAL (final, not retried), effect none
-// certify must fail errors.http_503 (503 is a retryable class (RATE_LIMITED or UNAVAILABLE), never a final one). See ../README.md.
+// Mutant unavailable_not_retryable: an HTTP 503 from NetSuite is reported as INTERNAL (final, not
+// retried), effect none
+// certify must fail errors.http_503 (503 is a retryable class (RATE_LIMITED or UNAVAILABLE), never
+// a final one). See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 

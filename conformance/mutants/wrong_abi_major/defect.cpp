@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mutant wrong_abi_major: the entry declares ABI major 2 (ERPC_ABI_MAJOR + 1); the adapter code is unchanged
-// certify must fail abi.version (the host must refuse another ABI major before calling anything). See ../README.md.
+// Mutant wrong_abi_major: the entry declares ABI major 2 (ERPC_ABI_MAJOR + 1); the adapter code is
+// unchanged
+// certify must fail abi.version (the host must refuse another ABI major before calling anything).
+// See ../README.md.
 #include "mutant_module.hpp"
 #include "netsuite_adapter_entry.hpp"
 
