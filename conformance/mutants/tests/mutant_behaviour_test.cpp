@@ -374,7 +374,7 @@ TEST_CASE("float_amount: money in a result is a JSON number", "[mutants]") {
   CHECK(bad["lines"][0]["net"]["amount"].is_number_float());
 }
 
-TEST_CASE("wrong_abi_major: the entry declares the next major; a host refuses it", "[mutants]") {
+TEST_CASE("wrong_abi_major: the entry declares the next major, which a host refuses", "[mutants]") {
   library good(unmutated);
   CHECK(good.entry().abi_major == ERPC_ABI_MAJOR);
   library bad(mutant_path("wrong_abi_major"));
