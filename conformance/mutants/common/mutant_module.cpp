@@ -12,41 +12,53 @@
 
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 namespace erpc::mutants {
 
 namespace {
 
-// The intercepted call handed to the inner adapter: the host's call copied (deadline,
-// correlation id, traceparent, host_data for the host's own services), with respond / fail
-// collected here instead of reaching the host.
-struct intercepted_call {
-  erpc_call_v1 abi{};  // first member: the inner adapter sees a pointer to it
-  const erpc_call_v1* outer = nullptr;
+// What the inner adapter answered on an intercepted call.
+struct collected_answer {
   answer collected;
   int answers = 0;
 };
 
+// The intercepted call handed to the inner adapter: the host's call copied (deadline,
+// correlation id, traceparent, host_data for the host's own services), with respond / fail
+// collected here instead of reaching the host. Standard-layout, so a pointer to `abi` (its
+// first member) converts back to the whole struct.
+struct intercepted_call {
+  erpc_call_v1 abi{};
+  const erpc_call_v1* outer = nullptr;
+  collected_answer* sink = nullptr;
+};
+static_assert(std::is_standard_layout_v<intercepted_call>);
+
+collected_answer& sink_of(const erpc_call_v1* call) {
+  return *reinterpret_cast<const intercepted_call*>(call)->sink;
+}
+
 void intercepted_respond(const erpc_call_v1* call, const char* json, std::size_t len) {
-  auto* self = const_cast<intercepted_call*>(reinterpret_cast<const intercepted_call*>(call));
-  if (++self->answers != 1) return;  // the host keeps the first answer too (abi.h)
+  auto& self = sink_of(call);
+  if (++self.answers != 1) return;  // the host keeps the first answer too (abi.h)
   try {
-    self->collected.answered = true;
-    self->collected.text.assign(json != nullptr ? json : "", json != nullptr ? len : 0);
-    auto parsed = nlohmann::json::parse(self->collected.text, nullptr, false);
-    if (!parsed.is_discarded()) self->collected.document = std::move(parsed);
+    self.collected.answered = true;
+    self.collected.text.assign(json != nullptr ? json : "", json != nullptr ? len : 0);
+    auto parsed = nlohmann::json::parse(self.collected.text, nullptr, false);
+    if (!parsed.is_discarded()) self.collected.document = std::move(parsed);
   } catch (...) {
     // Out of memory while copying: the answer stays as far as it got.
   }
 }
 
 void intercepted_fail(const erpc_call_v1* call, const erpc_error_v1* e) {
-  auto* self = const_cast<intercepted_call*>(reinterpret_cast<const intercepted_call*>(call));
-  if (++self->answers != 1) return;
+  auto& self = sink_of(call);
+  if (++self.answers != 1) return;
   try {
-    self->collected.answered = true;
-    self->collected.failure = error_from_abi(e);
+    self.collected.answered = true;
+    self.collected.failure = error_from_abi(e);
   } catch (...) {
   }
 }
@@ -94,7 +106,9 @@ class module_state final : public inner_adapter {
 
   answer execute(erpc_connection* connection, std::string_view request_json,
                  const erpc_call_v1* outer) override {
+    collected_answer result;
     intercepted_call call;
+    call.sink = &result;
     if (outer != nullptr) {
       std::memcpy(&call.abi, outer, std::min<std::size_t>(outer->struct_size, sizeof call.abi));
     }
@@ -106,7 +120,7 @@ class module_state final : public inner_adapter {
     if (call.abi.traceparent == nullptr) call.abi.traceparent = "";
     call.outer = outer;
     inner_->execute(connection, request_json.data(), request_json.size(), &call.abi);
-    return std::move(call.collected);
+    return std::move(result.collected);
   }
 
   void execute_direct(erpc_connection* connection, const char* request_json,
