@@ -353,6 +353,27 @@ TEST_CASE("no_token_refresh: rotated credentials are never used after the 401", 
   CHECK(bad.error->cls() == erpc::error_class::authentication);
 }
 
+TEST_CASE("no_token_refresh: one 401 without rotation is not re-sent", "[mutants]") {
+  // What `erpc certify` does (errors.http_401_refresh): one 401 on the create, then NetSuite
+  // answers normally.
+  auto run = [](const std::string& path) {
+    rig r(path);
+    r.inject([](const erpc::http_request& req) -> std::optional<erpc::http_response> {
+      if (req.method == "GET") return std::nullopt;
+      return netsuite_error(401, "INVALID_LOGIN");
+    });
+    auto result = r.call("create", "Supplier", "sup-401", supplier("SUP-401"));
+    return std::make_pair(result, r.effects("vendor")["count"].get<int>());
+  };
+  const auto [good, good_records] = run(unmutated);
+  CHECK(good.ok);
+  CHECK(good_records == 1);
+  const auto [bad, bad_records] = run(mutant_path("no_token_refresh"));
+  REQUIRE(bad.error);
+  CHECK(bad.error->cls() == erpc::error_class::authentication);
+  CHECK(bad_records == 0);
+}
+
 TEST_CASE("secret_in_error: an error message carries the token secret", "[mutants]") {
   auto run = [](const std::string& path) {
     rig r(path);
