@@ -2,7 +2,7 @@
 # result in certification.json (the CI half of conformance/mutants/README.md).
 #
 #   cmake -DERPC=<erpc> -DADAPTER=<lib.so> -DPROFILE=<conformance.json> -DLEVEL=<level>
-#         -DCHECKS=<id;id...> -DEXPECT=failed|passed -DREPORT=<dir> -P certify_mutant.cmake
+#         -DCHECKS=<id,id...> -DEXPECT=failed|passed -DREPORT=<dir> -P certify_mutant.cmake
 #
 # EXPECT=failed: certify must exit 1 (a check failed; not 2 = usage, not a crash) and every
 # named check must be "failed". EXPECT=passed: certify must exit 0 and every named check
@@ -16,6 +16,7 @@ if(NOT EXPECT MATCHES "^(failed|passed)$")
   message(FATAL_ERROR "certify_mutant.cmake: EXPECT must be failed or passed, not ${EXPECT}")
 endif()
 
+string(REPLACE "," ";" CHECKS "${CHECKS}")
 file(REMOVE_RECURSE "${REPORT}")
 file(MAKE_DIRECTORY "${REPORT}")
 set(args certify --adapter "${ADAPTER}" --profile "${PROFILE}" --level "${LEVEL}"
@@ -56,6 +57,7 @@ foreach(check IN LISTS CHECKS)
       endif()
       string(JSON result GET "${report}" checks ${i} result)
       string(JSON evidence ERROR_VARIABLE no_evidence GET "${report}" checks ${i} evidence)
+      string(REPLACE ";" "," evidence "${evidence}")  # a CMake list separator otherwise
       list(APPEND seen "${id}: ${result} (evidence: ${evidence})")
       if(result STREQUAL EXPECT)
         list(APPEND wanted "${id}")
