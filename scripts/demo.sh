@@ -40,3 +40,12 @@ step "erpc submit again (same key and payload: the stored response, nothing post
   --key inv-2026-0001 --payload "$invoice"
 step "erpc audit verify"
 "$erpc" --config "$demo/erpc.json" audit verify
+
+# Certification (docs/certification.md): every bundled adapter that ships a conformance profile,
+# against its own simulator through the fault proxy; the summary table of each run.
+for profile in adapters/*/conformance.json; do
+  adapter=$(basename "$(dirname "$profile")")
+  step "erpc certify --adapter $adapter --profile $profile"
+  "$erpc" certify --adapter "$adapter" --profile "$profile" --report "$demo/certification/$adapter" ||
+    echo "($adapter: certification failed; see $demo/certification/$adapter/certification.md)"
+done

@@ -103,7 +103,8 @@ struct fault_proxy::impl {
         upstream(parse_upstream_url(options.upstream),
                  upstream_client_options{options.upstream_timeout, 64u * 1024u * 1024u,
                                          options.upstream_ca_file,
-                                         options.upstream_insecure_skip_verify}) {
+                                         options.upstream_insecure_skip_verify,
+                                         options.preserve_host}) {
     install(std::move(s));
   }
 

@@ -221,7 +221,10 @@ upstream_reply upstream_client::send(std::string_view method, std::string_view t
     }
     request.insert(name, value);
   }
-  request.set(bhttp::field::host, url_.host_header());
+  const auto client_host = headers.get("Host");
+  request.set(bhttp::field::host, impl_->options.preserve_host && client_host && !client_host->empty()
+                                      ? std::string(*client_host)
+                                      : url_.host_header());
   request.set(bhttp::field::connection, "close");
   request.body() = body;
   // A body-less GET carries no Content-Length; anything with a body (or a POST/PUT) does.

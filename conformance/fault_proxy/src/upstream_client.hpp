@@ -33,6 +33,7 @@ struct upstream_client_options {
   std::size_t max_body_bytes = 64u * 1024u * 1024u;
   std::string ca_file;  // TLS: trusted in addition to the system store
   bool insecure_skip_verify = false;  // TLS: no certificate check (test sandboxes only)
+  bool preserve_host = false;  // forward the client's Host instead of the upstream's
 };
 
 struct upstream_reply {

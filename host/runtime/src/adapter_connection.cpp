@@ -20,6 +20,22 @@ struct call_result {
   std::optional<call_answer> answer;
 };
 
+// The answer for a call whose adapter function threw: INTERNAL adapter.threw, effect possible
+// (the adapter may have written before it threw). Ignored if the adapter had answered.
+void answer_escaped_exception(const call_state& state, const std::shared_ptr<spdlog::logger>& logger) {
+  if (logger) {
+    logger->error("[{}] adapter.threw: an exception crossed the ABI boundary", state.correlation_id());
+  }
+  erpc_error_v1 e{};
+  e.struct_size = sizeof e;
+  e.error_class = ERPC_ERROR_INTERNAL;
+  e.effect = ERPC_EFFECT_POSSIBLE;
+  e.retry_after_ms = ERPC_NO_RETRY_AFTER;
+  e.code = "adapter.threw";
+  e.message = "the adapter let an exception cross the ABI boundary (abi.h forbids it)";
+  state.abi()->fail(state.abi(), &e);
+}
+
 // Runs `adapter_call(call)` on a worker thread and waits until it returns or the deadline
 // passes. On a timeout the call is abandoned: the state and the library stay alive (the task
 // holds `keep_alive`) until the adapter code really returns.
@@ -31,10 +47,16 @@ call_result run_on_worker(const call_environment& env, std::shared_ptr<const voi
   auto abandoned = env.abandoned_calls;
   // The adapter's log lines belong to the caller's message: same correlation id, fields and
   // masked values on the worker thread.
-  auto task = [state, keep_alive = std::move(keep_alive), adapter_call, abandoned,
+  auto task = [state, keep_alive = std::move(keep_alive), adapter_call, abandoned, logger,
                context = capture_log_context()]() mutable {
     const log_context_scope log_scope(std::move(context));
-    adapter_call(state->abi());
+    try {
+      adapter_call(state->abi());
+    } catch (...) {
+      // abi.h forbids exceptions across the boundary; one that escapes anyway (an adapter
+      // built without the SDK's firewall) must cost this call, not the worker thread.
+      answer_escaped_exception(*state, logger);
+    }
     state->mark_returned();
     if (state->cancelled()) --*abandoned;
   };
@@ -170,7 +192,7 @@ execute_outcome adapter_connection::execute(const nlohmann::json& envelope) {
                             envelope.value("traceparent", ""), request.timeout_ms, files_root_);
     auto self = shared_from_this();
     // The task owns the request text: an abandoned call may still be reading it.
-    auto r = run_on_worker(env_, self, state, request.timeout_ms,
+    auto r = run_on_worker(env_, self, state, request.timeout_ms + env_.abandon_grace_ms,
                            [self, text = std::move(request.text)](const erpc_call_v1* call) {
                              self->table_->execute(self->handle_, text.data(), text.size(), call);
                            });

@@ -46,6 +46,10 @@ struct fault_proxy_options {
   // Rewrite a Location header that points at the upstream so that it points at the proxy,
   // so a client following it stays behind the proxy.
   bool rewrite_location = true;
+  // Forward the client's Host header instead of the upstream's. For a simulator that checks a
+  // signature over the URL the client signed (OAuth 1.0a TBA, vendors.md §1.3): the client
+  // signed the proxy's URL, so the simulator must see the proxy's host.
+  bool preserve_host = false;
 };
 
 // What happened to one request, appended when the proxy is done with it. A held request

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -36,6 +37,10 @@ struct call_environment {
   std::function<std::string(std::string_view)> redact;
   // Counts calls abandoned at their deadline whose adapter code may still be running.
   std::shared_ptr<std::atomic<int>> abandoned_calls = std::make_shared<std::atomic<int>>(0);
+  // How long past a call's deadline the host still waits for the adapter before abandoning
+  // it. 0 in production; `erpc certify` gives a grace so that an adapter answering its own
+  // timeout is told apart from one that never returns.
+  std::int64_t abandon_grace_ms = 0;
 };
 
 }  // namespace erpc

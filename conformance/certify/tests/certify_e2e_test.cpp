@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+// `erpc certify` end to end, as CI runs it: the NetSuite adapter at the native level against its
+// simulator passes every check; a profile whose expectation is wrong makes exactly that check
+// fail (the suite can fail); a broken profile is a usage error.
+#include "support/child_process.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct temp_dir {
+  fs::path path;
+  explicit temp_dir(const std::string& name)
+      : path(fs::temp_directory_path() / (name + "_" + std::to_string(::getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~temp_dir() { fs::remove_all(path); }
+};
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const std::string netsuite_profile = std::string(ERPC_SOURCE_DIR) + "/adapters/netsuite/conformance.json";
+
+int certify(const fs::path& dir, const std::string& profile, const std::vector<std::string>& extra) {
+  std::vector<std::string> argv = {ERPC_EXE, "certify", "--adapter", "netsuite", "--adapter-dir", ERPC_ADAPTERS,
+                                   "--profile", profile, "--report", (dir / "report").string()};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  erpc::testing::child_process child(argv, {}, dir / "certify.log");
+  return child.wait();
+}
+
+}  // namespace
+
+TEST_CASE("NetSuite certifies native against its simulator: every check passes", "[certify][e2e]") {
+  temp_dir dir("erpc_certify_e2e");
+  const int status = certify(dir.path, netsuite_profile, {});
+  INFO(read_all(dir.path / "certify.log"));
+  const auto report = json::parse(read_all(dir.path / "report" / "certification.json"));
+  for (const auto& c : report["checks"]) {
+    INFO(c["id"].get<std::string>() << ": " << c["evidence"].get<std::string>());
+    CHECK(c["result"] == "passed");
+  }
+  CHECK(status == 0);
+  CHECK(report["level_achieved"] == "native");
+  CHECK(report["summary"]["failed"] == 0);
+  CHECK(report["summary"]["skipped"] == 0);
+  // Duplicate-sensitive checks ran under both values of the unconfirmed setting.
+  int variants = 0;
+  for (const auto& c : report["checks"]) {
+    if (c["check"] == "R5b.replay") ++variants;
+  }
+  CHECK(variants == 2);
+  CHECK(read_all(dir.path / "report" / "junit.xml").find("<testsuites") != std::string::npos);
+  CHECK(read_all(dir.path / "certify.log").find("level achieved: native") != std::string::npos);
+}
+
+TEST_CASE("a wrong expectation in the profile fails exactly that check", "[certify][e2e]") {
+  temp_dir dir("erpc_certify_e2e_wrong");
+  auto profile = json::parse(read_all(netsuite_profile));
+  profile["faults"]["errors.http_403"]["expect"] = json::array({"NOT_FOUND"});
+  const auto file = dir.path / "wrong.json";
+  std::ofstream(file) << profile.dump();
+  const int status =
+      certify(dir.path, file.string(), {"--level", "basic", "--check", "errors.http_403", "--check", "errors.http_404"});
+  INFO(read_all(dir.path / "certify.log"));
+  CHECK(status == 1);
+  const auto report = json::parse(read_all(dir.path / "report" / "certification.json"));
+  for (const auto& c : report["checks"]) {
+    INFO(c["id"].get<std::string>() << ": " << c["evidence"].get<std::string>());
+    if (c["id"] == "errors.http_403") {
+      CHECK(c["result"] == "failed");
+      CHECK(c["evidence"].get<std::string>().find("expected NOT_FOUND") != std::string::npos);
+    } else if (c["id"] == "errors.http_404" || c["id"] == "abi.version" || c["id"] == "abi.manifest") {
+      CHECK(c["result"] == "passed");
+    } else if (c["id"] == "contract.outputs_valid" || c["id"] == "secrets.no_leak" ||
+               c["id"] == "robustness.no_exception_escapes") {
+      CHECK(c["result"] != "failed");
+    } else {
+      CHECK(c["result"] == "skipped");
+    }
+  }
+  CHECK(report["level_achieved"] == "none");
+}
+
+TEST_CASE("a broken profile is a usage error naming the member", "[certify][e2e]") {
+  temp_dir dir("erpc_certify_e2e_bad");
+  auto profile = json::parse(read_all(netsuite_profile));
+  profile["subject"] = "nothing";
+  const auto file = dir.path / "bad.json";
+  std::ofstream(file) << profile.dump();
+  CHECK(certify(dir.path, file.string(), {}) == 2);
+  const auto log = read_all(dir.path / "certify.log");
+  CHECK(log.find("certify.profile_invalid") != std::string::npos);
+  CHECK(log.find("/subject") != std::string::npos);
+}
