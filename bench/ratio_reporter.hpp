@@ -55,7 +55,7 @@ class ratio_reporter : public benchmark::ConsoleReporter {
       return;
     }
     const bool met = min_ratio ? ratio >= c.target : difference <= c.target;
-    std::printf("  [target %s %.0f%s: %s]\n", min_ratio ? ">=" : "<=", c.target,
+    std::printf("  [target %s %g%s: %s]\n", min_ratio ? ">=" : "<=", c.target,
                 min_ratio ? "x" : " us", met ? "met" : "NOT met");
   }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The bundled NetSuite adapter (SuiteTalk REST, vendors.md §1): the manifest and the
 // connection factory. Everything vendor-specific lives in the connection and the mappings.
+#include "netsuite_adapter_entry.hpp"
 #include "netsuite_config.hpp"
 #include "netsuite_connection.hpp"
 #include "record_mapping.hpp"
@@ -11,7 +12,7 @@ namespace erpc::netsuite {
 
 class netsuite_adapter final : public adapter {
  public:
-  static constexpr char adapter_id[] = "netsuite";
+  static constexpr const char* adapter_id = netsuite::adapter_id;
 
   nlohmann::json describe() const override {
     return {{"name", "Oracle NetSuite (SuiteTalk REST)"},
@@ -46,6 +47,12 @@ class netsuite_adapter final : public adapter {
   }
 };
 
-}  // namespace erpc::netsuite
+const erpc_adapter_entry_v1& adapter_entry() noexcept {
+  using module = detail::adapter_module<netsuite_adapter>;
+  static constexpr erpc_adapter_entry_v1 entry = {
+      sizeof(erpc_adapter_entry_v1), ERPC_ABI_MAJOR, ERPC_ABI_MINOR, 0, adapter_id,
+      &module::init, &module::deinit, &module::get_adapter};
+  return entry;
+}
 
-ERPC_ADAPTER(erpc::netsuite::netsuite_adapter)
+}  // namespace erpc::netsuite

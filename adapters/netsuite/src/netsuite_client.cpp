@@ -71,16 +71,24 @@ http_response netsuite_client::send(const outbound& request, call_kind kind, cal
   auto signer = current_signer();
   auto res = attempt(*signer);
   if (res.status != 401) return res;
-  // Credentials may have been rotated in the secret store since open(): resolve once more.
+  // A 401 wrote nothing, so one re-send cannot duplicate. The credentials may have been
+  // rotated in the secret store since open(): resolve them once more. Even unchanged, the
+  // re-send is signed afresh (new nonce and timestamp), because NetSuite also answers a
+  // request over the concurrency limit with 401 INVALID_LOGIN (vendors.md §1.5).
   const auto fresh = resolve_credentials(ctx);
+  bool rotated = false;
   {
     std::lock_guard lock(mutex_);
-    if (same(fresh, credentials_)) return res;
-    credentials_ = fresh;
-    signer_ = std::make_shared<const oauth1::signer>(credentials_, config_.account_id);
+    if (!same(fresh, credentials_)) {
+      credentials_ = fresh;
+      signer_ = std::make_shared<const oauth1::signer>(credentials_, config_.account_id);
+      rotated = true;
+    }
     signer = signer_;
   }
-  ctx.log(log_level::info, "NetSuite refused the credentials; re-signed once with rotated ones");
+  ctx.log(log_level::info, rotated
+                               ? "NetSuite answered 401; re-signed once with rotated credentials"
+                               : "NetSuite answered 401; re-sent once, signed afresh");
   return attempt(*signer);
 }
 

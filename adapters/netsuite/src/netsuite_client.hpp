@@ -2,8 +2,8 @@
 // The NetSuite REST client of one connection: every request signed with OAuth 1.0a TBA
 // (vendors.md §1.3, shared signer in adapters/common) and sent through the host's HTTP service.
 // The four TBA credentials are resolved from the host secret service; when NetSuite answers
-// 401 the references are resolved once more and, if a credential was rotated, the request is
-// signed again and re-sent once (a 401 wrote nothing, so the re-send cannot duplicate).
+// 401 the references are resolved once more (a rotated credential is picked up) and the request
+// is signed afresh and re-sent once (a 401 wrote nothing, so the re-send cannot duplicate).
 #pragma once
 
 #include "netsuite_config.hpp"
