@@ -141,7 +141,7 @@ class camt_parser {
     // No XML_PARSE_NOENT/DTDLOAD/DTDATTR: nothing is substituted or fetched; NONET for good
     // measure. NOBLANKS drops the indentation between elements.
     const int flags = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
-                      XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+                      XML_PARSE_NOWARNING;
     // A buffer is parsed in place; a stream through the counting callback.
     const bool in_memory = source_.stream == nullptr && source_.buffer.size() < (1u << 31);
     if (in_memory) {
