@@ -136,8 +136,8 @@ class mt940_parser {
       if (is_tag_line(text)) {
         flush_field();
         const auto close = text.find(':', 1);
-        pending_ = field{std::string(text.substr(1, close - 1)), std::string(text.substr(close + 1)),
-                         at};
+        pending_ = field{std::string(text.substr(1, close - 1)),
+                         std::string(text.substr(close + 1)), at};
         continue;
       }
       if (!pending_) {
@@ -320,7 +320,8 @@ class mt940_parser {
     const std::string_view extra =
         nl == std::string::npos ? std::string_view{} : std::string_view(f.value).substr(nl + 1);
     auto bad = [&](std::string_view why) -> void {
-      fail("mt940.statement_line_invalid", f.line, ":61: " + quote(v, 60) + ": " + std::string(why));
+      fail("mt940.statement_line_invalid", f.line,
+           ":61: " + quote(v, 60) + ": " + std::string(why));
     };
     contract::statement_entry e;
     e.status = "BOOK";
