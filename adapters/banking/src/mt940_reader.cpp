@@ -354,8 +354,10 @@ class mt940_parser {
     e.amount = money{detail::parse_swift_amount(v.substr(p, amount_end - p), f.line),
                      part_currency_};
     p = amount_end;
-    if (p + 4 > v.size() || (v[p] != 'S' && v[p] != 'N' && v[p] != 'F')) {
-      bad("no transaction type (S, N or F and three characters)");
+    auto alnum = [](char c) { return is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z'); };
+    if (p + 4 > v.size() || (v[p] != 'S' && v[p] != 'N' && v[p] != 'F') || !alnum(v[p + 1]) ||
+        !alnum(v[p + 2]) || !alnum(v[p + 3])) {
+      bad("no transaction type (S, N or F and three letters or digits)");
     }
     contract::bank_transaction_code code;
     code.proprietary = contract::proprietary_code{std::string(v.substr(p, 4)), "SWIFT"};
