@@ -125,10 +125,21 @@ BENCHMARK(mt940_line_scan)->Unit(benchmark::kMicrosecond);
 BENCHMARK(mt940_canonical)->Unit(benchmark::kMicrosecond);
 
 int main(int argc, char** argv) {
-  return run_benchmarks_with_comparisons(
-      argc, argv,
-      {{"B3 camt.053 canonical vs raw libxml2 reader", "camt_canonical", "camt_raw_libxml2",
-        bench_comparison::target_kind::max_ratio, 2.0},
-       {"B3 MT940 canonical vs line scan", "mt940_canonical", "mt940_line_scan",
-        bench_comparison::target_kind::none, 0}});
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  ratio_reporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  const bench_comparison camt{"B3 camt.053 canonical vs raw libxml2 reader", "camt_canonical",
+                              "camt_raw_libxml2", bench_comparison::target_kind::max_ratio, 2.0};
+  const bench_comparison mt940{"B3 MT940 canonical vs line scan", "mt940_canonical",
+                               "mt940_line_scan", bench_comparison::target_kind::none, 0};
+  std::printf("wall time:\n");
+  reporter.print(camt);
+  reporter.print(mt940);
+  std::printf("CPU time:\n");
+  reporter.print_cpu(camt);
+  reporter.print_cpu(mt940);
+  std::fflush(stdout);
+  benchmark::Shutdown();
+  return 0;
 }

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
@@ -26,12 +27,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const erpc::error& e) {
     const bool documented = e.code().rfind("mt940.", 0) == 0 ||
                             e.code().rfind("statement.", 0) == 0;
-    if (e.cls() != erpc::error_class::validation || !documented) std::abort();
+    if (e.cls() != erpc::error_class::validation || !documented) {
+      std::fprintf(stderr, "undocumented: %s %s\n", e.code().c_str(), e.message().c_str());
+      std::abort();
+    }
   }
   // Statements completed before an error are as valid as those of a clean read.
   for (const auto& p : sink.statements()) {
-    if (!validator.validate("BankStatement", nlohmann::json(p.statement)).empty()) std::abort();
-    if (p.entry_identities.size() != p.statement.entries.size()) std::abort();
+    const auto findings = validator.validate("BankStatement", nlohmann::json(p.statement));
+    for (const auto& f : findings) {
+      std::fprintf(stderr, "%s %s: %s\n", f.pointer.c_str(), f.code.c_str(), f.message.c_str());
+    }
+    if (!findings.empty()) std::abort();
+    if (p.entry_identities.size() != p.statement.entries.size()) {
+      std::fprintf(stderr, "entry identities do not match the entries\n");
+      std::abort();
+    }
   }
   return 0;
 }

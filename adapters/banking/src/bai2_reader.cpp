@@ -399,7 +399,8 @@ class bai2_parser {
 
   void check_count(std::string_view declared, std::int64_t actual, const record& r,
                    std::string_view what) const {
-    if (!all_digits(declared) || declared.size() > 15 || std::stoll(std::string(declared)) != actual) {
+    if (!all_digits(declared) || declared.size() > 15 ||
+        std::stoll(std::string(declared)) != actual) {
       fail("bai2.record_count_mismatch", r.line,
            std::string(what) + " says " + quote(declared) + ", the file has " +
                std::to_string(actual));

@@ -49,6 +49,8 @@ constexpr message_kind message_kinds[] = {
 constexpr int min_version = 2;
 constexpr int max_version = 13;
 
+bool is_code_char(char c) { return ::erpc::detail::is_upper_alnum(c); }
+
 std::string_view view(const xmlChar* s) {
   return s == nullptr ? std::string_view{} : std::string_view(reinterpret_cast<const char*>(s));
 }
@@ -141,7 +143,7 @@ class camt_parser {
     // No XML_PARSE_NOENT/DTDLOAD/DTDATTR: nothing is substituted or fetched; NONET for good
     // measure. NOBLANKS drops the indentation between elements.
     const int flags = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
-                      XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+                      XML_PARSE_NOWARNING;
     // A buffer is parsed in place; a stream through the counting callback.
     const bool in_memory = source_.stream == nullptr && source_.buffer.size() < (1u << 31);
     if (in_memory) {
@@ -430,7 +432,7 @@ class camt_parser {
 
   std::string code4(std::string_view value, std::string_view what) const {
     if (value.size() != 4 ||
-        !std::all_of(value.begin(), value.end(), [](char c) { return ::erpc::detail::is_upper_alnum(c); })) {
+        !std::all_of(value.begin(), value.end(), is_code_char)) {
       fail("camt.code_invalid", line(), std::string(what) + " " + quote(value) +
                                             " is not a four-character code");
     }
@@ -759,7 +761,7 @@ class camt_parser {
       if (starts_with(v, "RF")) s.creditor_reference->type = "SCOR";
     } else if (rel == "RtrInf/Rsn/Cd") {
       if (v.empty() || v.size() > 4 ||
-          !std::all_of(v.begin(), v.end(), [](char c) { return ::erpc::detail::is_upper_alnum(c); })) {
+          !std::all_of(v.begin(), v.end(), is_code_char)) {
         fail("camt.code_invalid", line(), "return reason " + quote(v) + " is not a code");
       }
       t.return_reason = std::string(v);

@@ -136,8 +136,8 @@ class mt940_parser {
       if (is_tag_line(text)) {
         flush_field();
         const auto close = text.find(':', 1);
-        pending_ = field{std::string(text.substr(1, close - 1)), std::string(text.substr(close + 1)),
-                         at};
+        pending_ = field{std::string(text.substr(1, close - 1)),
+                         std::string(text.substr(close + 1)), at};
         continue;
       }
       if (!pending_) {
@@ -320,7 +320,8 @@ class mt940_parser {
     const std::string_view extra =
         nl == std::string::npos ? std::string_view{} : std::string_view(f.value).substr(nl + 1);
     auto bad = [&](std::string_view why) -> void {
-      fail("mt940.statement_line_invalid", f.line, ":61: " + quote(v, 60) + ": " + std::string(why));
+      fail("mt940.statement_line_invalid", f.line,
+           ":61: " + quote(v, 60) + ": " + std::string(why));
     };
     contract::statement_entry e;
     e.status = "BOOK";
@@ -353,8 +354,10 @@ class mt940_parser {
     e.amount = money{detail::parse_swift_amount(v.substr(p, amount_end - p), f.line),
                      part_currency_};
     p = amount_end;
-    if (p + 4 > v.size() || (v[p] != 'S' && v[p] != 'N' && v[p] != 'F')) {
-      bad("no transaction type (S, N or F and three characters)");
+    auto alnum = [](char c) { return is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z'); };
+    if (p + 4 > v.size() || (v[p] != 'S' && v[p] != 'N' && v[p] != 'F') || !alnum(v[p + 1]) ||
+        !alnum(v[p + 2]) || !alnum(v[p + 3])) {
+      bad("no transaction type (S, N or F and three letters or digits)");
     }
     contract::bank_transaction_code code;
     code.proprietary = contract::proprietary_code{std::string(v.substr(p, 4)), "SWIFT"};

@@ -178,7 +178,8 @@ TEST_CASE("camt: opening + BOOK entries = closing, to the cent") {
     test::expect_failure([&] { read_camt(text); }, "statement.balance_mismatch");
   }
   SECTION("sign flipped") {
-    test::replace_once(text, "<CdtDbtInd>DBIT</CdtDbtInd><Sts>", "<CdtDbtInd>CRDT</CdtDbtInd><Sts>");
+    test::replace_once(text, "<CdtDbtInd>DBIT</CdtDbtInd><Sts>",
+                       "<CdtDbtInd>CRDT</CdtDbtInd><Sts>");
     test::expect_failure([&] { read_camt(text); }, "statement.balance_mismatch");
   }
   SECTION("a BOOK entry made PDNG no longer adds up") {
@@ -273,8 +274,8 @@ TEST_CASE("camt: identical entries without a bank reference stay two entries") {
       "<Ntry><Amt Ccy=\"USD\">25.50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>"
       "<BookgDt><Dt>2026-03-02</Dt></BookgDt><BkTxCd><Prtry><Cd>CARD</Cd></Prtry></BkTxCd></Ntry>";
   test::replace_once(text, "<Amt Ccy=\"USD\">25.5</Amt>", "<Amt Ccy=\"USD\">51.00</Amt>");
-  test::replace_once(text, "</Ntry>\n  </Stmt>\n </BkToCstmrStmt>", "</Ntry>" + card +
-                                                                       "\n  </Stmt>\n </BkToCstmrStmt>");
+  const std::string end = "\n  </Stmt>\n </BkToCstmrStmt>";
+  test::replace_once(text, "</Ntry>" + end, "</Ntry>" + card + end);
   const auto statements = read_camt(text);
   const auto& ids = statements[1].entry_identities;
   REQUIRE(ids.size() == 2);

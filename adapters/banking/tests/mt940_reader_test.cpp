@@ -185,6 +185,11 @@ TEST_CASE("MT940: balances and parts are checked, and a doctored file fails loud
     test::expect_failure([] { read_mt940(statement(":61:2603020302D119,00\n")); },
                          "mt940.statement_line_invalid");
   }
+  SECTION("a transaction type that is not three letters or digits (found by fuzzing)") {
+    test::expect_failure(
+        [] { read_mt940(statement(":61:2603020302D119,00NTR\xC3\xA4NONREF\n")); },
+        "mt940.statement_line_invalid");
+  }
   SECTION("an MT942 mark") {
     test::expect_failure([] { read_mt940(statement(":61:2603020302ED119,00NTRFNONREF\n")); },
                          "mt940.statement_line_invalid");

@@ -16,8 +16,8 @@ TEST_CASE("the format is recognised from the first bytes") {
 }
 
 TEST_CASE("every golden file reads through the one entry point") {
-  for (const char* name :
-       {"camt053_v08_vendors_skeleton.xml", "mt940_vendors_sample.sta", "bai2_westpac_shaped.bai"}) {
+  for (const char* name : {"camt053_v08_vendors_skeleton.xml", "mt940_vendors_sample.sta",
+                           "bai2_westpac_shaped.bai"}) {
     INFO(name);
     const auto statements = read_statement_file(test::fixture(name));
     REQUIRE(statements.size() == 1);

@@ -39,7 +39,9 @@ inline nlohmann::json checked_json(const contract::bank_statement& s) {
   nlohmann::json j = s;
   const auto findings = validator().validate("BankStatement", j);
   std::string described;
-  for (const auto& f : findings) described += "[" + f.pointer + " " + f.code + ": " + f.message + "] ";
+  for (const auto& f : findings) {
+    described += "[" + f.pointer + " " + f.code + ": " + f.message + "] ";
+  }
   INFO(described);
   CHECK(findings.empty());
   return j;

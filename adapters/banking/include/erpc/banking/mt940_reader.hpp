@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// SWIFT MT940 customer statement reader (vendors.md §7.1, BANKING.md "MT940"): plain tag text or
-// FIN blocks ({1:…}{2:…}{4: … -}), several messages and several accounts in one file, statements
-// in parts (60M/62M, :28C: n/1, n/2…), :61: sub-fields with RC/RD, :86: verbatim plus its
+// SWIFT MT940 customer statement reader (vendors.md §7.1, BANKING.md "MT940"): plain tag text
+// or FIN blocks ({1:…}{2:…}{4: … -}), several messages and several accounts in one file,
+// statements in parts (60M/62M, :28C: n/1, n/2…), :61: sub-fields with RC/RD, :86: verbatim plus its
 // structured keys (mt940_information.hpp). Every part is checked: opening + entries = closing.
 #pragma once
 
