@@ -72,13 +72,22 @@ call_result run_on_caller(const call_environment& env, const std::shared_ptr<cal
                           std::int64_t timeout_ms, AdapterCall adapter_call) {
   const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   auto watch = env.watchdog->start(state, until, timeout_ms, env.abandoned_calls);
-  adapter_call(state->abi());
-  state->mark_returned();
-  call_result r;
-  if (watch.finish()) {
-    --*env.abandoned_calls;  // counted by the watchdog while the adapter still ran
-    return r;
+  auto end_watch = [&] {
+    state->mark_returned();
+    // A call the watchdog counted as abandoned is over now.
+    if (watch.finish() && env.abandoned_calls) --*env.abandoned_calls;
+    return state->cancelled();
+  };
+  try {
+    adapter_call(state->abi());
+  } catch (...) {
+    // Nothing may unwind through the C ABI; if a foreign adapter does it anyway, the call is
+    // over and checked_execute reports it as INTERNAL.
+    end_watch();
+    throw;
   }
+  call_result r;
+  if (end_watch()) return r;
   if (std::chrono::steady_clock::now() > until) {
     state->cancel();
     if (env.logger) {
