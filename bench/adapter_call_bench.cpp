@@ -4,6 +4,9 @@
 //   host_execute              the host's direct path: contract validation of request and
 //                             result, strict JSON at the boundary, worker hand-off, deadline
 //   host_execute_unvalidated  the same without the contract checks (the hand-off's share)
+//   host_execute_on_caller    host_execute with the adapter on the benchmark's own thread
+//                             and the deadline enforced by a call_watchdog (no hand-off)
+//   host_execute_on_caller_unvalidated  the same without the contract checks
 //   contract_validate_invoice one contract_validator::validate("Invoice", ...) (schema +
 //                             invariants), of which host_execute runs two per call
 // host_execute - raw_abi_execute is the framework overhead per record (issue 4: <= 10 us).
@@ -11,6 +14,7 @@
 
 #include <erpc/host/adapter_connection.hpp>
 #include <erpc/host/adapter_library.hpp>
+#include <erpc/host/call_watchdog.hpp>
 #include <erpc/host/contract_validator.hpp>
 #include <erpc/host/host_clock.hpp>
 #include <erpc/host/host_table.hpp>
@@ -84,14 +88,19 @@ void raw_abi_execute(benchmark::State& state) {
 }
 BENCHMARK(raw_abi_execute)->Unit(benchmark::kMicrosecond);
 
-// The host's direct path, with or without the contract checks.
-void run_host_execute(benchmark::State& state, bool validated) {
+// The host's direct path, with or without the contract checks, handed to a worker thread or
+// run on the caller's thread under a watchdog.
+enum class call_way { worker, on_caller };
+
+void run_host_execute(benchmark::State& state, bool validated, call_way way = call_way::worker) {
   auto lib = erpc::adapter_library::load(hello_path, options());
   erpc::worker_pool workers(1, 16);
+  erpc::call_watchdog watchdog;
   erpc::system_host_clock clock;
   erpc::contract_validator contract;
   erpc::call_environment env;
   env.workers = &workers;
+  if (way == call_way::on_caller) env.watchdog = &watchdog;
   env.clock = &clock;
   env.logger = std::make_shared<spdlog::logger>("bench",
                                                 std::make_shared<spdlog::sinks::null_sink_mt>());
@@ -122,6 +131,16 @@ BENCHMARK(host_execute)->Unit(benchmark::kMicrosecond);
 void host_execute_unvalidated(benchmark::State& state) { run_host_execute(state, false); }
 BENCHMARK(host_execute_unvalidated)->Unit(benchmark::kMicrosecond);
 
+void host_execute_on_caller(benchmark::State& state) {
+  run_host_execute(state, true, call_way::on_caller);
+}
+BENCHMARK(host_execute_on_caller)->Unit(benchmark::kMicrosecond);
+
+void host_execute_on_caller_unvalidated(benchmark::State& state) {
+  run_host_execute(state, false, call_way::on_caller);
+}
+BENCHMARK(host_execute_on_caller_unvalidated)->Unit(benchmark::kMicrosecond);
+
 void contract_validate_invoice(benchmark::State& state) {
   const erpc::contract_validator contract;
   const auto invoice = sample_invoice();
@@ -145,5 +164,9 @@ int main(int argc, char** argv) {
       {{"framework overhead per record", "host_execute", "raw_abi_execute",
         kind::max_difference_us, 10},
        {"of which the worker hand-off and boundary JSON", "host_execute_unvalidated",
-        "raw_abi_execute", kind::none, 0}});
+        "raw_abi_execute", kind::none, 0},
+       {"framework overhead per record, on the caller's thread", "host_execute_on_caller",
+        "raw_abi_execute", kind::max_difference_us, 10},
+       {"of which the boundary JSON", "host_execute_on_caller_unvalidated", "raw_abi_execute",
+        kind::none, 0}});
 }

@@ -1,5 +1,7 @@
 // B1: one create of the ~1 KB canonical Invoice through the hello adapter,
 //   in_process_create  adapter_connection: worker-thread hand-off, deadline, strict JSON
+//   in_process_create_on_caller  adapter_connection on the caller's thread, deadline enforced
+//                      by a call_watchdog instead of the hand-off
 //   isolated_create    isolated_connection: the same checks, plus the adapter in its own
 //                      `erpc __worker` process, JSON frames over two pipes both ways
 // Contract validation is off in both, so the ratio is the price of the process boundary.
@@ -7,6 +9,7 @@
 
 #include <erpc/host/adapter_connection.hpp>
 #include <erpc/host/adapter_library.hpp>
+#include <erpc/host/call_watchdog.hpp>
 #include <erpc/host/host_clock.hpp>
 #include <erpc/host/host_services.hpp>
 #include <erpc/host/host_table.hpp>
@@ -81,6 +84,19 @@ void in_process_create(benchmark::State& state) {
 }
 BENCHMARK(in_process_create)->Unit(benchmark::kMicrosecond);
 
+void in_process_create_on_caller(benchmark::State& state) {
+  bench_host host;
+  erpc::call_watchdog watchdog;
+  host.env.watchdog = &watchdog;
+  erpc::load_options load;
+  load.host = host.table;
+  auto lib = erpc::adapter_library::load(hello_path, load);
+  auto conn = erpc::adapter_connection::open(lib->shared_table(), "bench",
+                                             nlohmann::json::object(), host.env);
+  run_creates(state, *conn);
+}
+BENCHMARK(in_process_create_on_caller)->Unit(benchmark::kMicrosecond);
+
 void isolated_create(benchmark::State& state) {
   bench_host host;
   erpc::isolation_options options;
@@ -98,5 +114,7 @@ int main(int argc, char** argv) {
   return run_benchmarks_with_comparisons(
       argc, argv,
       {{"B1 process isolation per call", "isolated_create", "in_process_create",
-        bench_comparison::target_kind::min_ratio, 10}});
+        bench_comparison::target_kind::min_ratio, 10},
+       {"B1 process isolation per call, in-process on the caller's thread", "isolated_create",
+        "in_process_create_on_caller", bench_comparison::target_kind::min_ratio, 10}});
 }

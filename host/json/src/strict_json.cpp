@@ -3,8 +3,10 @@
 
 #include <erpc/host/json_pointer_token.hpp>
 #include "json_rejection.hpp"
+#include "strict_json_full_path.hpp"
 #include "utf8.hpp"
 
+#include <erpc/detail/plain_json.hpp>
 #include <erpc/error.hpp>
 
 #include <nlohmann/json.hpp>
@@ -229,9 +231,8 @@ void check_size(std::size_t size, const json_limits& limits) {
   }
 }
 
-}  // namespace
-
-json parse_strict(std::string_view text, const json_limits& limits) {
+// The checks every text gets before either path reads it.
+void precheck_text(std::string_view text, const json_limits& limits) {
   check_size(text.size(), limits);
   if (const auto bad = detail::find_invalid_utf8(text); bad != detail::utf8_valid) {
     throw reject("json.invalid_utf8", "", "ill-formed UTF-8 at byte " + std::to_string(bad));
@@ -240,6 +241,23 @@ json parse_strict(std::string_view text, const json_limits& limits) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") {
     throw reject("json.malformed", "", "malformed JSON at byte 0: byte order mark");
   }
+}
+
+}  // namespace
+
+json parse_strict(std::string_view text, const json_limits& limits) {
+  check_size(text.size(), limits);
+  // Plain documents (all an honest adapter sends) take the fast path; it declines anything
+  // the rules might refuse (ill-formed UTF-8 and a byte order mark included), and the full
+  // path then finds and words the fault.
+  if (json fast; detail::parse_plain_json(text, limits.max_depth, fast)) return fast;
+  return json_full_path::parse_strict_sax(text, limits);
+}
+
+namespace json_full_path {
+
+json parse_strict_sax(std::string_view text, const json_limits& limits) {
+  precheck_text(text, limits);
   strict_dom_builder builder(limits);
   const bool ok = json::sax_parse(text.data(), text.data() + text.size(), &builder,
                                   json::input_format_t::json, /*strict=*/true,
@@ -249,12 +267,24 @@ json parse_strict(std::string_view text, const json_limits& limits) {
   return builder.take_root();
 }
 
-std::string serialize_checked(const json& value, const json_limits& limits) {
+std::string serialize_checked_dom(const json& value, const json_limits& limits) {
   std::string at;
   check_dom(value, limits, 0, at);
   std::string text = value.dump();
   check_size(text.size(), limits);
   return text;
+}
+
+}  // namespace json_full_path
+
+std::string serialize_checked(const json& value, const json_limits& limits) {
+  // The writer checks what check_dom checks while it writes; when it declines, check_dom
+  // names the fault.
+  if (std::string fast; detail::write_plain_json(value, limits.max_depth, fast)) {
+    check_size(fast.size(), limits);
+    return fast;
+  }
+  return json_full_path::serialize_checked_dom(value, limits);
 }
 
 std::string reserialize_strict(std::string_view text, const json_limits& limits) {

@@ -1,6 +1,7 @@
 #include "erpc/host/adapter_connection.hpp"
 
 #include <erpc/host/call_state.hpp>
+#include <erpc/host/call_watchdog.hpp>
 #include <erpc/host/execute_checks.hpp>
 #include <erpc/host/host_clock.hpp>
 #include <erpc/host/log_context.hpp>
@@ -85,6 +86,43 @@ call_result run_on_worker(const call_environment& env, std::shared_ptr<const voi
   return r;
 }
 
+// Runs `adapter_call(call)` on the caller's thread under env.watchdog. A call that returns past
+// its deadline is reported as not returned, exactly as run_on_worker reports it, and its answer
+// is ignored; an adapter that ignores the cancellation keeps this thread until it returns.
+template <class AdapterCall>
+call_result run_on_caller(const call_environment& env, const std::shared_ptr<call_state>& state,
+                          std::int64_t timeout_ms, AdapterCall adapter_call) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  auto watch = env.watchdog->start(state, until, timeout_ms, env.abandoned_calls);
+  auto end_watch = [&] {
+    state->mark_returned();
+    // A call the watchdog counted as abandoned is over now.
+    if (watch.finish() && env.abandoned_calls) --*env.abandoned_calls;
+    return state->cancelled();
+  };
+  try {
+    adapter_call(state->abi());
+  } catch (...) {
+    // Nothing may unwind through the C ABI; if a foreign adapter does it anyway, the call is
+    // over and checked_execute reports it as INTERNAL.
+    end_watch();
+    throw;
+  }
+  call_result r;
+  if (end_watch()) return r;
+  if (std::chrono::steady_clock::now() > until) {
+    state->cancel();
+    if (env.logger) {
+      env.logger->warn("[{}] adapter call returned after its deadline ({} ms); answer ignored",
+                       state->correlation_id(), timeout_ms);
+    }
+    return r;
+  }
+  r.returned = true;
+  r.answer = state->take_answer();
+  return r;
+}
+
 std::shared_ptr<call_state> make_state(const call_environment& env, std::string correlation,
                                        std::string traceparent, std::int64_t timeout_ms,
                                        std::string files_root) {
@@ -110,6 +148,15 @@ error deadline_exceeded(std::int64_t timeout_ms, effect eff) {
   return error(cls, "host.deadline_exceeded",
                "the adapter did not answer within " + std::to_string(timeout_ms) + " ms")
       .with_effect(eff);
+}
+
+// The adapter's execute answer, parsed; throws for a lost call or the adapter's error.
+nlohmann::json execute_answer(call_result& r, const checked_request& request,
+                              const call_environment& env) {
+  if (!r.returned) throw deadline_exceeded(request.timeout_ms, request.lost_effect);
+  if (!r.answer) throw no_answer("execute()", request.lost_effect);
+  if (auto* e = std::get_if<error>(&*r.answer)) throw std::move(*e);
+  return parse_answer_text(std::get<std::string>(*r.answer), env, request.lost_effect);
 }
 
 }  // namespace
@@ -190,16 +237,19 @@ execute_outcome adapter_connection::execute(const nlohmann::json& envelope) {
   return checked_execute(envelope, env_, [this, &envelope](checked_request& request) {
     auto state = make_state(env_, std::string(request.correlation_id),
                             envelope.value("traceparent", ""), request.timeout_ms, files_root_);
+    if (env_.watchdog != nullptr) {
+      auto r = run_on_caller(env_, state, request.timeout_ms, [&](const erpc_call_v1* call) {
+        table_->execute(handle_, request.text.data(), request.text.size(), call);
+      });
+      return execute_answer(r, request, env_);
+    }
     auto self = shared_from_this();
     // The task owns the request text: an abandoned call may still be reading it.
     auto r = run_on_worker(env_, self, state, request.timeout_ms + env_.abandon_grace_ms,
                            [self, text = std::move(request.text)](const erpc_call_v1* call) {
                              self->table_->execute(self->handle_, text.data(), text.size(), call);
                            });
-    if (!r.returned) throw deadline_exceeded(request.timeout_ms, request.lost_effect);
-    if (!r.answer) throw no_answer("execute()", request.lost_effect);
-    if (auto* e = std::get_if<error>(&*r.answer)) throw std::move(*e);
-    return parse_answer_text(std::get<std::string>(*r.answer), env_, request.lost_effect);
+    return execute_answer(r, request, env_);
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include <erpc/adapter.hpp>
 #include <erpc/host/adapter_connection.hpp>
+#include <erpc/host/call_watchdog.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -67,6 +68,12 @@ std::atomic<int> raw_mode{0};
 void raw_execute(erpc_connection*, const char*, size_t, const erpc_call_v1* call) {
   switch (raw_mode.load()) {
     case 0: return;  // never answers
+    case 6: {        // ignores cancellation, answers after its deadline
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      const char* text = R"({"status":"ok","replayed":false,"result":{}})";
+      call->respond(call, text, std::strlen(text));
+      return;
+    }
     case 1: {        // answers twice
       const char* first = R"({"status":"ok","replayed":false,"result":{}})";
       const char* second = R"({"status":"ok","replayed":true,"result":{}})";
@@ -121,10 +128,23 @@ struct leaky_adapter final : adapter {
   }
 };
 
+// Every execute test runs both ways an in-process call can go: handed to a worker thread, and
+// on the caller's thread under a watchdog (call_environment::watchdog).
+struct call_mode {
+  std::unique_ptr<call_watchdog> watchdog;
+  explicit call_mode(testing_support::test_host& h) {
+    if (GENERATE(false, true)) {
+      watchdog = std::make_unique<call_watchdog>(h.logger);
+      h.env.watchdog = watchdog.get();
+    }
+  }
+};
+
 }  // namespace
 
 TEST_CASE("a well-behaved call returns the adapter's response") {
   testing_support::test_host h;
+  const call_mode call_way(h);
   auto table = load_scripted(h);
   auto conn = adapter_connection::open(table, "c1", json::object(), h.env);
   auto out = conn->execute(envelope({{"mode", "ok"}, {"amount", "10.00"}}));
@@ -149,6 +169,7 @@ TEST_CASE("open failures come back as the adapter's typed error") {
 
 TEST_CASE("anything an adapter throws becomes INTERNAL and the host carries on") {
   testing_support::test_host h;
+  const call_mode call_way(h);
   auto table = load_scripted(h);
   auto conn = adapter_connection::open(table, "c1", json::object(), h.env);
   auto a = conn->execute(envelope({{"mode", "throw_std"}}));
@@ -163,6 +184,7 @@ TEST_CASE("anything an adapter throws becomes INTERNAL and the host carries on")
 
 TEST_CASE("vendor errors keep class, retry hint and vendor detail") {
   testing_support::test_host h;
+  const call_mode call_way(h);
   auto table = load_scripted(h);
   auto conn = adapter_connection::open(table, "c1", json::object(), h.env);
   auto out = conn->execute(envelope({{"mode", "vendor_error"}}));
@@ -173,6 +195,7 @@ TEST_CASE("vendor errors keep class, retry hint and vendor detail") {
 
 TEST_CASE("a call past its deadline is abandoned: OUTCOME_UNKNOWN for writes, UNAVAILABLE for reads") {
   testing_support::test_host h;
+  const call_mode call_way(h);
   auto table = load_scripted(h);
   auto conn = adapter_connection::open(table, "c1", json::object(), h.env);
   const auto start = std::chrono::steady_clock::now();
@@ -189,6 +212,7 @@ TEST_CASE("a call past its deadline is abandoned: OUTCOME_UNKNOWN for writes, UN
 
 TEST_CASE("rule-breaking answers are refused at the boundary") {
   testing_support::test_host h;
+  const call_mode call_way(h);
   auto conn = adapter_connection::open(raw(), "raw", json::object(), h.env);
   auto code = [&](int mode) {
     raw_mode = mode;
@@ -204,8 +228,28 @@ TEST_CASE("rule-breaking answers are refused at the boundary") {
   REQUIRE(code(5) == "host.adapter_output_invalid");
 }
 
+TEST_CASE("an adapter that ignores cancellation is still reported past its deadline") {
+  testing_support::test_host h;
+  const call_mode call_way(h);
+  auto conn = adapter_connection::open(raw(), "raw", json::object(), h.env);
+  raw_mode = 6;
+  auto out = conn->execute(envelope({{"x", "y"}}, "create", 50));
+  REQUIRE(out.failure->code() == "host.deadline_exceeded");
+  REQUIRE(out.failure->effect() == effect::possible);
+  if (call_way.watchdog) {
+    // On the caller's thread the call could only be cancelled, not left behind: it is over
+    // now, so it no longer counts as abandoned.
+    REQUIRE(call_way.watchdog->fired() == 1);
+    REQUIRE(*h.env.abandoned_calls == 0);
+    REQUIRE(h.log().find("passed its deadline") != std::string::npos);
+  }
+  raw_mode = 1;
+  REQUIRE(conn->execute(envelope({{"x", "y"}})).ok);
+}
+
 TEST_CASE("requests the contract refuses never reach the adapter") {
   testing_support::test_host h;
+  const call_mode call_way(h);
   std::atomic<int> validated{0};
   h.env.validate_request = [&](const json& env) {
     ++validated;
@@ -225,6 +269,7 @@ TEST_CASE("requests the contract refuses never reach the adapter") {
 
 TEST_CASE("error messages leave the host with secrets redacted") {
   testing_support::test_host h;
+  const call_mode call_way(h);
   h.redactor.remember("very-secret-token");
   using leaky_module = detail::adapter_module<leaky_adapter>;
   REQUIRE(leaky_module::init(&h.abi) == 1);

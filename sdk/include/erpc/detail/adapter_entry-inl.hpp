@@ -4,6 +4,7 @@
 #pragma once
 
 #include <erpc/abi.h>
+#include <erpc/detail/plain_json.hpp>
 #include <erpc/error.hpp>
 #include <erpc/error_abi.hpp>
 
@@ -39,7 +40,7 @@ inline void answer_error(const erpc_call_v1* call, const error& e) noexcept {
 }
 
 inline void answer_json(const erpc_call_v1* call, const nlohmann::json& document) {
-  const std::string text = document.dump();
+  const std::string text = dump_json_text(document);
   call->respond(call, text.data(), text.size());
 }
 
@@ -61,7 +62,7 @@ void firewall(const erpc_call_v1* call, Body&& body) noexcept {
 }
 
 inline nlohmann::json parse_boundary_json(const char* text, size_t len) {
-  auto j = nlohmann::json::parse(text, text + len, nullptr, /*allow_exceptions=*/false);
+  auto j = parse_json_text(text, len);
   if (j.is_discarded()) {
     throw error(error_class::internal, "adapter.host_sent_malformed_json",
                 "the host handed the adapter malformed JSON");

@@ -21,11 +21,17 @@ class logger;
 
 namespace erpc {
 
+class call_watchdog;
 class host_clock;
 class worker_pool;
 
 struct call_environment {
   worker_pool* workers = nullptr;
+  // When set, an in-process execute runs on its caller's thread (no hand-off to `workers`) and
+  // this watchdog enforces its deadline; the caller must then be a host thread that may run
+  // adapter code (abi.h), and an adapter that ignores cancellation keeps that thread until it
+  // returns. open() and check() always run on `workers`.
+  call_watchdog* watchdog = nullptr;
   const host_clock* clock = nullptr;
   std::shared_ptr<spdlog::logger> logger;
   std::size_t max_json_bytes = 4u << 20;
