@@ -92,10 +92,29 @@ request_pattern read_request(const json& j, const std::string& pointer) {
   return r;
 }
 
-// "lines[].net" and "payment_terms.code" name the member "lines" / "payment_terms".
-std::string top_member(std::string_view field) {
-  const auto end = field.find_first_of(".[");
-  return std::string(field.substr(0, end));
+// "/lines/0/net/amount" -> "lines[].net.amount", the notation of compared_fields.
+std::string field_path(std::string_view pointer) {
+  std::string out;
+  std::size_t at = 1;
+  while (at <= pointer.size()) {
+    auto end = pointer.find('/', at);
+    if (end == std::string_view::npos) end = pointer.size();
+    const auto token = pointer.substr(at, end - at);
+    const bool index = !token.empty() && token.find_first_not_of("0123456789") == std::string_view::npos;
+    if (index) {
+      out += "[]";
+    } else {
+      out += (out.empty() ? "" : ".") + std::string(token);
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
+// Whether changing the value at `path` changes the compared field `field` (or a part of it).
+bool touches(const std::string& path, const std::string& field) {
+  return path == field || path.rfind(field + ".", 0) == 0 || path.rfind(field + "[", 0) == 0 ||
+         field.rfind(path + ".", 0) == 0 || field.rfind(path + "[", 0) == 0;
 }
 
 void replace_all(std::string& text, std::string_view what, std::string_view with) {
@@ -206,9 +225,9 @@ profile parse_profile(const json& document, const std::filesystem::path& path) {
           invalid(at + "/changes/" + std::to_string(c) + "/pointer",
                   "names no member of the sample's payload");
         }
-        const std::string member = pc.pointer.substr(1, pc.pointer.find('/', 1) - 1);
+        const std::string changed_path = field_path(pc.pointer);
         for (const auto& field : object->second.compared_fields) {
-          if (top_member(field) == member) compared = true;
+          if (touches(changed_path, field)) compared = true;
         }
         out.changes.push_back(std::move(pc));
       }

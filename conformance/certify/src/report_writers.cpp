@@ -230,8 +230,10 @@ std::string summary_table(const certification_report& report, std::size_t eviden
   t << std::string(id_width, '-') << "  " << std::string(10, '-') << "  " << std::string(7, '-')
     << "  " << std::string(std::min<std::size_t>(evidence_width, 40), '-') << "\n";
   for (const auto& c : report.checks) {
+    std::string evidence = c.evidence;
+    for (auto& ch : evidence) ch = (ch == '\n' || ch == '\r' || ch == '\t') ? ' ' : ch;
     std::string line = fit(c.id, id_width) + "  " + fit(to_string(c.check_level), 10) + "  " +
-                       fit(to_string(c.status), 7) + "  " + fit(c.evidence, evidence_width);
+                       fit(to_string(c.status), 7) + "  " + fit(evidence, evidence_width);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     t << line << "\n";
   }

@@ -85,7 +85,7 @@ TEST_CASE("a wrong expectation in the profile fails exactly that check", "[certi
     if (c["id"] == "errors.http_403") {
       CHECK(c["result"] == "failed");
       CHECK(c["evidence"].get<std::string>().find("expected NOT_FOUND") != std::string::npos);
-    } else if (c["id"] == "errors.http_404" || c["id"] == "abi.version" || c["id"] == "abi.manifest") {
+    } else if (c["id"] == "errors.http_404" || c["id"] == "abi.version") {
       CHECK(c["result"] == "passed");
     } else if (c["id"] == "contract.outputs_valid" || c["id"] == "secrets.no_leak" ||
                c["id"] == "robustness.no_exception_escapes") {

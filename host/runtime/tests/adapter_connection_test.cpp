@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <cstring>
+#include <stdexcept>
 #include <chrono>
 #include <thread>
 
@@ -88,6 +90,14 @@ void raw_execute(erpc_connection*, const char*, size_t, const erpc_call_v1* call
     }
     case 3: {  // a floating-point amount
       const char* text = R"({"status":"ok","replayed":false,"result":{"amount":12.5}})";
+      call->respond(call, text, std::strlen(text));
+      return;
+    }
+    case 6:  // an exception across the C boundary (no SDK firewall)
+      throw std::runtime_error("escaped");
+    case 7: {  // answers 150 ms after the call started, whatever its deadline
+      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+      const char* text = R"({"status":"ok","replayed":false,"result":{}})";
       call->respond(call, text, std::strlen(text));
       return;
     }
@@ -280,4 +290,28 @@ TEST_CASE("error messages leave the host with secrets redacted") {
   auto conn = adapter_connection::open(table, "c", json::object(), h.env);
   auto out = conn->execute(envelope(json::object()));
   REQUIRE(out.failure->message() == "token *** refused");
+}
+
+TEST_CASE("an exception that crosses the ABI is INTERNAL adapter.threw, and the host carries on") {
+  testing_support::test_host h;
+  auto conn = adapter_connection::open(raw(), "raw", json::object(), h.env);
+  raw_mode = 6;
+  auto out = conn->execute(envelope({{"x", "y"}}));
+  REQUIRE_FALSE(out.ok);
+  CHECK(out.failure->cls() == error_class::internal);
+  CHECK(out.failure->code() == "adapter.threw");
+  CHECK(out.failure->effect() == effect::possible);
+  CHECK(h.log().find("adapter.threw") != std::string::npos);
+  raw_mode = 7;
+  CHECK(conn->execute(envelope({{"x", "y"}})).ok);
+}
+
+TEST_CASE("abandon_grace_ms lets an adapter answer a little after its deadline") {
+  testing_support::test_host h;
+  auto conn = adapter_connection::open(raw(), "raw", json::object(), h.env);
+  raw_mode = 7;  // answers after 150 ms
+  CHECK(conn->execute(envelope({{"x", "y"}}, "create", 50)).failure->code() == "host.deadline_exceeded");
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the abandoned call finishes
+  h.env.abandon_grace_ms = 1000;
+  CHECK(conn->execute(envelope({{"x", "y"}}, "create", 50)).ok);
 }
