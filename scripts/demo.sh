@@ -43,9 +43,14 @@ step "erpc audit verify"
 
 # Certification (docs/certification.md): every bundled adapter that ships a conformance profile,
 # against its own simulator through the fault proxy; the summary table of each run.
+failed=()
 for profile in adapters/*/conformance.json; do
   adapter=$(basename "$(dirname "$profile")")
   step "erpc certify --adapter $adapter --profile $profile"
   "$erpc" certify --adapter "$adapter" --profile "$profile" --report "$demo/certification/$adapter" ||
-    echo "($adapter: certification failed; see $demo/certification/$adapter/certification.md)"
+    failed+=("$adapter")
 done
+if ((${#failed[@]})); then
+  echo "certification failed: ${failed[*]} (reports in $demo/certification/)" >&2
+  exit 1
+fi
