@@ -431,3 +431,13 @@ TEST_CASE("a base path on the upstream URL prefixes every forwarded target", "[f
   REQUIRE(upstream.requests().size() == 1);
   CHECK(upstream.requests()[0].target == "/services/rest/record/v1/vendor?q=1");
 }
+
+TEST_CASE("preserve_host forwards the client's Host (a simulator checking a URL signature)",
+          "[fault_proxy]") {
+  fault_proxy_options options;
+  options.preserve_host = true;
+  proxied_upstream setup(R"({"rules":[]})", options);
+  REQUIRE(setup.send("GET", "/v1/bills").status == 200);
+  REQUIRE(setup.committed() == 1);
+  CHECK(setup.upstream.requests().front().header("Host") == "client.example");
+}
