@@ -6,6 +6,7 @@
 
 #include <erpc/certify/leak_scanner.hpp>
 
+#include <cstddef>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -35,10 +36,33 @@ std::optional<std::string> secret_value(session& s, const std::string& reference
   return std::nullopt;
 }
 
+// Error paths are where secrets leak (an authentication failure quoting what it sent, a vendor
+// error echoed with the request), and a run limited to this check would otherwise have seen
+// successes only. So the check makes its own: a create refused with 401 on every attempt (the
+// adapter's one refresh included), with 403, and with a 400 vendor error body.
+std::size_t provoke_errors(session& s) {
+  const auto& object = s.subject_object();
+  std::size_t errors = 0;
+  for (const unsigned status : {401u, 403u, 400u}) {
+    const std::string rule = "secrets.provoke_" + std::to_string(status);
+    const nlohmann::json fault = {
+        {"type", "respond"},
+        {"status", status},
+        {"headers", {{"Content-Type", "application/json"}}},
+        {"body", nlohmann::json({{"error", "injected by erpc certify"}, {"status", status}}).dump()}};
+    s.rig().load_rules(nlohmann::json::array({proxy_rule(rule, object.create_request, fault, 4)}));
+    const auto outcome = s.call({"create", object.name, s.key("s"), s.subject_payload()});
+    s.rig().clear_faults();
+    if (!outcome.ok) ++errors;
+  }
+  return errors;
+}
+
 }  // namespace
 
 check_function secrets_check() {
   return [](session& s) {
+    const std::size_t provoked = provoke_errors(s);
     std::vector<std::string> values;
     std::vector<std::string> references;
     std::vector<std::string> unresolved;
@@ -73,7 +97,8 @@ check_function secrets_check() {
                              ") in log line " + std::to_string(i + 1));
       }
     }
-    return verdict::pass(std::to_string(outputs.size()) + " outputs and " + std::to_string(lines.size()) +
+    return verdict::pass(std::to_string(outputs.size()) + " outputs (" + std::to_string(provoked) +
+                         " errors provoked by 401, 403 and 400) and " + std::to_string(lines.size()) +
                          " log lines searched for " + std::to_string(values.size()) +
                          " secrets (plain, base64, base64url, URL-encoded, hex): none found" +
                          (unresolved.empty() ? std::string() : "; unresolved: " + join(unresolved)));

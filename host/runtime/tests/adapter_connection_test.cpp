@@ -70,7 +70,7 @@ std::atomic<int> raw_mode{0};
 void raw_execute(erpc_connection*, const char*, size_t, const erpc_call_v1* call) {
   switch (raw_mode.load()) {
     case 0: return;  // never answers
-    case 6: {        // ignores cancellation, answers after its deadline
+    case 8: {        // ignores cancellation, answers after its deadline
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
       const char* text = R"({"status":"ok","replayed":false,"result":{}})";
       call->respond(call, text, std::strlen(text));
@@ -242,7 +242,7 @@ TEST_CASE("an adapter that ignores cancellation is still reported past its deadl
   testing_support::test_host h;
   const call_mode call_way(h);
   auto conn = adapter_connection::open(raw(), "raw", json::object(), h.env);
-  raw_mode = 6;
+  raw_mode = 8;
   auto out = conn->execute(envelope({{"x", "y"}}, "create", 50));
   REQUIRE(out.failure->code() == "host.deadline_exceeded");
   REQUIRE(out.failure->effect() == effect::possible);
