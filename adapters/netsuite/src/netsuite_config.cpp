@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "netsuite_config.hpp"
 
+#include <erpc/adapters/connection_config.hpp>
+
 #include <cctype>
 #include <vector>
 
@@ -30,19 +32,8 @@ constexpr const char* credential_fields[] = {"consumer_key", "consumer_secret", 
 constexpr const char* map_fields[] = {"subsidiaries", "currencies", "accounts", "tax_codes",
                                       "payment_terms"};
 
-nlohmann::json string_map_schema() {
-  return {{"type", "object"}, {"additionalProperties", {{"type", "string"}, {"minLength", 1}}}};
-}
-
-// "env:NAME", "file:/path", "vault:…": a scheme of lowercase letters, a colon, something.
-bool is_secret_reference(const std::string& text) {
-  const auto colon = text.find(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return false;
-  for (std::size_t i = 0; i < colon; ++i) {
-    if (!std::islower(static_cast<unsigned char>(text[i]))) return false;
-  }
-  return true;
-}
+using erpc::adapters::is_secret_reference;
+using erpc::adapters::string_map_schema;
 
 // Sandbox realm 1234567_SB1 is host 1234567-sb1 (vendors.md §1.1).
 std::string default_base_url(const std::string& account_id) {

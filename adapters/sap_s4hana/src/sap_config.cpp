@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sap_config.hpp"
 
+#include <erpc/adapters/connection_config.hpp>
+
 #include <cctype>
 
 namespace erpc::sap {
@@ -28,19 +30,8 @@ namespace {
 constexpr const char* map_fields[] = {"company_codes", "accounts", "tax_codes", "currencies",
                                       "payment_terms"};
 
-nlohmann::json string_map_schema() {
-  return {{"type", "object"}, {"additionalProperties", {{"type", "string"}, {"minLength", 1}}}};
-}
-
-// "env:NAME", "file:/path", "vault:…": a scheme of lowercase letters, a colon, something.
-bool is_secret_reference(const std::string& text) {
-  const auto colon = text.find(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return false;
-  for (std::size_t i = 0; i < colon; ++i) {
-    if (!std::islower(static_cast<unsigned char>(text[i]))) return false;
-  }
-  return true;
-}
+using erpc::adapters::is_secret_reference;
+using erpc::adapters::string_map_schema;
 
 bool is_base_url(const std::string& url) {
   const bool scheme = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
