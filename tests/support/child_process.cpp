@@ -14,8 +14,18 @@ namespace erpc::testing {
 child_process::child_process(const std::vector<std::string>& argv,
                              const std::vector<std::string>& extra_env,
                              const std::filesystem::path& log, int stdin_fd, int stdout_fd) {
+  // The inherited environment, with each NAME=value of extra_env replacing an inherited NAME
+  // (getenv, and the sanitizers' option parsing, take the first match).
+  const auto name_of = [](const std::string& assignment) {
+    return assignment.substr(0, assignment.find('='));
+  };
   std::vector<std::string> env_strings;
-  for (char** e = environ; *e != nullptr; ++e) env_strings.emplace_back(*e);
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string inherited(*e);
+    bool replaced = false;
+    for (const auto& x : extra_env) replaced = replaced || name_of(x) == name_of(inherited);
+    if (!replaced) env_strings.push_back(inherited);
+  }
   for (const auto& e : extra_env) env_strings.push_back(e);
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
