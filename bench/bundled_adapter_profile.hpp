@@ -25,8 +25,8 @@ struct bundled_adapter_profile {
 };
 
 // The profile of `adapter_id` under source_dir/adapters/<id>/conformance.json with the base URL
-// member set to `base_url`; std::nullopt when the adapter ships no profile. Throws
-// std::runtime_error naming the file when the profile cannot be read.
+// member set to `base_url`; std::nullopt when the adapter ships no profile. Throws what
+// erpc::certify::load_profile throws (certify.profile_invalid) for a profile it refuses.
 std::optional<bundled_adapter_profile> load_bundled_adapter_profile(
     const std::filesystem::path& source_dir, const std::string& adapter_id,
     const std::string& base_url);
