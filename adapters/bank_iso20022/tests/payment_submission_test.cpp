@@ -4,6 +4,7 @@
 #include "bank_file_rig.hpp"
 #include "payment_test_support.hpp"
 
+#include <atomic>
 #include <thread>
 
 namespace {
@@ -292,4 +293,36 @@ TEST_CASE("operations the adapter does not offer are UNSUPPORTED", "[submit]") {
                            {"idempotency_key", "x"}, {"deadline_ms", 1000}, {"payload", json::object()}});
   REQUIRE(r.error);
   CHECK(r.error->cls() == error_class::unsupported);
+}
+
+TEST_CASE("a reader polling the outbound folder never sees a partial pain.001", "[submit][atomic]") {
+  bank_file_rig rig;
+  std::atomic<bool> done{false};
+  std::atomic<int> seen{0};
+  std::atomic<int> partial{0};
+  std::thread bank([&] {
+    while (!done.load()) {
+      for (const auto& name : names_in(rig.outbound())) {
+        if (name.front() == '.') continue;  // temp names are not the bank's to read
+        std::ifstream in(rig.outbound() / name, std::ios::binary);
+        std::ostringstream s;
+        s << in.rdbuf();
+        const auto text = s.str();
+        if (text.empty()) continue;  // renamed away between listing and opening
+        ++seen;
+        if (text.size() < 12 || text.compare(text.size() - 12, 12, "</Document>\n") != 0) ++partial;
+      }
+    }
+  });
+  for (int i = 0; i < 15; ++i) {
+    const auto r = rig.submit("run-" + std::to_string(i), supplier_run_batch());
+    CHECK(r.ok);
+  }
+  done = true;
+  bank.join();
+  CHECK(partial.load() == 0);
+  CHECK(seen.load() > 0);
+  std::size_t visible = 0;
+  for (const auto& name : names_in(rig.outbound())) visible += name.front() == '.' ? 0 : 1;
+  CHECK(visible == 15);
 }
