@@ -187,7 +187,8 @@ void inbound_intake::take_in_pain002(const std::string& name, const std::string&
     std::string conflicts;
     auto& states = state_["payment_states"];
     for (const auto& reported : statuses) {
-      const std::string e2e = reported.references->end_to_end_id.value_or("");
+      if (!reported.references || !reported.references->end_to_end_id) continue;
+      const std::string e2e = *reported.references->end_to_end_id;
       std::optional<contract::payment_state> current;
       if (states.contains(e2e)) {
         current = contract::payment_state_from_string(states[e2e].get<std::string>());
