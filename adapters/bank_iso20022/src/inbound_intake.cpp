@@ -89,13 +89,27 @@ void inbound_intake::save() { write_json_atomically(config_.state_dir / "intake.
 
 void inbound_intake::take_in(call_context& ctx) {
   std::vector<std::string> names;
+  std::size_t unreadable_names = 0;
   std::error_code ec;
   for (fs::directory_iterator it(config_.inbound_dir, ec), end; !ec && it != end;
        it.increment(ec)) {
     std::error_code type_ec;
     if (!it->is_regular_file(type_ec)) continue;
     auto name = it->path().filename().string();
+    // File names go into JSON state and messages: only printable ASCII (bank gateways use
+    // nothing else); anything else is left alone, with a warning in the host log.
+    const bool printable = std::all_of(name.begin(), name.end(), [](char c) {
+      return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f;
+    });
+    if (!printable) {
+      ++unreadable_names;
+      continue;
+    }
     if (kind_of_name(name)) names.push_back(std::move(name));
+  }
+  if (unreadable_names > 0) {
+    ctx.log(log_level::warn, "bank_iso20022: " + std::to_string(unreadable_names) +
+                                 " inbound file(s) with names outside printable ASCII are not read");
   }
   if (ec) {
     throw error(error_class::unavailable, "bank_file.io_failed",

@@ -154,6 +154,7 @@ TEST_CASE("a malformed file is a VALIDATION naming it, quarantined, and does not
   rig.deliver("b-truncated.xml", banking_data("hostile/truncated.xml"));
   rig.deliver("c-junk.sta", std::string("\x00\x01garbage:20:", 13));
   rig.deliver("d-good.xml", two_statements);
+  rig.deliver("e-\xff\x01name.xml", "<not read/>");  // a name that cannot go into JSON state
   const auto r = rig.list("BankStatement");
   REQUIRE(r.error);
   CHECK(r.error->cls() == error_class::validation);
