@@ -184,6 +184,8 @@ result bank_file_connection::submit_batch(const request& req, call_context& ctx)
   nlohmann::json result_doc = req.payload;
   result_doc["message_id"] = written.message_id;
   result_doc["external_refs"][refs_key] = written.message_id;
+  // When the file was written (UTC): what a pain.002 time-out counts from (README "Not done").
+  result_doc["created_at"] = options.creation_date_time + "Z";
   nlohmann::json transactions = nlohmann::json::array();
   for (const auto& t : written.transactions) {
     nlohmann::json refs = t.references;

@@ -38,6 +38,7 @@ TEST_CASE("submit writes one XSD-valid pain.001 under its MsgId, no temp file le
   CHECK(batch.at("message_id") == first_message);
   CHECK(batch.at("external_refs").at("bank_iso20022") == first_message);
   CHECK(batch.at("external_refs").at("netsuite") == "PR-2026-0301");  // the caller's refs stay
+  CHECK(batch.at("created_at") == "2026-03-01T10:00:00Z");
   for (std::size_t i = 0; i < batch.at("payments").size(); ++i) {
     const auto& refs = batch["payments"][i].at("references");
     CHECK(refs.at("message_id") == first_message);
