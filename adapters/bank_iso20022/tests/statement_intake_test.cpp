@@ -119,7 +119,9 @@ TEST_CASE("MT940 and BAI2 files are detected and read", "[statements]") {
 TEST_CASE("a BAI2 test group (status 4) is never delivered", "[statements]") {
   bank_file_rig rig;
   rig.deliver("funds.bai", banking_data("bai2_funds_types_jpy_test.bai"));
-  for (const auto& s : rig.list_ok("BankStatement")["items"]) {
+  const auto page = rig.list_ok("BankStatement");
+  REQUIRE_FALSE(page["items"].empty());
+  for (const auto& s : page["items"]) {
     CHECK(s["account"]["currency"] != "JPY");  // the JPY group is the test group
   }
 }
