@@ -230,6 +230,10 @@ void inbound_intake::take_in_pain002(const std::string& name, const std::string&
   } catch (const error& e) {
     if (e.cls() != error_class::validation) throw;
     add_problem(problem_kind_status, name, bytes, e.cls(), e.code(), e.what());
+  } catch (const std::exception& e) {
+    // A reader fault on this input must not stop the folder on every later call.
+    add_problem(problem_kind_status, name, bytes, error_class::internal,
+                "bank_file.reader_failed", e.what());
   }
 }
 
@@ -244,6 +248,11 @@ void inbound_intake::take_in_statements(const std::string& name, const std::stri
   } catch (const error& e) {
     if (e.cls() != error_class::validation) throw;
     add_problem(problem_kind_statement, name, bytes, e.cls(), e.code(), e.what());
+    return;
+  } catch (const std::exception& e) {
+    // A reader fault on this input must not stop the folder on every later call.
+    add_problem(problem_kind_statement, name, bytes, error_class::internal,
+                "bank_file.reader_failed", e.what());
     return;
   }
   std::string conflicts;
