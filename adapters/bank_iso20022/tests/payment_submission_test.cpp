@@ -84,6 +84,14 @@ TEST_CASE("the same key and content is a replay: the stored result, no second fi
     CHECK(again.at("replayed").get<bool>());
     CHECK(again.at("result") == first.at("result"));
   }
+  SECTION("as a retry after a lost reply (prior_outcome unknown): read back from the archive") {
+    const auto again = result_of(rig.call({{"contract", "1.0"}, {"op", "submit"},
+                                           {"object", "PaymentBatch"}, {"idempotency_key", batch_key},
+                                           {"attempt", 2}, {"prior_outcome", "unknown"},
+                                           {"deadline_ms", 30000}, {"payload", supplier_run_batch()}}));
+    CHECK(again.at("replayed").get<bool>());
+    CHECK(again.at("result") == first.at("result"));
+  }
   SECTION("with the result sent back and amounts written another way") {
     auto same = first.at("result");
     same["payments"][0]["amount"]["amount"] = "119.0";
@@ -208,6 +216,19 @@ TEST_CASE("generation 2 only after generation 1 was rejected in full", "[submit]
     const auto third = rig.submit(std::string(batch_key) + ".g3", supplier_run_batch());
     REQUIRE(third.error);
     CHECK(third.error->code() == "bank_file.generation_not_rejected");
+  }
+  SECTION("after a rejection the next generation may carry a corrected batch") {
+    result_of(rig.submit(batch_key, supplier_run_batch()));
+    rig.deliver("status-1.xml", banking_data("pain/pain002_v03_group_rjct_ff01.xml"));
+    auto corrected = supplier_run_batch();
+    corrected["payments"][0]["remittance"]["unstructured"] = "INV-2026-0042 corrected";
+    const auto second = result_of(rig.submit(second_key, corrected));
+    CHECK(second["result"]["message_id"] == "7FC78B545B1B723061D1-2");
+    // generation 1 is still what it was: its key replays, a changed generation 1 is refused
+    CHECK(result_of(rig.submit(batch_key, supplier_run_batch())).at("replayed").get<bool>());
+    const auto reuse = rig.submit(batch_key, corrected);
+    REQUIRE(reuse.error);
+    CHECK(reuse.error->cls() == error_class::idempotency_key_reuse);
   }
   SECTION("a group RJCT for DUPL is not a rejection of the payments") {
     result_of(rig.submit(batch_key, supplier_run_batch()));
