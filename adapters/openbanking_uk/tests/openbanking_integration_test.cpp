@@ -97,7 +97,7 @@ class ob_rig {
     return json::parse(r.json);
   }
 
-  const erpc::error& failed(const erpc::testing::call_result& r) {
+  erpc::error failed(const erpc::testing::call_result& r) {
     INFO(r.json);
     REQUIRE_FALSE(r.ok);
     REQUIRE(r.error);
@@ -171,7 +171,7 @@ TEST_CASE("R5b: replay and reuse without a ledger, through the bank's idempotenc
   CHECK(again["replayed"] == true);
   CHECK(result_id(again) == result_id(first));
   rig.open();
-  const auto& reuse = rig.failed(rig.call("create", "Payment", "pay-2", payment("120.00")));
+  const auto reuse = rig.failed(rig.call("create", "Payment", "pay-2", payment("120.00")));
   CHECK(reuse.cls() == erpc::error_class::idempotency_key_reuse);
   CHECK(reuse.effect() == erpc::effect::none);
   for (const char* form : {"duplicate_reference_400", "resource_already_exists_409"}) {
@@ -187,7 +187,7 @@ TEST_CASE("R4: a lost payment reply, then the retry replays the committed paymen
           "[openbanking][integration]") {
   ob_rig rig;
   rig.lose_next_payment_reply();
-  const auto& lost = rig.failed(rig.call("create", "Payment", "pay-3", payment()));
+  const auto lost = rig.failed(rig.call("create", "Payment", "pay-3", payment()));
   CHECK(lost.cls() == erpc::error_class::outcome_unknown);
   CHECK(lost.effect() == erpc::effect::possible);
   CHECK(rig.payments() == 1);
@@ -212,7 +212,7 @@ TEST_CASE("after the key's validity the consumed consent is the guard", "[openba
   }
   SECTION("it names only the consent: CONFLICT payment_already_made, nothing paid twice") {
     resubmitted["external_refs"].erase("openbanking_uk");
-    const auto& e = rig.failed(rig.call("create", "Payment", "pay-4", resubmitted, 2, "unknown"));
+    const auto e = rig.failed(rig.call("create", "Payment", "pay-4", resubmitted, 2, "unknown"));
     CHECK(e.cls() == erpc::error_class::conflict);
     CHECK(e.code() == "openbanking_uk.payment_already_made");
     CHECK(e.effect() == erpc::effect::none);
@@ -223,11 +223,11 @@ TEST_CASE("after the key's validity the consumed consent is the guard", "[openba
 TEST_CASE("PSU authorisation settings", "[openbanking][integration]") {
   ob_rig rig;
   rig.settings({{"psu.authorisation", "manual"}});
-  const auto& waiting = rig.failed(rig.call("create", "Payment", "pay-5", payment()));
+  const auto waiting = rig.failed(rig.call("create", "Payment", "pay-5", payment()));
   CHECK(waiting.cls() == erpc::error_class::in_progress);
   CHECK(waiting.code() == "openbanking_uk.awaiting_authorisation");
   rig.settings({{"psu.authorisation", "auto_reject"}});
-  const auto& rejected = rig.failed(rig.call("create", "Payment", "pay-6", payment()));
+  const auto rejected = rig.failed(rig.call("create", "Payment", "pay-6", payment()));
   CHECK(rejected.cls() == erpc::error_class::conflict);
   CHECK(rejected.code() == "openbanking_uk.consent_rejected");
   CHECK(rig.payments() == 0);
@@ -249,7 +249,7 @@ TEST_CASE("429 with Retry-After, and one token refresh after a rotated secret",
   CHECK(sent.size() == 5);  // consent (401), token, consent, consent GET, payment
   CHECK(rig.payments() == 2);
   rig.settings({{"rate_limit.requests_per_window", 1}, {"rate_limit.window_seconds", 20}});
-  const auto& limited = rig.failed(rig.call("create", "Payment", "pay-9", payment()));
+  const auto limited = rig.failed(rig.call("create", "Payment", "pay-9", payment()));
   CHECK(limited.cls() == erpc::error_class::rate_limited);
   REQUIRE(limited.retry_after_ms());
   CHECK(*limited.retry_after_ms() >= 1000);
