@@ -17,7 +17,7 @@ class openbanking_uk_adapter final : public adapter {
             {"vendor", "erpconnect"},
             {"version", "0.1.0"},
             {"status", "beta"},
-            {"mapping_version", "1"},
+            {"mapping_version", "openbanking_uk-1"},
             {"contract", {{"min", "1.0"}, {"max", "1.x"}}},
             {"objects", {{"Payment", {"create", "get", "status"}}}},
             {"capabilities", nlohmann::json::array()},
