@@ -196,6 +196,23 @@ TEST_CASE_METHOD(ob_fixture, "PSU settings and consent state", "[openbanking][si
     CHECK(p.status == 400);
     CHECK(json::parse(p.body)["Errors"][0]["ErrorCode"] == "UK.OBIE.Resource.InvalidConsentStatus");
   }
+  SECTION("an expired consent cannot take a payment") {
+    set({{"consent.expiry_seconds", 1}});
+    const auto c = post("/domestic-payment-consents", consent_body(), "k7-c");
+    const auto id = json::parse(c.body)["Data"]["ConsentId"].get<std::string>();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    const auto p = post("/domestic-payments", payment_body(id), "k7-p");
+    CHECK(json::parse(p.body)["Errors"][0]["ErrorCode"] == "UK.OBIE.Resource.InvalidConsentStatus");
+    CHECK(created("DomesticPayment") == 0);
+  }
+  SECTION("timed status progression and a rejected final status") {
+    set({{"payments.status_progression", "timed"}, {"payments.status_step_seconds", 1},
+         {"payments.final_status", "Rejected"}});
+    const auto [consent_id, payment_id] = pay("k8");
+    CHECK(json::parse(get("/domestic-payments/" + payment_id).body)["Data"]["Status"] == "Pending");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    CHECK(json::parse(get("/domestic-payments/" + payment_id).body)["Data"]["Status"] == "Rejected");
+  }
   SECTION("a payment whose initiation differs from its consent") {
     const auto c = post("/domestic-payment-consents", consent_body(), "k6-c");
     const auto id = json::parse(c.body)["Data"]["ConsentId"].get<std::string>();
