@@ -105,7 +105,7 @@ TEST_CASE("401, 403, 404 and a body that cannot be read", "[openbanking][errors]
   CHECK(truncated.field_errors().empty());
 }
 
-TEST_CASE("429 is RATE_LIMITED with Retry-After; 500 on a write is OUTCOME_UNKNOWN", "[openbanking][errors]") {
+TEST_CASE("429 is RATE_LIMITED with Retry-After, 500 on a write is OUTCOME_UNKNOWN", "[openbanking][errors]") {
   const auto limited = map("429_retry_after", call_step::payment);
   CHECK(limited.cls() == error_class::rate_limited);
   CHECK(limited.retry_after_ms() == 7000);
