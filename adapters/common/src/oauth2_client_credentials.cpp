@@ -126,7 +126,8 @@ std::string oauth2_client_credentials::fetch(call_context& ctx) {
   bearer_ = "Bearer " + token;
   // A margin before the expiry, but a new token is always used at least once (a lifetime
   // shorter than the margin must not make every request fetch another).
-  const std::int64_t life_ms = std::max<std::int64_t>(expires_in_s, 0) * 1000;
+  // Clamped to a day: an absurd expires_in must neither overflow nor pin a token for ever.
+  const std::int64_t life_ms = std::clamp<std::int64_t>(expires_in_s, 0, 86'400) * 1000;
   expires_ms_ =
       now_ms(ctx) + std::max<std::int64_t>(life_ms - std::min(token_margin_ms, life_ms / 2), 1000);
   return bearer_;

@@ -25,7 +25,7 @@ std::string derived_key(std::string_view step, std::string_view canonical_key, s
   unsigned buffer = 0;
   int bits = 0;
   for (unsigned i = 0; i < digest_len; ++i) {
-    buffer = (buffer << 8) | digest[i];
+    buffer = ((buffer & 0x3Fu) << 8) | digest[i];  // fewer than 6 bits are pending
     bits += 8;
     while (bits >= 6) {
       out += alphabet[(buffer >> (bits - 6)) & 63];

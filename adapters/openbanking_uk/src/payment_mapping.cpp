@@ -76,7 +76,7 @@ json ob_account(const json& account, const std::string& name, const std::string&
             "scheme must be a UK.OBIE. scheme name (e.g. UK.OBIE.SortCodeAccountNumber)");
     }
     static const std::regex scan("^[0-9]{14}$");
-    if (scheme == sort_code_scheme && !std::regex_match(id, scan)) {
+    if (scheme == sort_code_scheme && (id.size() != 14 || !std::regex_match(id, scan))) {
       p.bad(pointer + "/other/id", "sort_code_account_invalid",
             "a sort code and account number is 14 digits");
     }
@@ -139,7 +139,7 @@ json initiation_from_payment(const json& payment, const std::string& key,
   const auto& amount = member(payment, "amount");
   const auto value = text(amount, "amount");
   static const std::regex ob_amount(R"(^\d{1,13}$|^\d{1,13}\.\d{1,5}$)");
-  if (!std::regex_match(value, ob_amount)) {
+  if (value.size() > 19 || !std::regex_match(value, ob_amount)) {
     p.bad("/amount/amount", "amount_invalid",
           "the bank takes at most 13 integer digits and 5 decimals");
   }
@@ -196,7 +196,7 @@ std::string utc_instant(const std::string& t) {
   static const std::regex pattern(
       R"(^([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?)(Z|\+00:00|-00:00)$)");
   std::smatch m;
-  if (!std::regex_match(t, m, pattern)) return {};
+  if (t.size() > 40 || !std::regex_match(t, m, pattern)) return {};  // bounded: vendor text
   return m[1].str() + "Z";
 }
 

@@ -136,13 +136,15 @@ std::optional<server_response> check_initiation(const json& data) {
   const auto a = amount->find("Amount");
   if (a == amount->end()) return missing(base + ".InstructedAmount.Amount");
   static const std::regex amount_pattern(R"(^\d{1,13}$|^\d{1,13}\.\d{1,5}$)");
-  if (!a->is_string() || !std::regex_match(a->get<std::string>(), amount_pattern)) {
+  if (!a->is_string() || a->get<std::string>().size() > 19 ||
+      !std::regex_match(a->get<std::string>(), amount_pattern)) {
     return invalid(base + ".InstructedAmount.Amount", "must match ^\\d{1,13}(\\.\\d{1,5})?$");
   }
   const auto c = amount->find("Currency");
   if (c == amount->end()) return missing(base + ".InstructedAmount.Currency");
   static const std::regex currency_pattern("^[A-Z]{3}$");
-  if (!c->is_string() || !std::regex_match(c->get<std::string>(), currency_pattern)) {
+  if (!c->is_string() || c->get<std::string>().size() != 3 ||
+      !std::regex_match(c->get<std::string>(), currency_pattern)) {
     return invalid(base + ".InstructedAmount.Currency", "must be an ISO 4217 code");
   }
   const auto creditor = ini.find("CreditorAccount");

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // An OAuth 2.0 client-credentials bearer token (RFC 6749 §4.4) for one connection: fetched on
-// first use, cached until a margin before `expires_in`, fetched again once when the vendor
-// refuses it (a 401 wrote nothing, so the caller may send again). Client authentication is HTTP
-// Basic with the form-encoded id and secret (§2.3.1); both are secret references resolved
-// through the host at every fetch, so a rotated secret is picked up by the refresh.
+// first use, cached until a margin before `expires_in` (taken as at most a day), fetched again
+// once when the vendor refuses it (a 401 wrote nothing, so the caller may send again). Client
+// authentication is HTTP Basic with the form-encoded id and secret (§2.3.1); both are secret
+// references resolved through the host at every fetch, so a rotated secret is picked up by the
+// refresh.
 //
 // Errors (codes prefixed with the adapter's `code_prefix`, e.g. "openbanking_uk."):
 //   <prefix>.oauth_token_refused      AUTHENTICATION  400/401 from the token endpoint
