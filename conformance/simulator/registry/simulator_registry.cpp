@@ -2,6 +2,7 @@
 #include "erpc/sim/simulator_registry.hpp"
 
 #include <erpc/error.hpp>
+#include <erpc/sim/bank/bank_simulator.hpp>
 #include <erpc/sim/netsuite/netsuite_simulator.hpp>
 #include <erpc/sim/sap_s4hana_simulator.hpp>
 
@@ -19,6 +20,9 @@ constexpr std::array simulators = {
     registered_simulator{"sap_s4hana",
                          "SAP S/4HANA OData v2 + journal entry SOAP (vendors.md §2)",
                          &make_sap_s4hana_simulator},
+    registered_simulator{"bank", "Bank file gateway: pain.001 in, pain.002 + camt.053/MT940/BAI2 "
+                         "out (vendors.md §6, §7; docs/simulators-bank.md)",
+                         &bank::make_bank_simulator},
 };
 
 }  // namespace
