@@ -148,9 +148,11 @@ struct bank_simulator::impl {
 
   std::string next_business_date(const std::string& date) const {
     const auto d = banking::parse_calendar_date(date);
+    // next_target_business_day answers the day itself when it is a business day.
+    const auto tomorrow = banking::next_day(d);
     return banking::to_string(settings().text("calendar.business_days") == "target"
-                                  ? banking::next_target_business_day(d)
-                                  : banking::next_day(d));
+                                  ? banking::next_target_business_day(tomorrow)
+                                  : tomorrow);
   }
 
   std::string next_id(const std::string& prefix) {
