@@ -69,8 +69,8 @@ std::string write_bai2(const statement_content& s) {
     std::string text;
     if (l.batch) {
       customer = l.batch->payment_information_id;
-      text = "BATCH " + l.batch->message_id + " " + std::to_string(l.batch->number_of_transactions) +
-             " PAYMENTS";
+      text = "BATCH " + l.batch->message_id + " " +
+             std::to_string(l.batch->number_of_transactions) + " PAYMENTS";
     } else if (!l.transactions.empty()) {
       const auto& t = l.transactions.front();
       customer = t.end_to_end_id;

@@ -188,7 +188,9 @@ std::optional<decimal> parse_optional_amount(const std::string& text,
   const auto t = trimmed(text);
   if (t.empty()) return std::nullopt;
   const auto d = decimal::parse(t);
-  if (!d || d->is_negative()) rule_invalid(setting_name, "'" + t.substr(0, 40) + "' is not an amount");
+  if (!d || d->is_negative()) {
+    rule_invalid(setting_name, "'" + t.substr(0, 40) + "' is not an amount");
+  }
   return d;
 }
 

@@ -302,7 +302,9 @@ struct bank_simulator::impl {
         pr.transactions.push_back(std::move(tr));
       }
       pr.status = combined_status(statuses);
-      if (acct == nullptr) pr.reason = status_reason{"AC01", "debtor account is not held at this bank"};
+      if (acct == nullptr) {
+        pr.reason = status_reason{"AC01", "debtor account is not held at this bank"};
+      }
       r.payment_information.push_back(std::move(pr));
     }
     r.group_status = combined_status(all_statuses);
@@ -337,7 +339,8 @@ struct bank_simulator::impl {
     const bool netted = settings().text("charges.booking") == "netted";
     const bool honour_batches = settings().boolean("batch_booking.honour");
     const bool transaction_details = settings().boolean("batch_booking.transaction_details");
-    const auto return_reason = checked_reason_code(settings().text("returns.reason"), "returns.reason");
+    const auto return_reason =
+        checked_reason_code(settings().text("returns.reason"), "returns.reason");
     const auto return_rules = parse_account_rules(settings().text("returns.creditor_accounts"),
                                                   return_reason, "returns.creditor_accounts");
     const std::string date = business_date;

@@ -35,7 +35,8 @@ std::string amount_attr(const decimal& amount, const std::string& currency) {
 
 class camt_writer {
  public:
-  camt_writer(const statement_content& s, camt053_version v) : s_(s), v08_(v == camt053_version::v08) {}
+  camt_writer(const statement_content& s, camt053_version v)
+      : s_(s), v08_(v == camt053_version::v08) {}
 
   std::string run() {
     out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

@@ -85,8 +85,9 @@ class pain001_parser {
       bool known = false;
       for (const auto v : supported_versions) known = known || v == version;
       if (!known) {
-        xml_.fail("version_unsupported", "pain.001.001." + std::string(version).substr(0, 8) +
-                                             " is not read (.03, .09, .10 are)");
+        xml_.fail("message_version_unsupported",
+                  "pain.001.001." + std::string(version).substr(0, 8) +
+                      " is not read (.03, .09, .10 are)");
       }
       namespace_ = std::string(ns);
       message_.message_name = "pain.001.001." + std::string(version);

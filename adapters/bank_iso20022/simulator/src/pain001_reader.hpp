@@ -53,7 +53,7 @@ struct pain001_message {
 };
 
 // Throws erpc::error(VALIDATION, "pain001.*") naming the line: the XML guard's codes, and
-// not_pain001, version_unsupported, missing_element, amount_invalid, currency_invalid,
+// not_pain001, message_version_unsupported, missing_element, amount_invalid, currency_invalid,
 // count_mismatch, control_sum_mismatch.
 pain001_message read_pain001(std::string_view xml,
                              const banking::untrusted_xml_limits& limits = {});

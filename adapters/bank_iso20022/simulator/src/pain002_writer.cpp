@@ -46,7 +46,9 @@ std::string write_pain002(const pain002_content& r) {
   if (r.original_number_of_transactions) {
     xml_element(out, 3, "OrgnlNbOfTxs", std::to_string(*r.original_number_of_transactions));
   }
-  if (r.original_control_sum) xml_element(out, 3, "OrgnlCtrlSum", r.original_control_sum->to_string());
+  if (r.original_control_sum) {
+    xml_element(out, 3, "OrgnlCtrlSum", r.original_control_sum->to_string());
+  }
   if (!r.group_status.empty()) xml_element(out, 3, "GrpSts", r.group_status);
   if (r.group_reason) reason_block(out, 3, *r.group_reason);
   xml_close(out, 2, "OrgnlGrpInfAndSts");

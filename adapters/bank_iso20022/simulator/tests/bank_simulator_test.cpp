@@ -200,6 +200,24 @@ TEST_CASE("rejection rules: creditor IBAN and amount threshold; a rejected payme
   CHECK(f.effects("booking") == 2);
 }
 
+TEST_CASE("pain.002.001.03 with ACTC on pickup and no settlement report") {
+  bank_fixture f({{"pain002.version", "pain.002.001.03"},
+                  {"status.on_pickup", "ACTC"},
+                  {"status.settlement_report", false}});
+  const auto pain001 = make_pain001("V03-1", debtor, {{"E1", "3.00"}});
+  f.send("a.xml", pain001);
+  f.bank().cycle();
+  f.bank().end_of_day();
+  const auto reports = f.files("inbound", "PSR");
+  REQUIRE(reports.size() == 1);
+  CHECK(report_file(reports[0]).version == "pain.002.001.03");
+  const auto st = statuses(reports[0], pain001);
+  REQUIRE(st.size() == 1);
+  CHECK(st[0].status == payment_state::transmitted);  // ACTC (BANKING.md mapping)
+  CHECK(st[0].bank_status == "ACTC");
+  CHECK(f.effects("booking") == 1);
+}
+
 TEST_CASE("unknown debtor account, other currency and content dedupe are rejected per payment") {
   bank_fixture f({{"dedupe.content", true}, {"rejection.check_funds", true}});
   f.send("a.xml", make_pain001("M-A", "DE00999999999999999999", {{"E1", "1.00"}}));

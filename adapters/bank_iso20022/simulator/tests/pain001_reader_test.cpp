@@ -80,7 +80,7 @@ TEST_CASE("hostile or wrong pain.001 input is refused with a stable code") {
   CHECK(code_of("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"/>") ==
         "pain001.not_pain001");
   CHECK(code_of("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.12\"/>") ==
-        "pain001.version_unsupported");
+        "pain001.message_version_unsupported");
   auto xml = make_pain001("M-2", "DE44500105175407324931", {{"E1", "1.00"}});
   CHECK(code_of(std::string(xml).replace(xml.find("<NbOfTxs>1"), 10, "<NbOfTxs>2")) ==
         "pain001.count_mismatch");
