@@ -324,6 +324,7 @@ TEST_CASE("a payment to a closed account is settled, then returned AC04 the next
   const auto statements = f.files("inbound", "STMT-DE44");
   REQUIRE(statements.size() == 2);
   CHECK(statements[1].filename().string().find("20260309") != std::string::npos);
+  REQUIRE_XSD_VALID(read_text(statements[1]), "camt.053.001.08.xsd");
   const auto day1 = read_statement(statements[0]);
   const auto day2 = read_statement(statements[1]);
   CHECK(balance(day1[0].statement, "CLBD") == dec("9920.00"));
@@ -338,6 +339,27 @@ TEST_CASE("a payment to a closed account is settled, then returned AC04 the next
   // pain.002 is not used for returns: only the pickup and the settlement report exist.
   CHECK(f.files("inbound", "PSR").size() == 2);
   CHECK(f.effects("return") == 1);
+}
+
+TEST_CASE("camt.053.001.02 with a return and separate charges is valid and reads back") {
+  bank_fixture f({{"statement.format", "camt.053.001.02"},
+                  {"charges.per_payment", "0.20"},
+                  {"returns.creditor_accounts", "DE89370400440532013000=AC04"}});
+  f.send("a.xml", make_pain001("V02-1", debtor, {{"E1", "12.00"}}));
+  f.bank().cycle();
+  f.bank().end_of_day();
+  f.bank().end_of_day();
+  const auto files = f.files("inbound", "STMT-DE44");
+  REQUIRE(files.size() == 2);
+  for (const auto& p : files) REQUIRE_XSD_VALID(read_text(p), "camt.053.001.02.xsd");
+  const auto day2 = read_statement(files[1]);
+  CHECK(day2[0].statement.format == "camt.053");
+  REQUIRE(day2[0].statement.entries.size() == 1);
+  const auto& back = day2[0].statement.entries[0];
+  CHECK(back.details.at(0).return_reason == "AC04");
+  CHECK(back.details.at(0).debtor->name == "Acme GmbH");
+  CHECK(balance(day2[0].statement, "OPBD") == dec("9987.80"));
+  CHECK(balance(day2[0].statement, "CLBD") == dec("9999.80"));
 }
 
 TEST_CASE("MT940 statements read back with balances, references and the EndToEndId") {
