@@ -67,6 +67,11 @@ std::vector<setting_spec> bank_setting_specs() {
                       "a pain.001 whose MsgId was received before is rejected as a group, "
                       "RJCT DUPL, and nothing of it is booked",
                       "vendors.md §6.2 (MsgId unique per initiating party), BANKING.md"),
+      boolean_setting("rejection.file_format_report", true,
+                      "a pain.001 refused for its content (counts, sums, amounts, missing "
+                      "elements) whose MsgId can be read is answered with a pain.002 group "
+                      "RJCT FF01; false: no answer (the file only goes to rejected/)",
+                      "vendors.md §6.3 (FF01 file format invalid)"),
       text_setting("rejection.creditor_accounts", "",
                    "IBAN=CODE pairs separated by ';': a payment to that creditor account is "
                    "rejected at pickup with that reason (a bare IBAN: AC01)",

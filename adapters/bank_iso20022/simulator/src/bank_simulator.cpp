@@ -184,7 +184,15 @@ struct bank_simulator::impl {
         message = read_pain001(bytes, banking::untrusted_xml_limits{
                                           static_cast<std::size_t>(max), 32, 4096});
       } catch (const error& e) {
-        result["rejected_files"].push_back(reject_file(file, archive, e.code(), e.what()));
+        auto refused = reject_file(file, archive, e.code(), e.what());
+        // A file whose group header can be read is answered as a bank does: the whole
+        // message rejected with FF01 (invalid file format), so the sender knows to resubmit.
+        if (settings().boolean("rejection.file_format_report") && !bytes.empty()) {
+          if (const auto header = read_pain001_header(bytes)) {
+            refused["report"] = answer_invalid_file(*header, e.what(), inbound);
+          }
+        }
+        result["rejected_files"].push_back(std::move(refused));
         continue;
       }
       const auto kept = move_into(file, archive / "picked-up");
@@ -209,6 +217,23 @@ struct bank_simulator::impl {
     deliver_file(rejected, moved.filename().string() + ".error.json", report.dump(2) + "\n");
     context->effects().record_write("rejected_file", moved.filename().string(), name);
     return report;
+  }
+
+  std::string answer_invalid_file(const pain001_header& h, const std::string& why,
+                                  const fs::path& inbound) {
+    pain002_content r;
+    r.version = settings().text("pain002.version");
+    r.message_id = next_id("PSR");
+    r.creation_date_time = business_date + "T" + time_of_day_utc();
+    r.original_message_id = h.message_id;
+    r.original_message_name = h.message_name;
+    r.original_creation_date_time = h.creation_date_time;
+    r.group_status = "RJCT";
+    r.group_reason = status_reason{"FF01", why.substr(0, 105)};
+    // The MsgId is used up even so: a resubmission needs a new one (BANKING.md "Identifiers").
+    seen_message_ids.emplace(h.message_id, business_date);
+    deliver(r, inbound);
+    return r.message_id;
   }
 
   nlohmann::json answer_message(const pain001_message& m, const fs::path& inbound) {

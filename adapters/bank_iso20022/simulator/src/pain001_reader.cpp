@@ -217,4 +217,29 @@ pain001_message read_pain001(std::string_view xml, const banking::untrusted_xml_
   return pain001_parser(reader).run();
 }
 
+std::optional<pain001_header> read_pain001_header(std::string_view xml,
+                                                 const banking::untrusted_xml_limits& limits) {
+  using event = banking::untrusted_xml_reader::event;
+  try {
+    banking::untrusted_xml_reader reader(xml, "pain001", limits);
+    pain001_header h;
+    for (event e = reader.next(); e != event::end_of_document; e = reader.next()) {
+      if (e == event::start && reader.depth() == 1) {
+        const auto ns = reader.namespace_uri();
+        if (reader.name() != "Document" || !starts_with(ns, namespace_prefix)) return std::nullopt;
+        h.message_name = "pain.001.001." + std::string(ns.substr(namespace_prefix.size()));
+      }
+      if (e != event::end) continue;
+      const auto p = reader.path();
+      if (p == "Document/CstmrCdtTrfInitn/GrpHdr/MsgId") h.message_id = reader.text();
+      if (p == "Document/CstmrCdtTrfInitn/GrpHdr/CreDtTm") h.creation_date_time = reader.text();
+      if (p == "Document/CstmrCdtTrfInitn/GrpHdr") break;
+    }
+    if (h.message_id.empty() || h.message_id.size() > 35) return std::nullopt;
+    return h;
+  } catch (const error&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace erpc::sim::bank

@@ -58,4 +58,15 @@ struct pain001_message {
 pain001_message read_pain001(std::string_view xml,
                              const banking::untrusted_xml_limits& limits = {});
 
+// The group header only (message name, MsgId, CreDtTm), for answering a file whose content
+// read_pain001 refused: std::nullopt when even that cannot be read (not XML, DTD, not pain.001,
+// no MsgId). Never throws erpc::error for bad input.
+struct pain001_header {
+  std::string message_name;
+  std::string message_id;
+  std::string creation_date_time;
+};
+std::optional<pain001_header> read_pain001_header(
+    std::string_view xml, const banking::untrusted_xml_limits& limits = {});
+
 }  // namespace erpc::sim::bank

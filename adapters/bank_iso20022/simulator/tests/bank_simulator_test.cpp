@@ -433,6 +433,43 @@ TEST_CASE("hostile pain.001 files go to rejected/ with a clear error; the good o
   CHECK(f.bank().cycle()["picked_up"].size() == 1);
 }
 
+TEST_CASE("a pain.001 with a wrong count is answered RJCT FF01; resubmission needs a new MsgId") {
+  bank_fixture f;
+  auto bad = make_pain001("FF-1", debtor, {{"E1", "1.00"}});
+  bad.replace(bad.find("<NbOfTxs>1</NbOfTxs><InitgPty>"), 20, "<NbOfTxs>2</NbOfTxs>");
+  f.send("bad.xml", bad);
+  const auto cycle = f.bank().cycle();
+  INFO(cycle.dump(2));
+  REQUIRE(cycle["rejected_files"].size() == 1);
+  CHECK(cycle["rejected_files"][0]["code"] == "pain001.count_mismatch");
+  const auto reports = f.files("inbound", "PSR");
+  REQUIRE(reports.size() == 1);
+  const auto r = report_file(reports[0]);
+  CHECK(r.original_message_id == "FF-1");
+  CHECK(r.group.bank_status == "RJCT");
+  CHECK(r.group.reasons.at(0).code == "FF01");
+
+  f.send("same-id.xml", make_pain001("FF-1", debtor, {{"E1", "1.00"}}));
+  f.send("new-id.xml", make_pain001("FF-2", debtor, {{"E1", "1.00"}}));
+  const auto again = f.bank().cycle();
+  INFO(again.dump(2));
+  REQUIRE(again["picked_up"].size() == 2);
+  CHECK(again["picked_up"][0]["message_id"] == "FF-2");  // name order: new-id, same-id
+  CHECK(again["picked_up"][0]["group_status"] == "ACCP");
+  CHECK(again["picked_up"][1]["group_status"] == "RJCT");
+  f.bank().end_of_day();
+  CHECK(f.effects("booking") == 1);
+}
+
+TEST_CASE("rejection.file_format_report off: a refused file gets no answer") {
+  bank_fixture f({{"rejection.file_format_report", false}});
+  auto bad = make_pain001("FF-3", debtor, {{"E1", "1.00"}});
+  bad.replace(bad.find(">1.00<"), 6, ">1.0x<");
+  f.send("bad.xml", bad);
+  CHECK(f.bank().cycle()["rejected_files"][0]["code"] == "pain001.amount_invalid");
+  CHECK(f.files("inbound", "PSR").empty());
+}
+
 TEST_CASE("routes: POST /bank/cycle, /bank/end-of-day, GET /bank/accounts; reset") {
   bank_fixture f;
   f.server().start();
