@@ -350,7 +350,6 @@ struct bank_simulator::impl {
   struct settled {
     std::string message_name;
     std::map<std::string, std::vector<transaction_status_report>> by_payment_information;
-    std::map<std::string, std::pair<std::size_t, decimal>> totals;  // PmtInfId → (n, sum)
   };
 
   nlohmann::json end_of_day() {
@@ -535,7 +534,6 @@ struct bank_simulator::impl {
         for (auto& [pmt_inf_id, txs] : st.by_payment_information) {
           payment_information_status_report pr;
           pr.original_payment_information_id = pmt_inf_id;
-          pr.original_number_of_transactions = txs.size();
           pr.transactions = std::move(txs);
           r.payment_information.push_back(std::move(pr));
         }

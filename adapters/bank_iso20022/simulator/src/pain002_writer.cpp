@@ -55,8 +55,12 @@ std::string write_pain002(const pain002_content& r) {
   for (const auto& p : r.payment_information) {
     xml_open(out, 2, "OrgnlPmtInfAndSts");
     xml_element(out, 3, "OrgnlPmtInfId", p.original_payment_information_id);
-    xml_element(out, 3, "OrgnlNbOfTxs", std::to_string(p.original_number_of_transactions));
-    xml_element(out, 3, "OrgnlCtrlSum", p.original_control_sum.to_string());
+    if (p.original_number_of_transactions) {
+      xml_element(out, 3, "OrgnlNbOfTxs", std::to_string(*p.original_number_of_transactions));
+    }
+    if (p.original_control_sum) {
+      xml_element(out, 3, "OrgnlCtrlSum", p.original_control_sum->to_string());
+    }
     if (!p.status.empty()) xml_element(out, 3, "PmtInfSts", p.status);
     if (p.reason) reason_block(out, 3, *p.reason);
     for (const auto& t : p.transactions) {

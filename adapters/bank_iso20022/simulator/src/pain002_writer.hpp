@@ -29,8 +29,9 @@ struct transaction_status_report {
 
 struct payment_information_status_report {
   std::string original_payment_information_id;
-  std::size_t original_number_of_transactions = 0;
-  decimal original_control_sum;
+  // Of the original PmtInf; omitted when not given (a settlement report lists only part of it).
+  std::optional<std::size_t> original_number_of_transactions;
+  std::optional<decimal> original_control_sum;
   std::string status;  // "" for none (the transactions carry it)
   std::optional<status_reason> reason;
   std::vector<transaction_status_report> transactions;

@@ -119,6 +119,10 @@ TEST_CASE("pickup accepts the golden pain.001, end of day books it into camt.053
   const auto settled = statuses(all_reports[1], pain001);
   REQUIRE(settled.size() == 4);
   for (const auto& st : settled) CHECK(st.status == payment_state::settled);
+  // The settlement report names no original counts or sums: it lists only what was booked.
+  CHECK(read_text(all_reports[1]).find("OrgnlNbOfTxs") == std::string::npos);
+  CHECK(read_text(all_reports[0]).find("<OrgnlCtrlSum>1319.50</OrgnlCtrlSum>") !=
+        std::string::npos);
   CHECK(settled[0].account_servicer_reference == batch.account_servicer_reference);
 
   CHECK(f.effects("pain001") == 1);
@@ -468,6 +472,27 @@ TEST_CASE("rejection.file_format_report off: a refused file gets no answer") {
   f.send("bad.xml", bad);
   CHECK(f.bank().cycle()["rejected_files"][0]["code"] == "pain001.amount_invalid");
   CHECK(f.files("inbound", "PSR").empty());
+}
+
+TEST_CASE("every kind of pain.002.001.11 the bank sends is valid against the XSD") {
+  bank_fixture f({{"pain002.version", "pain.002.001.11"},
+                  {"rejection.creditor_accounts", "GB82WEST12345698765432=AC04"}});
+  const auto mixed = make_pain001("X-1", debtor, {{"E1", "1.00"},
+                                                  {"E2", "2.00", "GB82WEST12345698765432"}});
+  f.send("1.xml", mixed);                                           // PART: ACCP + RJCT AC04
+  f.send("2.xml", mixed);                                           // RJCT DUPL
+  auto bad = make_pain001("X-2", debtor, {{"E1", "1.00"}});
+  f.send("3.xml", bad.replace(bad.find(">1.00<"), 6, ">1.0x<"));  // RJCT FF01
+  f.bank().cycle();
+  f.bank().end_of_day();                                            // ACSC
+  const auto reports = f.files("inbound", "PSR");
+  REQUIRE(reports.size() == 4);
+  std::vector<std::string> group_statuses;
+  for (const auto& p : reports) {
+    REQUIRE_XSD_VALID(read_text(p), "pain.002.001.11.xsd");
+    group_statuses.push_back(report_file(p).group.bank_status.value_or("-"));
+  }
+  CHECK(group_statuses == std::vector<std::string>{"PART", "RJCT", "RJCT", "-"});
 }
 
 TEST_CASE("routes: POST /bank/cycle, /bank/end-of-day, GET /bank/accounts; reset") {
