@@ -68,6 +68,11 @@ fs::path move_into(const fs::path& file, const fs::path& folder) {
   fs::path target = folder / name;
   for (int i = 1; fs::exists(target, ec); ++i) target = folder / (name + "." + std::to_string(i));
   fs::rename(file, target, ec);
+  if (ec == std::errc::cross_device_link) {
+    // The archive on another file system: copy, then remove the original.
+    ec.clear();
+    if (fs::copy_file(file, target, ec)) fs::remove(file, ec);
+  }
   if (ec) {
     throw error(error_class::internal, "bank.move_failed",
                 "cannot move " + file.string() + " to " + target.string() + ": " + ec.message());
