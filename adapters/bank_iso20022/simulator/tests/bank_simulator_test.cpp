@@ -530,3 +530,17 @@ TEST_CASE("poll.interval_ms runs cycles without a request") {
   }
   CHECK(f.files("inbound", "PSR").size() == 1);
 }
+
+TEST_CASE("poll.end_of_day_interval_ms writes statements without a request") {
+  bank_fixture f({{"poll.interval_ms", 10}, {"poll.end_of_day_interval_ms", 150}});
+  f.send("a.xml", make_pain001("POLL-2", debtor, {{"E1", "2.00"}}));
+  for (int i = 0; i < 300 && f.files("inbound", "STMT-DE44").empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  f.server().context().settings().apply(
+      {{"poll.interval_ms", 0}, {"poll.end_of_day_interval_ms", 0}});
+  const auto statements = f.files("inbound", "STMT-DE44");
+  REQUIRE_FALSE(statements.empty());
+  const auto s = read_statement(statements[0]);
+  CHECK(balance(s[0].statement, "OPBD") == dec("10000.00"));
+}

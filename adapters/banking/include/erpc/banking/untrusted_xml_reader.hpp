@@ -8,6 +8,8 @@
 // Failures throw erpc::error(VALIDATION, "<prefix>.<what>") naming the line, with <what> one of
 // too_large, dtd_forbidden, entity_forbidden, encoding_invalid, xml_malformed, too_deep,
 // value_too_long (docs/errors.md). The prefix is the message's, e.g. "pain001".
+// First user: the bank simulator's pain.001 reader. camt_reader.cpp (which also streams from an
+// istream) and pain002_reader.cpp still carry their own copy of the same guard.
 #pragma once
 
 #include <cstddef>
