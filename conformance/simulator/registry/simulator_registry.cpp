@@ -2,6 +2,7 @@
 #include "erpc/sim/simulator_registry.hpp"
 
 #include <erpc/error.hpp>
+#include <erpc/sim/bank/bank_simulator.hpp>
 #include <erpc/sim/netsuite/netsuite_simulator.hpp>
 #include <erpc/sim/openbanking_uk_simulator.hpp>
 #include <erpc/sim/sap_s4hana_simulator.hpp>
@@ -23,6 +24,9 @@ constexpr std::array simulators = {
     registered_simulator{"openbanking_uk",
                          "UK Open Banking Payment Initiation v3.1.11 (vendors.md §8)",
                          &make_openbanking_uk_simulator},
+    registered_simulator{"bank", "Bank file gateway: pain.001 in, pain.002 + camt.053/MT940/BAI2 "
+                         "out (vendors.md §6, §7; docs/simulators-bank.md)",
+                         &bank::make_bank_simulator},
 };
 
 }  // namespace

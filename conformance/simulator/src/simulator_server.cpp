@@ -56,7 +56,12 @@ simulator_server::simulator_server(std::unique_ptr<vendor_simulator> vendor,
   impl_->server = std::make_unique<http_server>(server_options, std::move(router));
 }
 
-simulator_server::~simulator_server() { stop(); }
+simulator_server::~simulator_server() {
+  stop();
+  // The vendor goes before the context it was given: a vendor's own background thread (the
+  // bank simulator's poll loop) may read settings until the vendor is destroyed.
+  vendor_.reset();
+}
 
 void simulator_server::start() { impl_->server->start(); }
 void simulator_server::stop() { impl_->server->stop(); }
