@@ -104,6 +104,20 @@ class invoice_mapping final : public record_mapping {
     if (r.contains("paymentHold") && r["paymentHold"].is_boolean()) {
       doc["payment_block"] = r["paymentHold"];
     }
+    // Open for payment: amountRemaining (what vendorPayments have not yet applied) is the
+    // amount payable; a bill not approved (approvalStatus id 2 = Approved) cannot be paid, so
+    // it reads as payment-blocked with the reason. Both read-only in NetSuite; unconfirmed in
+    // vendors.md §1, modelled by the simulator (payables.* settings).
+    if (!credit) {
+      if (auto remaining = read_amount(r, "amountRemaining")) {
+        doc["amount_payable"] = money_json(*remaining, currency);
+      }
+      const auto approval = ref_id(r, "approvalStatus");
+      if (!approval.empty() && approval != "2") {
+        doc["payment_block"] = true;
+        doc["payment_block_reason"] = "approval status " + approval + " (not approved)";
+      }
+    }
     if (r.contains("memo") && r["memo"].is_string()) doc["notes"] = r["memo"];
     decimal net, tax, gross;
     nlohmann::json lines = nlohmann::json::array();
