@@ -43,6 +43,7 @@ bool is_charges_code(const nlohmann::json& entry) {
 struct detail_hits {
   std::vector<std::pair<const known_payment*, const nlohmann::json*>> hits;
   int unknown = 0;  // details naming a payment this flow does not know
+  int keyed = 0;    // details carrying an EndToEndId or InstrId at all
   std::string rule;
 };
 
@@ -53,6 +54,7 @@ detail_hits by_details(const nlohmann::json& entry, const std::vector<known_paym
     const auto e2e = ref(refs, "end_to_end_id");
     const auto instr = ref(refs, "instruction_id");
     if (e2e.empty() && instr.empty()) continue;
+    ++out.keyed;
     const known_payment* p = find_by(known, &known_payment::end_to_end_id, e2e);
     std::string rule = "end_to_end_id";
     if (!p) {
@@ -146,6 +148,10 @@ entry_match match_entry(const nlohmann::json& entry, const std::vector<known_pay
       detail_amounts.push_back(money_amount(d->value("amount", nlohmann::json())));
     }
     m.rule = hits.rule;
+  } else if (hits.keyed > 0) {
+    // The details name their payments, and none is one this flow holds (e.g. voided): the
+    // batch keys must not pull in the other payments of the same PmtInf.
+    return give_up(entry_match::kind::none, "the entry names payments this flow does not hold");
   } else {
     named = by_batch(entry, known, m.rule);
     detail_amounts.assign(named.size(), std::nullopt);

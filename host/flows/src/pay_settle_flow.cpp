@@ -331,7 +331,8 @@ void pay_settle_flow::apply_status(const nlohmann::json& status, nlohmann::json&
       void_payment(p, state, detail, summary);
       continue;
     }
-    if (p.bank_status == state) continue;  // the same report again changes nothing
+    // Forward only: a settled payment keeps its state; the same report again changes nothing.
+    if (p.state == "settled" || p.bank_status == state) continue;
     p.bank_status = state;
     if (p.state == "recorded" && (state == "accepted" || state == "settled" || state == "pending" ||
                                   state == "partially_accepted")) {

@@ -115,6 +115,12 @@ TEST_CASE("partial, none and unsafe matches", "[flows][matching]") {
                     {"details", {{{"references", {{"end_to_end_id", "NOTPROVIDED"}}}}}}};
     CHECK(match_entry(e, three_in_one_batch()).what == entry_match::kind::none);
   }
+  SECTION("details naming payments we do not hold never fall back to the batch keys") {
+    const json e = {{"amount", eur("100.00")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
+                    {"details", {tx_detail("E2E-GONE", "100.00")}}};
+    const auto m = match_entry(e, three_in_one_batch());
+    CHECK(m.what == entry_match::kind::none);
+  }
   SECTION("a pending entry never settles") {
     const json e = {{"amount", eur("100.00")}, {"credit_debit", "DBIT"}, {"status", "PDNG"},
                     {"details", {tx_detail("E2E-1", "100.00")}}};
