@@ -83,7 +83,7 @@ class pay_rig {
                      {"functional_currencies", {{"DE01", "EUR"}}}};
     connection_ = host_.open(adapter_, ns.dump());
 
-    database_config dbc;
+    erpc::database_config dbc;
     dbc.path = (dir_ / "ledger.db").string();
     db_ = std::make_unique<erpc::database>(dbc, clock_);
     const auto master = erpc::parse_symmetric_key(

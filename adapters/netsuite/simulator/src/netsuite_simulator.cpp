@@ -271,6 +271,8 @@ struct netsuite_simulator::impl {
   }
 
   // Applies a new vendorPayment to its bills: all lines are checked before any bill changes.
+  // The bills' amountRemaining is NetSuite's bookkeeping, not a write of the client's: it is
+  // not counted as an effect on the bill (the payment is the effect).
   std::optional<server_response> apply_payment(const nlohmann::json& body) {
     const bool strict = settings().text(settings::overapplication) == "reject";
     const auto& items = sublist(body, "apply");
@@ -297,7 +299,6 @@ struct netsuite_simulator::impl {
       auto remaining = field_amount(bill->fields, "amountRemaining") - amount;
       if (remaining < decimal{}) remaining = decimal{};
       set_remaining(*bill, remaining);
-      context->effects().record_write("vendorBill", bill->id, bill->external_id);
     }
     return std::nullopt;
   }
@@ -325,7 +326,6 @@ struct netsuite_simulator::impl {
       const auto total = field_amount(bill->fields, "total");
       if (total < remaining) remaining = total;
       set_remaining(*bill, remaining);
-      context->effects().record_write("vendorBill", bill->id, bill->external_id);
     }
     payment.fields["status"] = {{"id", "voided"}, {"refName", "Voided"}};
     return std::nullopt;
