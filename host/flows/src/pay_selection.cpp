@@ -67,8 +67,15 @@ invoice_selection select_payable(const std::vector<nlohmann::json>& invoices,
     }
     if (!config.legal_entity.empty() && inv.value("legal_entity", "") != config.legal_entity) continue;
     if (inv.value("currency", "") != config.currency) continue;
-    const auto payable = amount_of(inv.value("amount_payable", nlohmann::json()), config.currency);
-    if (!payable || !(decimal{} < *payable)) continue;  // paid (or not known to be open)
+    // What is owed: amount_payable (gross minus withholding), else the gross total. Whether it
+    // is still open is the ERP's to say: a bill paid, partly paid or not approved reads as
+    // payment-blocked (contract v1 has no open-amount field; NetSuite README).
+    auto payable = amount_of(inv.value("amount_payable", nlohmann::json()), config.currency);
+    if (!payable) {
+      payable = amount_of(inv.value("totals", nlohmann::json::object()).value("gross", nlohmann::json()),
+                          config.currency);
+    }
+    if (!payable || !(decimal{} < *payable)) continue;  // nothing owed
     if (inv.value("payment_block", false) == true) {
       skip(inv, "payment blocked: " + inv.value("payment_block_reason", std::string("payment_block")));
       continue;

@@ -18,7 +18,7 @@ namespace erpc {
 struct payable_invoice {
   std::string key;        // invoice_key_of
   nlohmann::json invoice; // the canonical Invoice as the ERP listed it
-  decimal amount;         // amount_payable: what is still open
+  decimal amount;         // amount_payable, else the gross total
 };
 
 struct supplier_payment {
@@ -39,7 +39,8 @@ std::string party_key_of(const nlohmann::json& party);
 std::string invoice_key_of(const nlohmann::json& invoice);
 
 // Payable (direction payable, document_type invoice), of the run's company and currency, not
-// payment-blocked (an unapproved bill reads as blocked), with amount_payable > 0, and not in
+// payment-blocked (NetSuite: unapproved, paid or partly paid bills read as blocked), with
+// amount_payable (else totals.gross) > 0, and not in
 // `already_in_flight` (invoice keys of this flow's payments that are not voided: a payment
 // submitted to the bank but not yet recorded in the ERP still holds its invoices).
 invoice_selection select_payable(const std::vector<nlohmann::json>& invoices,
