@@ -58,6 +58,7 @@ execute_outcome fake_bank::operator()(const nlohmann::json& envelope) {
     int n = 0;
     for (auto& p : result["payments"]) {
       ++n;
+      if (!echo_ids) p.erase("id");
       p["references"] = {{"message_id", msg},
                          {"payment_information_id", ident("PI", key + "-1")},
                          {"instruction_id", ident("I", key + "-" + std::to_string(n))},

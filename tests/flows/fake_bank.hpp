@@ -18,6 +18,9 @@ class fake_bank {
  public:
   execute_outcome operator()(const nlohmann::json& envelope);
 
+  // false: the answer's payments carry no `id` (the flow then pairs them by position).
+  bool echo_ids = true;
+
   // The last batch submitted, as answered (with identifiers).
   const nlohmann::json& last_batch() const { return last_batch_; }
   int submits() const { return submits_; }  // effects: distinct batches written

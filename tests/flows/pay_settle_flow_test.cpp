@@ -441,6 +441,7 @@ TEST_CASE("two suppliers in one PmtInf booked as one entry without TxDtls, charg
   rig.bill(s2, "BX-1", "200.00");
   rig.pay_to(s1, "FR1420041010050500013M02606");
   rig.pay_to(s2, "DE02120300000000202051");
+  rig.bank_.echo_ids = false;  // the flow pairs the bank's answer with its payments by position
   const auto run = rig.run("R1");
   REQUIRE(run["payments"].size() == 2);
   const auto sent = rig.bank_.last_batch()["payments"];
