@@ -43,6 +43,11 @@ execute_outcome fake_bank::operator()(const nlohmann::json& envelope) {
   const std::string object = envelope.value("object", "");
   if (op == "submit" && object == "PaymentBatch") {
     const std::string key = envelope.value("idempotency_key", "");
+    if (refuse_next) {
+      refuse_next = false;
+      return fail(error(error_class::validation, "pain001.iban_invalid", "creditor IBAN fails mod-97")
+                      .with_effect(effect::none));
+    }
     const auto payload = envelope.value("payload", nlohmann::json());
     if (auto it = batches_.find(key); it != batches_.end()) {
       if (it->second.first != payload.dump()) {

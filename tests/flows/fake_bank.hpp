@@ -20,6 +20,8 @@ class fake_bank {
 
   // false: the answer's payments carry no `id` (the flow then pairs them by position).
   bool echo_ids = true;
+  // Set: the next submit is refused with VALIDATION (nothing written), as for a bad IBAN.
+  bool refuse_next = false;
 
   // The last batch submitted, as answered (with identifiers).
   const nlohmann::json& last_batch() const { return last_batch_; }

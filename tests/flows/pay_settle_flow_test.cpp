@@ -463,3 +463,31 @@ TEST_CASE("two suppliers in one PmtInf booked as one entry without TxDtls, charg
   rig.settle();
   CHECK(rig.created("journalEntry") == 2);
 }
+
+TEST_CASE("a batch the bank refuses frees its invoices for a corrected run", "[flows][pay_settle]") {
+  pay_rig rig;
+  const auto s1 = rig.supplier("SUP-1");
+  const auto b1 = rig.bill(s1, "AC-1", "119.00");
+  rig.pay_to(s1, "FR1420041010050500013M02606");
+  rig.bank_.refuse_next = true;
+  try {
+    rig.run("R1");
+    FAIL("the refusal was swallowed");
+  } catch (const erpc::error& e) {
+    CHECK(e.code() == "pain001.iban_invalid");
+  }
+  CHECK(rig.created("vendorPayment") == 0);  // nothing recorded in the ERP
+  CHECK(rig.open(b1));
+  CHECK(rig.store_->payment("R1.p1")->state == "voided");
+  try {
+    rig.run("R1");
+    FAIL("a refused run ran again");
+  } catch (const erpc::error& e) {
+    CHECK(e.code() == "flow.run_refused");
+  }
+  const auto next = rig.run("R2");
+  REQUIRE(next["payments"].size() == 1);
+  CHECK(next["payments"][0]["state"] == "recorded");
+  CHECK_FALSE(rig.open(b1));
+  CHECK(events_of(*rig.audit_, "pay-R1").count("pay_batch_refused") == 1);
+}

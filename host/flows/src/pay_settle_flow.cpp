@@ -203,10 +203,38 @@ nlohmann::json pay_settle_flow::run(const pay_run_request& request) {
 }
 
 void pay_settle_flow::submit_and_record(pay_run& run) {
+  if (run.state == "refused") {
+    throw error(error_class::conflict, "flow.run_refused",
+                "payment run " + run.run_id + " was refused by the bank; start a new run")
+        .with_effect(effect::none);
+  }
   if (run.state == "selected") {
     // The pain.001 (bank adapter: one file per key; a replay writes no second file).
-    const auto result = gateway_.write(config_.bank, "PaymentBatch", "submit",
-                                       run.run_id + ".batch", run.batch, run.correlation_id);
+    nlohmann::json result;
+    try {
+      result = gateway_.write(config_.bank, "PaymentBatch", "submit", run.run_id + ".batch",
+                              run.batch, run.correlation_id);
+    } catch (const error& e) {
+      // The bank refused the batch for good and nothing was written (e.g. an IBAN or a SEPA
+      // rule): the run ends, its payments are voided so their invoices can be paid by a
+      // corrected run. Anything that may still have reached the bank keeps them held.
+      const bool retryable = e.cls() == error_class::in_progress ||
+                             e.cls() == error_class::rate_limited ||
+                             e.cls() == error_class::unavailable ||
+                             e.cls() == error_class::outcome_unknown;
+      if (e.effect() == effect::none && !retryable) {
+        for (auto& p : store_.payments_of_run(run.run_id)) {
+          p.state = "voided";
+          p.bank_status = "refused";
+          store_.save_payment(p);
+        }
+        run.state = "refused";
+        store_.set_run_state(run.run_id, run.state, nlohmann::json{{"error", e.code()}});
+        gateway_.note(run.correlation_id, "pay_batch_refused",
+                      {{"run_id", run.run_id}, {"error", e.code()}, {"message", e.message()}});
+      }
+      throw;
+    }
     const auto sent = result.value("payments", nlohmann::json::array());
     auto payments = store_.payments_of_run(run.run_id);
     nlohmann::json ids = nlohmann::json::array();
