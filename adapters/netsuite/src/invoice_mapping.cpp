@@ -132,6 +132,27 @@ class invoice_mapping final : public record_mapping {
     doc["totals"] = {{"net", money_json(net, currency)},
                      {"tax", money_json(tax, currency)},
                      {"gross", money_json(gross, currency)}};
+    // Open for payment? Contract v1 has no open-amount field (amount_payable is gross minus
+    // withholding, an invariant), so a bill NetSuite will not take a payment for reads as
+    // payment-blocked, with the reason: not approved (approvalStatus id 2 = Approved), paid in
+    // full, or partly paid (amountRemaining below the total: a person settles the rest). Both
+    // fields are read-only in NetSuite and unconfirmed in vendors.md §1 (simulator: payables.*).
+    if (!credit) {
+      std::string reason;
+      const auto approval = ref_id(r, "approvalStatus");
+      const auto remaining = read_amount(r, "amountRemaining");
+      if (!approval.empty() && approval != "2") {
+        reason = "approval status " + approval + " (not approved)";
+      } else if (remaining && remaining->is_zero()) {
+        reason = "paid in full";
+      } else if (remaining && *remaining != gross) {
+        reason = "partly paid: " + money_text(*remaining, currency) + " " + currency + " open";
+      }
+      if (!reason.empty()) {
+        doc["payment_block"] = true;
+        doc["payment_block_reason"] = reason;
+      }
+    }
     return doc;
   }
 

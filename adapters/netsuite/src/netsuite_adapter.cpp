@@ -25,7 +25,7 @@ class netsuite_adapter final : public adapter {
              {{"Supplier", {"create", "get", "list", "update"}},
               {"Invoice", {"create", "get", "list"}},
               {"JournalEntry", {"create", "get"}},
-              {"Payment", {"create", "get"}}}},
+              {"Payment", {"create", "get", "reverse"}}}},
             {"capabilities", nlohmann::json::array()},
             {"config_schema", config_schema()},
             {"description",

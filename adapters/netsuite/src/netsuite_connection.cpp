@@ -69,6 +69,7 @@ result netsuite_connection::execute(const request& req, call_context& ctx) {
   if (req.op == "get") return get(m, req, ctx);
   if (req.op == "list" && !journal_or_payment) return list(m, req, ctx);
   if (req.op == "update" && req.object == "Supplier") return update(m, req, ctx);
+  if (req.op == "reverse" && req.object == "Payment") return reverse_payment(m, req, ctx);
   throw error(error_class::unsupported, "netsuite.op_unsupported",
               "the NetSuite adapter does not offer " + req.op + " on " + req.object);
 }
@@ -242,6 +243,38 @@ result netsuite_connection::update(const record_mapping& m, const request& req,
   }
   api_.patch(type, id, record.body, ctx, [&m](std::string_view p) { return m.pointer_for(p); });
   return {created_document(req.payload, id), false};
+}
+
+// Voids a vendorPayment: PATCH {"voided": true} (vendors.md §1 does not document voiding
+// through REST: unconfirmed, the simulator's payables.void_method). NetSuite then returns the
+// applied amounts to the bills, which are open for payment again. A payment already voided is
+// answered `replayed: true` without a write, so a retry or a second reverse changes nothing.
+result netsuite_connection::reverse_payment(const record_mapping& m, const request& req,
+                                            call_context& ctx) {
+  std::string id;
+  if (req.query.is_object()) {
+    for (const char* name : {"id", "vendor_id"}) {
+      if (req.query.contains(name) && req.query[name].is_string()) id = req.query[name];
+    }
+  }
+  if (!is_internal_id(id)) {
+    throw error(error_class::validation, "netsuite.query_id",
+                "reverse needs query.id (the NetSuite internal id of the vendorPayment)")
+        .with_field("/query/id", "netsuite.query_id", "missing or not an internal id");
+  }
+  const auto current = api_.get("vendorPayment", id, ctx);
+  if (!current) {
+    throw error(error_class::not_found, "netsuite.not_found",
+                "no NetSuite vendorPayment with id " + id)
+        .with_effect(effect::none);
+  }
+  if (current->value("voided", false) == true) {
+    return {m.from_vendor("vendorPayment", *current, client_.config().maps), true};
+  }
+  api_.patch("vendorPayment", id, nlohmann::json{{"voided", true}}, ctx,
+             [](std::string_view) { return std::string("/query/id"); });
+  auto after = api_.get("vendorPayment", id, ctx);
+  return {m.from_vendor("vendorPayment", after ? *after : *current, client_.config().maps), false};
 }
 
 }  // namespace erpc::netsuite

@@ -4,7 +4,7 @@
 //   Supplier      create, get, list, update  → vendor
 //   Invoice       create, get, list          → vendorBill (invoice) / vendorCredit (credit note)
 //   JournalEntry  create, get                → journalEntry
-//   Payment       create, get                → vendorPayment
+//   Payment       create, get, reverse       → vendorPayment (reverse = void, reopening the bills)
 #pragma once
 
 #include "natural_key_create.hpp"
@@ -38,6 +38,7 @@ class netsuite_connection final : public connection {
   result get(const record_mapping& m, const request& req, call_context& ctx);
   result list(const record_mapping& m, const request& req, call_context& ctx);
   result update(const record_mapping& m, const request& req, call_context& ctx);
+  result reverse_payment(const record_mapping& m, const request& req, call_context& ctx);
 
   netsuite_client client_;
   record_api api_;

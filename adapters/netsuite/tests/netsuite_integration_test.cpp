@@ -330,6 +330,87 @@ TEST_CASE("a vendor payment applies a bill found by its number", "[netsuite][int
         bill["result"]["id"]);
 }
 
+TEST_CASE("open bills: a payment closes them, more than is open is refused, a void reopens "
+          "them once",
+          "[netsuite][integration][payables]") {
+  netsuite_rig rig;
+  create_supplier(rig);
+  const auto bill = rig.ok(rig.call("create", "Invoice", "inv-o", invoice("AC-O", "100.00", "19.00", "119.00")));
+  const std::string bill_id = bill["result"]["id"];
+  // Open for payment = not payment-blocked (contract v1 has no open-amount field).
+  auto block_reason = [&] {
+    const auto got = rig.ok(rig.call("get", "Invoice", "", {{"id", bill_id}}))["result"];
+    return got.value("payment_block", false) ? got.value("payment_block_reason", std::string("?"))
+                                             : std::string();
+  };
+  CHECK(block_reason().empty());
+  auto payment = [&](const char* amount) {
+    return json{{"external_refs", json::object()}, {"source", {{"system", "test"}}},
+                {"direction", "outbound"}, {"amount", {{"amount", amount}, {"currency", "EUR"}}},
+                {"requested_execution_date", "2026-03-10"}, {"creditor", {{"number", "SUP-1"}}},
+                {"clearing_account", "1361"},
+                {"applications", {{{"document_type", "invoice"}, {"document", {{"number", "AC-O"}}},
+                                   {"amount", {{"amount", amount}, {"currency", "EUR"}}}}}}};
+  };
+  // Part of it first: the rest is open, but the bill is no longer for automatic payment.
+  const auto part = rig.ok(rig.call("create", "Payment", "pay-o0", payment("19.00")));
+  CHECK(block_reason() == "partly paid: 100.00 EUR open");
+  rig.ok(rig.call("reverse", "Payment", "void-o0", {{"id", part["result"]["id"]}}));
+  CHECK(block_reason().empty());
+  const auto paid = rig.ok(rig.call("create", "Payment", "pay-o1", payment("119.00")));
+  CHECK(block_reason() == "paid in full");
+
+  // Paying the closed bill again is refused by NetSuite (simulator: payables.overapplication).
+  const auto twice = rig.call("create", "Payment", "pay-o2", payment("119.00"));
+  REQUIRE_FALSE(twice.ok);
+  CHECK(twice.error->cls() == erpc::error_class::validation);
+  CHECK(rig.effects("vendorPayment")["created"] == 2);
+
+  // Void: the bill is open again; a second reverse is a replay and writes nothing.
+  const std::string payment_id = paid["result"]["id"];
+  const auto voided = rig.ok(rig.call("reverse", "Payment", "void-o1", {{"id", payment_id}}));
+  CHECK(voided["replayed"] == false);
+  CHECK(block_reason().empty());
+  const auto updates = rig.effects("vendorPayment")["updated"];
+  const auto again = rig.ok(rig.call("reverse", "Payment", "void-o1", {{"id", payment_id}}));
+  CHECK(again["replayed"] == true);
+  CHECK(rig.effects("vendorPayment")["updated"] == updates);
+  CHECK(block_reason().empty());
+
+  // The reopened bill is paid once more.
+  rig.ok(rig.call("create", "Payment", "pay-o3", payment("119.00")));
+  CHECK(block_reason() == "paid in full");
+}
+
+TEST_CASE("a bill pending approval reads as payment-blocked and cannot be paid",
+          "[netsuite][integration][payables]") {
+  netsuite_rig rig;
+  create_supplier(rig);
+  rig.settings({{"payables.bill_approval_default", "pending_approval"}});
+  const auto bill = rig.ok(rig.call("create", "Invoice", "inv-a", invoice("AC-A", "100.00", "19.00", "119.00")));
+  const auto got = rig.ok(rig.call("get", "Invoice", "", {{"id", bill["result"]["id"]}}));
+  CHECK(got["result"]["payment_block"] == true);
+  CHECK(got["result"]["payment_block_reason"].get<std::string>().find("not approved") != std::string::npos);
+  const json payment = {{"external_refs", json::object()}, {"source", {{"system", "test"}}},
+                        {"direction", "outbound"}, {"amount", {{"amount", "119.00"}, {"currency", "EUR"}}},
+                        {"requested_execution_date", "2026-03-10"}, {"creditor", {{"number", "SUP-1"}}},
+                        {"applications", {{{"document_type", "invoice"}, {"document", {{"number", "AC-A"}}},
+                                           {"amount", {{"amount", "119.00"}, {"currency", "EUR"}}}}}}};
+  const auto r = rig.call("create", "Payment", "pay-a", payment);
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error->code() == "netsuite.INVALID_CONTENT");
+}
+
+TEST_CASE("reverse needs the vendorPayment's internal id", "[netsuite][integration][payables]") {
+  netsuite_rig rig;
+  const auto r = rig.call("reverse", "Payment", "void-x", {{"id", "eid:nope"}});
+  REQUIRE_FALSE(r.ok);
+  CHECK(r.error->code() == "netsuite.query_id");
+  const auto missing = rig.call("reverse", "Payment", "void-y", {{"id", "999999"}});
+  REQUIRE_FALSE(missing.ok);
+  CHECK(missing.error->cls() == erpc::error_class::not_found);
+}
+
 TEST_CASE("suppliers: create, list, update once (a repeated update writes nothing)",
           "[netsuite][integration]") {
   netsuite_rig rig;

@@ -73,30 +73,41 @@ runtime_context::runtime_context(host_context& host, const fs::path& config_file
   ledger_ = std::make_unique<idempotency_ledger>(*db_, observer, protection);
   queues_ = std::make_unique<exception_queues>(*db_, observer, protection);
 
-  auto open_connection = [this](const connection_config& c) -> connection_call {
-    auto library = host_.adapter(c.adapter);
-    const std::string files_root = c.settings.value("files_root", "");
-    std::shared_ptr<connection_handle> connection;
-    if (c.isolation == "process") {
-      // The adapter runs in `erpc __worker`; a crash or hang there is classified, not fatal.
-      isolation_options isolation;
-      std::error_code ec;
-      isolation.executable = fs::read_symlink("/proc/self/exe", ec);
-      isolation.services = host_.services_table();
-      isolation.files_root = files_root;
-      connection = isolated_connection::open(library->path(), c.name, c.settings,
-                                             host_.environment(), std::move(isolation));
-    } else {
-      connection = adapter_connection::open(library->shared_table(), c.name, c.settings,
-                                            host_.environment(), files_root);
-    }
-    return [connection](const nlohmann::json& envelope) { return connection->execute(envelope); };
-  };
+  auto open_connection = [this](const connection_config& c) { return open_call(c); };
   auto validate = [this](const nlohmann::json& envelope) {
     return host_.contract().validate_request(envelope);
   };
   dispatcher_ = std::make_unique<dispatcher>(config_, *ledger_, host_.clock(), open_connection,
                                              validate, host_.logger(), std::move(options));
+}
+
+connection_call runtime_context::open_call(const connection_config& c) {
+  auto library = host_.adapter(c.adapter);
+  const std::string files_root = c.settings.value("files_root", "");
+  std::shared_ptr<connection_handle> connection;
+  if (c.isolation == "process") {
+    // The adapter runs in `erpc __worker`; a crash or hang there is classified, not fatal.
+    isolation_options isolation;
+    std::error_code ec;
+    isolation.executable = fs::read_symlink("/proc/self/exe", ec);
+    isolation.services = host_.services_table();
+    isolation.files_root = files_root;
+    connection = isolated_connection::open(library->path(), c.name, c.settings,
+                                           host_.environment(), std::move(isolation));
+  } else {
+    connection = adapter_connection::open(library->shared_table(), c.name, c.settings,
+                                          host_.environment(), files_root);
+  }
+  return [connection](const nlohmann::json& envelope) { return connection->execute(envelope); };
+}
+
+connection_call runtime_context::open_for_read(const std::string& name) {
+  const auto it = config_.connections.find(name);
+  if (it == config_.connections.end()) {
+    throw error(error_class::configuration, "dispatch.unknown_connection",
+                "no connection named '" + name + "' is configured");
+  }
+  return open_call(it->second);
 }
 
 runtime_context::~runtime_context() {

@@ -32,8 +32,13 @@ class runtime_context {
   // The audit trail; throws cli.audit_not_configured when the configuration has no audit key.
   audit_trail& audit();
   bool has_audit() const { return audit_ != nullptr; }
+  // A call into a configured connection outside the outbox, for reads (flows list and get
+  // through it); CONFIGURATION dispatch.unknown_connection for a name not configured.
+  connection_call open_for_read(const std::string& name);
 
  private:
+  connection_call open_call(const connection_config& c);
+
   host_context& host_;
   runtime_config config_;
   std::unique_ptr<database> db_;

@@ -20,6 +20,11 @@ bool is_write_op(std::string_view op) {
   return std::find(write_ops.begin(), write_ops.end(), op) != write_ops.end();
 }
 
+// cancel and reverse name their target in `query` (request.schema.json), not in `payload`: the
+// outbox stores that query as the message's document, so its fingerprint is the target's and
+// each attempt's envelope carries it again as `query`.
+bool targets_by_query(std::string_view op) { return op == "cancel" || op == "reverse"; }
+
 // Technical failures of the vendor side trip the breaker; a vendor that answers with a
 // business error, asks to slow down, or is busy with the same key is working.
 bool trips_breaker(error_class c) {
@@ -115,7 +120,8 @@ submit_outcome dispatcher::submit(const nlohmann::json& submitted) {
   accept_request request;
   request.key = {connection, envelope.value("object", ""), envelope.value("op", ""),
                  envelope.value("idempotency_key", "")};
-  request.payload = envelope.contains("payload") ? envelope["payload"].dump() : "null";
+  const char* document = targets_by_query(request.key.op) ? "query" : "payload";
+  request.payload = envelope.contains(document) ? envelope[document].dump() : "null";
   request.correlation_id = envelope.value("correlation_id", "");
   request.traceparent = optional_string(envelope, "traceparent");
   request.ordering_key = optional_string(envelope, "ordering_key");
@@ -163,8 +169,8 @@ nlohmann::json dispatcher::envelope_for(const claimed_message& m,
                                                                : nlohmann::json(nullptr)},
                              {"deadline_ms", cfg.deadline_ms},
                              {"correlation_id", m.correlation_id},
-                             {"connection", m.key.connection},
-                             {"payload", parse_strict(m.payload)}};
+                             {"connection", m.key.connection}};
+  envelope[targets_by_query(m.key.op) ? "query" : "payload"] = parse_strict(m.payload);
   if (m.traceparent) envelope["traceparent"] = *m.traceparent;
   if (m.ordering_key) envelope["ordering_key"] = *m.ordering_key;
   return envelope;

@@ -141,6 +141,25 @@ TEST_CASE("the same key with another payload is refused and writes nothing") {
   REQUIRE_FALSE(f.submit("inv-1", {{"total", {{"amount", "1.0"}, {"currency", "EUR"}}}}).refused);
 }
 
+TEST_CASE("reverse and cancel carry their target query through the outbox, keyed by it") {
+  fixture f;
+  const json reverse = {{"contract", "1.0"}, {"op", "reverse"}, {"object", "Payment"},
+                        {"idempotency_key", "void-1"}, {"connection", "c1"},
+                        {"query", {{"id", "4711"}}}};
+  const auto first = f.d->submit(reverse);
+  REQUIRE_FALSE(first.refused);
+  REQUIRE(f.d->run_once() == 1);
+  REQUIRE(f.vendor.calls.size() == 1);
+  CHECK(f.vendor.calls[0]["query"] == json({{"id", "4711"}}));
+  CHECK_FALSE(f.vendor.calls[0].contains("payload"));
+  CHECK(f.d->submit(reverse).accepted.kind == accept_kind::replay);
+  auto other = reverse;
+  other["query"]["id"] = "4712";
+  const auto reuse = f.d->submit(other);
+  REQUIRE(reuse.refused);
+  CHECK(reuse.refused->cls() == error_class::idempotency_key_reuse);
+}
+
 TEST_CASE("retryable failures wait for their backoff and the vendor's Retry-After") {
   fixture f;
   f.vendor.script.push_back(

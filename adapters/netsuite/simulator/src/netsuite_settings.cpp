@@ -69,6 +69,22 @@ std::vector<setting_spec> netsuite_setting_specs() {
                       "refuse a SuiteQL request without `Prefer: transient` (400 "
                       "INVALID_PARAMETER)",
                       "vendors.md §1.6 (header required; the refusal's form unconfirmed)"),
+      choice_setting(settings::bill_approval_default, "approved", {"approved", "pending_approval"},
+                     "approvalStatus a new vendorBill gets when the POST does not set it "
+                     "(approved = id 2, pending_approval = id 1); PATCH approvalStatus changes it",
+                     "vendors.md §1 is silent on bill approval routing: unconfirmed, sim model"),
+      choice_setting(settings::overapplication, "reject", {"reject", "allow"},
+                     "a vendorPayment applying more than a bill's amountRemaining, or applying to "
+                     "a bill not approved for payment: reject with 400 INVALID_CONTENT (the "
+                     "o:errorPath names the apply line), or allow (amountRemaining floors at 0)",
+                     "vendors.md §1 is silent (NetSuite's UI lists only open approved bills in "
+                     "the apply sublist): unconfirmed"),
+      choice_setting(settings::void_method, "voided_flag", {"voided_flag", "refuse"},
+                     "how a vendorPayment is voided through REST: PATCH {\"voided\": true} "
+                     "reopens the bills it applied (voided_flag), or the PATCH is refused with "
+                     "400 INVALID_CONTENT (refuse: an account where voids go through reversing "
+                     "journals in the UI only)",
+                     "vendors.md §1 does not document voiding: unconfirmed"),
   };
 }
 

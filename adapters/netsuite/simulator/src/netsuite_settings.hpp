@@ -28,6 +28,9 @@ inline constexpr const char* response_delay_ms = "latency.response_delay_ms";
 inline constexpr const char* idempotency_key_sync = "async.idempotency_key_on_sync";
 inline constexpr const char* async_job_delay_ms = "async.job_delay_ms";
 inline constexpr const char* suiteql_require_transient = "suiteql.require_prefer_transient";
+inline constexpr const char* bill_approval_default = "payables.bill_approval_default";
+inline constexpr const char* overapplication = "payables.overapplication";
+inline constexpr const char* void_method = "payables.void_method";
 }  // namespace settings
 
 std::vector<setting_spec> netsuite_setting_specs();

@@ -221,6 +221,116 @@ struct netsuite_simulator::impl {
     for (const auto& [name, value] : body.items()) record.fields[name] = value;
   }
 
+  // ---- payables: open bills, payments applied to them, voids (sim model; vendors.md §1 is
+  // silent on all of it, so each choice is a setting in netsuite_settings.cpp) ----
+
+  static decimal field_amount(const nlohmann::json& o, const char* name) {
+    if (!o.is_object() || !o.contains(name)) return decimal{};
+    return to_decimal(o[name]).value_or(decimal{});
+  }
+
+  static const nlohmann::json& sublist(const nlohmann::json& body, const char* name) {
+    static const nlohmann::json empty = nlohmann::json::array();
+    if (!body.is_object() || !body.contains(name) || !body[name].is_object()) return empty;
+    const auto& items = body[name];
+    return items.contains("items") && items["items"].is_array() ? items["items"] : empty;
+  }
+
+  // A new bill: its total (the expense lines' gross), open for that amount, approval as set.
+  void open_bill(nlohmann::json& body) {
+    decimal total;
+    for (const auto& item : sublist(body, "expense")) {
+      total += item.contains("grossAmt") ? field_amount(item, "grossAmt")
+                                         : field_amount(item, "amount") + field_amount(item, "tax1Amt");
+    }
+    body["total"] = make_decimal(total);
+    body["amountRemaining"] = make_decimal(total);
+    body["status"] = {{"id", total.is_zero() ? "paidInFull" : "open"},
+                      {"refName", total.is_zero() ? "Paid In Full" : "Open"}};
+    if (!body.contains("approvalStatus")) {
+      const bool approved = settings().text(settings::bill_approval_default) == "approved";
+      body["approvalStatus"] = {{"id", approved ? "2" : "1"},
+                                {"refName", approved ? "Approved" : "Pending Approval"}};
+    }
+  }
+
+  static void set_remaining(ns_record& bill, const decimal& remaining) {
+    bill.fields["amountRemaining"] = make_decimal(remaining);
+    const bool paid = remaining.is_zero();
+    bill.fields["status"] = {{"id", paid ? "paidInFull" : "open"},
+                             {"refName", paid ? "Paid In Full" : "Open"}};
+  }
+
+  ns_record* bill_of(const nlohmann::json& doc) {
+    if (!doc.is_object()) return nullptr;
+    if (doc.contains("id")) return store.find("vendorBill", scalar_text(doc["id"]));
+    if (doc.contains("externalId")) {
+      return store.find_by_external_id("vendorBill", scalar_text(doc["externalId"]));
+    }
+    return nullptr;
+  }
+
+  // Applies a new vendorPayment to its bills: all lines are checked before any bill changes.
+  // The bills' amountRemaining is NetSuite's bookkeeping, not a write of the client's: it is
+  // not counted as an effect on the bill (the payment is the effect).
+  std::optional<server_response> apply_payment(const nlohmann::json& body) {
+    const bool strict = settings().text(settings::overapplication) == "reject";
+    const auto& items = sublist(body, "apply");
+    std::map<ns_record*, decimal> take;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const auto& item = items[i];
+      if (item.is_object() && item.contains("apply") && item["apply"] == false) continue;
+      auto* bill = bill_of(item.value("doc", nlohmann::json()));
+      if (!bill) continue;  // a vendor credit, or refused earlier by check_references
+      take[bill] += field_amount(item, "amount") + field_amount(item, "disc");
+      const auto path = "apply.items[" + std::to_string(i) + "].amount";
+      const auto approval = bill->fields.value("approvalStatus", nlohmann::json::object());
+      if (strict && scalar_text(approval.value("id", nlohmann::json("2"))) != "2") {
+        return error_body(400, "INVALID_CONTENT",
+                          "The bill " + bill->id + " is not approved for payment.", {path, "", ""});
+      }
+      if (strict && field_amount(bill->fields, "amountRemaining") - take[bill] < decimal{}) {
+        return error_body(400, "INVALID_CONTENT",
+                          "The amount applied to bill " + bill->id + " exceeds its amount due.",
+                          {path, "", ""});
+      }
+    }
+    for (auto& [bill, amount] : take) {
+      auto remaining = field_amount(bill->fields, "amountRemaining") - amount;
+      if (remaining < decimal{}) remaining = decimal{};
+      set_remaining(*bill, remaining);
+    }
+    return std::nullopt;
+  }
+
+  // PATCH {"voided": true}: the payment's applied amounts return to its bills, once.
+  std::optional<server_response> void_payment(ns_record& payment, const nlohmann::json& body) {
+    if (!body.contains("voided")) return std::nullopt;
+    const bool already = payment.fields.value("voided", false) == true;
+    if (settings().text(settings::void_method) == "refuse") {
+      return error_body(400, "INVALID_CONTENT", "The field voided cannot be set.",
+                        {"voided", "", ""});
+    }
+    if (body["voided"] != true) {
+      if (!already) return std::nullopt;
+      return error_body(400, "INVALID_CONTENT", "A voided transaction cannot be restored.",
+                        {"voided", "", ""});
+    }
+    if (already) return std::nullopt;
+    for (const auto& item : sublist(payment.fields, "apply")) {
+      if (item.is_object() && item.contains("apply") && item["apply"] == false) continue;
+      auto* bill = bill_of(item.value("doc", nlohmann::json()));
+      if (!bill) continue;
+      const auto amount = field_amount(item, "amount") + field_amount(item, "disc");
+      auto remaining = field_amount(bill->fields, "amountRemaining") + amount;
+      const auto total = field_amount(bill->fields, "total");
+      if (total < remaining) remaining = total;
+      set_remaining(*bill, remaining);
+    }
+    payment.fields["status"] = {{"id", "voided"}, {"refName", "Voided"}};
+    return std::nullopt;
+  }
+
   // Runs one write with the lock held (synchronous requests and async jobs alike).
   server_response write_locked(const write_request& w) {
     nlohmann::json body;
@@ -270,9 +380,21 @@ struct netsuite_simulator::impl {
         return no_content(204, location_of(w.origin, *existing));
       }
     }
+    if (auto refusal = prepare_new(w.type, body)) return *refusal;
     auto& r = store.create(w.type, external_id, std::move(body));
     context->effects().record_write(w.type, r.id, external_id);
     return no_content(204, location_of(w.origin, r));
+  }
+
+  // A new bill opens; a new payment is applied to its bills (or refused, writing nothing).
+  std::optional<server_response> prepare_new(const std::string& type, nlohmann::json& body) {
+    if (type != "vendorBill" && type != "vendorPayment") return std::nullopt;
+    for (const char* read_only : {"amountRemaining", "total", "status", "voided"}) {
+      body.erase(read_only);
+    }
+    if (type == "vendorBill") open_bill(body);
+    if (type == "vendorPayment") return apply_payment(body);
+    return std::nullopt;
   }
 
   server_response upsert(const write_request& w, const std::string& body_external_id,
@@ -298,6 +420,7 @@ struct netsuite_simulator::impl {
       return no_content(status, location_of(w.origin, *existing));
     }
     if (auto refusal = refuse_references(w.type, body, false)) return *refusal;
+    if (auto refusal = prepare_new(w.type, body)) return *refusal;
     auto& r = store.create(w.type, external_id, std::move(body));
     context->effects().record_write(w.type, r.id, external_id);
     return no_content(status, location_of(w.origin, r));
@@ -313,7 +436,14 @@ struct netsuite_simulator::impl {
                         "The simulator does not change the external ID of an existing record.",
                         {"externalId", "", ""});
     }
-    merge(*record, body);
+    if (w.type == "vendorPayment") {
+      if (auto refusal = void_payment(*record, body)) return *refusal;
+    }
+    nlohmann::json changes = body;
+    if (w.type == "vendorBill" || w.type == "vendorPayment") {
+      for (const char* read_only : {"amountRemaining", "total", "status"}) changes.erase(read_only);
+    }
+    merge(*record, changes);
     context->effects().record_write(w.type, record->id, record->external_id);
     return no_content(204, location_of(w.origin, *record));
   }

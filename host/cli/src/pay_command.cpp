@@ -1,0 +1,80 @@
+// `erpc pay run` and `erpc pay settle`: the pay-and-settle flow (docs/pay-and-settle.md) on the
+// configured connections, through the durable outbox, the idempotency ledger and the audit
+// trail of the host configuration (--config / $ERPC_CONFIG). The flow's own settings (which
+// connection is the ERP, which the bank, accounts) are in --flow FILE.
+#include "cli_output.hpp"
+#include "commands.hpp"
+#include "runtime_context.hpp"
+
+#include <erpc/host/pay_settle_flow.hpp>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+namespace erpc::cli {
+namespace {
+
+struct pay_args {
+  std::string flow_file;
+  std::string run_id;
+  std::string execution_date;
+  int write_wait_s = 60;
+};
+
+int pay(command_environment& env, const pay_args& a, bool settle) {
+  const auto flow_config = pay_flow_config::from_json(read_json_file(a.flow_file, env.options.max_json_bytes));
+  dispatcher_options options;
+  options.owner = "erpc-pay-" + std::to_string(::getpid());
+  runtime_context rt(env.host(), required_config_file(env), options);
+  for (const auto& name : {flow_config.erp, flow_config.bank}) {
+    if (rt.config().connections.count(name) == 0) {
+      throw error(error_class::configuration, "flow.unknown_connection",
+                  "the flow names connection '" + name + "', which the host configuration lacks");
+    }
+  }
+  dispatcher_gateway_options gateway_options;
+  gateway_options.write_wait = std::chrono::seconds(a.write_wait_s);
+  dispatcher_gateway gateway(
+      rt.dispatch(), rt.queues(), [&rt](const std::string& name) { return rt.open_for_read(name); },
+      rt.has_audit() ? &rt.audit() : nullptr, gateway_options);
+  pay_store store(rt.db());
+  pay_settle_flow flow(flow_config, gateway, store);
+  const auto summary = settle ? flow.settle() : flow.run({a.run_id, a.execution_date});
+  print_json(summary);
+  const bool attention = settle && (!summary["ambiguous"].empty());
+  return attention ? exit_failed : exit_ok;
+}
+
+}  // namespace
+
+void add_pay_command(CLI::App& app, command_environment& env) {
+  auto* pay_cmd = app.add_subcommand("pay", "The pay-and-settle flow (docs/pay-and-settle.md)");
+  pay_cmd->require_subcommand(1);
+  auto a = std::make_shared<pay_args>();
+
+  auto* run = pay_cmd->add_subcommand(
+      "run", "Pay open approved invoices: PaymentBatch to the bank, ERP payment against in-transit");
+  run->add_option("--flow", a->flow_file, "Flow configuration (JSON file)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  run->add_option("--run-id", a->run_id, "Payment run id ([A-Za-z0-9_-]{1,40}); keys derive from it")
+      ->required();
+  run->add_option("--execution-date", a->execution_date, "Requested execution date YYYY-MM-DD")
+      ->required();
+  run->add_option("--write-wait-s", a->write_wait_s, "How long one write may wait in the outbox")
+      ->check(CLI::Range(1, 3600));
+  run->callback([&env, a] { env.exit_code = pay(env, *a, false); });
+
+  auto* settle = pay_cmd->add_subcommand(
+      "settle", "Read pain.002 statuses and statements: settle, or void rejected/returned payments");
+  settle->add_option("--flow", a->flow_file, "Flow configuration (JSON file)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  settle->add_option("--write-wait-s", a->write_wait_s, "How long one write may wait in the outbox")
+      ->check(CLI::Range(1, 3600));
+  settle->callback([&env, a] { env.exit_code = pay(env, *a, true); });
+}
+
+}  // namespace erpc::cli

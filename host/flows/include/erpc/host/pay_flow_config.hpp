@@ -1,0 +1,34 @@
+#pragma once
+// The pay-and-settle flow's settings (docs/pay-and-settle.md "Configuration"): which configured
+// connections are the ERP and the bank, the paying company's account, and the GL accounts of
+// the postings. Read from the flow configuration file (`erpc pay … --flow FILE`).
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+
+namespace erpc {
+
+struct pay_flow_config {
+  std::string erp;                 // connection name in erpc.json (e.g. NetSuite)
+  std::string bank;                // connection name in erpc.json (bank_iso20022)
+  std::string legal_entity;        // only invoices of this company are paid
+  std::string currency = "EUR";    // one currency per run (SEPA)
+  nlohmann::json debtor;           // canonical party: the paying company
+  nlohmann::json debtor_account;   // canonical bank_account: the account paid from
+  std::string in_transit_account;  // GL: payments in transit (bank clearing)
+  std::string bank_account;        // GL: the bank account itself
+  std::string charges_account;     // GL: bank charges
+  std::string method = "sepa_credit_transfer";
+  // Creditor bank accounts by supplier key (the supplier's canonical id, else its first
+  // external ref, else its number): used when the invoice carries no remit_to.
+  std::map<std::string, nlohmann::json> creditor_accounts;
+  // Creditor names by supplier key, used when the ERP's supplier record has no name.
+  std::map<std::string, std::string> creditor_names;
+
+  // Throws CONFIGURATION flow.bad_config naming the field.
+  static pay_flow_config from_json(const nlohmann::json& j);
+};
+
+}  // namespace erpc

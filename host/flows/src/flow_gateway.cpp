@@ -1,0 +1,96 @@
+#include "erpc/host/flow_gateway.hpp"
+
+#include <erpc/host/audit_trail.hpp>
+
+#include <thread>
+
+namespace erpc {
+
+error error_from_stored_json(const nlohmann::json& stored) {
+  if (!stored.is_object()) {
+    return error(error_class::internal, "flow.unreadable_error", "a stored error was not an object");
+  }
+  const auto cls = error_class_from_string(stored.value("class", "")).value_or(error_class::internal);
+  error e(cls, stored.value("code", "flow.unknown"), stored.value("message", ""));
+  if (auto eff = effect_from_string(stored.value("effect", ""))) e.with_effect(*eff);
+  return e;
+}
+
+dispatcher_gateway::dispatcher_gateway(dispatcher& dispatch, exception_queues& queues,
+                                       reader open_for_read, audit_trail* audit,
+                                       dispatcher_gateway_options options)
+    : dispatch_(dispatch),
+      queues_(queues),
+      open_for_read_(std::move(open_for_read)),
+      audit_(audit),
+      options_(options) {}
+
+namespace {
+
+nlohmann::json result_of(const std::string& response_text) {
+  const auto response = nlohmann::json::parse(response_text);
+  return response.value("result", nlohmann::json(nullptr));
+}
+
+}  // namespace
+
+nlohmann::json dispatcher_gateway::write(const std::string& connection, const std::string& object,
+                                         const std::string& op, const std::string& key,
+                                         const nlohmann::json& document,
+                                         const std::string& correlation_id) {
+  nlohmann::json envelope = {{"connection", connection}, {"object", object}, {"op", op},
+                             {"idempotency_key", key}, {"correlation_id", correlation_id}};
+  envelope[op == "cancel" || op == "reverse" ? "query" : "payload"] = document;
+  const auto outcome = dispatch_.submit(envelope);
+  if (outcome.refused) throw *outcome.refused;
+  if (outcome.accepted.kind == accept_kind::replay && outcome.accepted.stored_response) {
+    return result_of(*outcome.accepted.stored_response);
+  }
+  // Accepted now or earlier (pending, unresolved, in flight): work the outbox until this
+  // message is finished. Other due messages are processed too; that is the outbox's job.
+  const auto until = std::chrono::steady_clock::now() + options_.write_wait;
+  while (true) {
+    const auto message = queues_.get_message(outcome.accepted.message_id);
+    if (!message) {
+      throw error(error_class::internal, "flow.message_lost",
+                  "the outbox has no message " + outcome.accepted.message_id);
+    }
+    if (message->state == message_state::succeeded && message->response) {
+      return result_of(*message->response);
+    }
+    if (message->state == message_state::queued || message->state == message_state::discarded) {
+      if (message->last_error) throw error_from_stored_json(nlohmann::json::parse(*message->last_error));
+      throw error(error_class::internal, "flow.write_failed",
+                  object + " " + op + " " + key + " failed without an error");
+    }
+    if (std::chrono::steady_clock::now() > until) {
+      throw error(error_class::in_progress, "flow.write_pending",
+                  object + " " + op + " " + key +
+                      " is still in the outbox; run the step again to resume it")
+          .with_effect(effect::possible);
+    }
+    if (dispatch_.run_once() == 0) std::this_thread::sleep_for(options_.poll);
+  }
+}
+
+nlohmann::json dispatcher_gateway::read(const std::string& connection, const std::string& object,
+                                        const std::string& op, const nlohmann::json& query,
+                                        const std::string& correlation_id) {
+  auto it = readers_.find(connection);
+  if (it == readers_.end()) it = readers_.emplace(connection, open_for_read_(connection)).first;
+  const nlohmann::json envelope = {{"contract", "1.0"},      {"op", op},
+                                   {"object", object},       {"attempt", 1},
+                                   {"deadline_ms", options_.read_deadline_ms},
+                                   {"correlation_id", correlation_id},
+                                   {"connection", connection}, {"query", query}};
+  const auto outcome = it->second(envelope);
+  if (!outcome.ok) throw *outcome.failure;
+  return outcome.response->value("result", nlohmann::json(nullptr));
+}
+
+void dispatcher_gateway::note(const std::string& correlation_id, const std::string& event,
+                              const nlohmann::json& detail) {
+  if (audit_) audit_->append(pay_flow_audit_chain, correlation_id, event, detail);
+}
+
+}  // namespace erpc

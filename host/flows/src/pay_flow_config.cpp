@@ -1,0 +1,59 @@
+#include "erpc/host/pay_flow_config.hpp"
+
+#include <erpc/error.hpp>
+
+namespace erpc {
+
+namespace {
+
+[[noreturn]] void bad(const std::string& field, const std::string& why) {
+  throw error(error_class::configuration, "flow.bad_config",
+              "pay flow configuration: " + field + " " + why)
+      .with_field("/" + field, "flow.bad_config", why);
+}
+
+std::string required_text(const nlohmann::json& j, const char* name) {
+  const auto it = j.find(name);
+  if (it == j.end() || !it->is_string() || it->get<std::string>().empty()) {
+    bad(name, "is required (a non-empty string)");
+  }
+  return it->get<std::string>();
+}
+
+}  // namespace
+
+pay_flow_config pay_flow_config::from_json(const nlohmann::json& j) {
+  if (!j.is_object()) bad("", "must be a JSON object");
+  pay_flow_config c;
+  c.erp = required_text(j, "erp");
+  c.bank = required_text(j, "bank");
+  c.legal_entity = required_text(j, "legal_entity");
+  c.currency = j.value("currency", std::string("EUR"));
+  c.in_transit_account = required_text(j, "in_transit_account");
+  c.bank_account = required_text(j, "bank_account");
+  c.charges_account = required_text(j, "charges_account");
+  c.method = j.value("method", std::string("sepa_credit_transfer"));
+  if (!j.contains("debtor") || !j["debtor"].is_object()) bad("debtor", "is required (a party)");
+  c.debtor = j["debtor"];
+  if (!j.contains("debtor_account") || !j["debtor_account"].is_object()) {
+    bad("debtor_account", "is required (a bank account)");
+  }
+  c.debtor_account = j["debtor_account"];
+  if (auto it = j.find("creditor_accounts"); it != j.end()) {
+    if (!it->is_object()) bad("creditor_accounts", "must be an object of bank accounts");
+    for (const auto& [k, v] : it->items()) {
+      if (!v.is_object()) bad("creditor_accounts/" + k, "must be a bank account object");
+      c.creditor_accounts[k] = v;
+    }
+  }
+  if (auto it = j.find("creditor_names"); it != j.end()) {
+    if (!it->is_object()) bad("creditor_names", "must be an object of names");
+    for (const auto& [k, v] : it->items()) {
+      if (!v.is_string()) bad("creditor_names/" + k, "must be a string");
+      c.creditor_names[k] = v.get<std::string>();
+    }
+  }
+  return c;
+}
+
+}  // namespace erpc

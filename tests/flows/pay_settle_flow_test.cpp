@@ -1,0 +1,493 @@
+// The pay-and-settle flow end to end (BANKING.md "The pay-and-settle flow"; issue 6 item 6):
+// approved bills in the NetSuite simulator → PaymentBatch → bank submit → vendorPayment against
+// the in-transit account (bills closed) → pain.002 → statement entry matched → settlement
+// journal in-transit → bank (+ charges) → settled; rejection or return → vendorPayment voided,
+// bills open again, and the next run pays them once. Every write goes through the host's
+// dispatcher (outbox, ledger, audit); the ERP is the real NetSuite adapter against the
+// simulator, the bank a fake connection following BANK_CONTRACT.md.
+#include "fake_bank.hpp"
+#include "netsuite_sim_fixture.hpp"
+
+#include <erpc/host/audit_keys.hpp>
+#include <erpc/host/audit_trail.hpp>
+#include <erpc/host/contract_validator.hpp>
+#include <erpc/host/database.hpp>
+#include <erpc/host/dispatcher.hpp>
+#include <erpc/host/exception_queues.hpp>
+#include <erpc/host/host_clock.hpp>
+#include <erpc/host/http_service.hpp>
+#include <erpc/host/idempotency_ledger.hpp>
+#include <erpc/host/pay_settle_flow.hpp>
+#include <erpc/host/runtime_config.hpp>
+#include <erpc/host/symmetric_key.hpp>
+#include <erpc/http_client.hpp>
+#include <erpc/testing/fake_host.hpp>
+
+#include <catch2/catch.hpp>
+#include <spdlog/sinks/null_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <unistd.h>
+
+extern "C" const erpc_adapter_entry_v1 erpc_adapter_entry;
+
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+std::int64_t wall_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+json eur(const std::string& a) { return {{"amount", a}, {"currency", "EUR"}}; }
+
+int counter() {
+  static int n = 0;
+  return ++n;
+}
+
+// NetSuite simulator + adapter (ERP), fake bank, and the host's durable path around both.
+class pay_rig {
+ public:
+  pay_rig() {
+    dir_ = fs::temp_directory_path() /
+           ("erpc_pay_settle_" + std::to_string(::getpid()) + "_" + std::to_string(counter()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    host_.clock().set(wall_ms());
+    host_.secrets().set("env:NS_CONSUMER_KEY", "sim-consumer-key");
+    host_.secrets().set("env:NS_CONSUMER_SECRET", "sim-consumer-secret");
+    host_.secrets().set("env:NS_TOKEN_ID", "sim-token-id");
+    host_.secrets().set("env:NS_TOKEN_SECRET", "sim-token-secret");
+    host_.http().scripted([this](const erpc::http_request& req, const erpc_call_v1* call) {
+      return erpc::http_client(http_.table()).send(req, call);
+    });
+    adapter_ = host_.init(erpc_adapter_entry);
+    const json ns = {{"account_id", "1234567_SB1"},
+                     {"base_url", sim_.base_url()},
+                     {"consumer_key", "env:NS_CONSUMER_KEY"},
+                     {"consumer_secret", "env:NS_CONSUMER_SECRET"},
+                     {"token_id", "env:NS_TOKEN_ID"},
+                     {"token_secret", "env:NS_TOKEN_SECRET"},
+                     {"value_maps",
+                      {{"subsidiaries", {{"DE01", "1"}}},
+                       {"currencies", {{"EUR", "1"}}},
+                       {"accounts", {{"5400", "58"}, {"1361", "12"}, {"1200", "10"}, {"6855", "71"}}},
+                       {"tax_codes", {{"DE19", "7"}}}}},
+                     {"functional_currencies", {{"DE01", "EUR"}}}};
+    connection_ = host_.open(adapter_, ns.dump());
+
+    erpc::database_config dbc;
+    dbc.path = (dir_ / "ledger.db").string();
+    db_ = std::make_unique<erpc::database>(dbc, clock_);
+    const auto master = erpc::parse_symmetric_key(
+        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+    audit_ = std::make_unique<erpc::audit_trail>(
+        *db_, erpc::derive_audit_keys(master), erpc::audit_trail_options{dir_ / "anchor", 100});
+    erpc::ledger_observer observer = [this](erpc::transaction& tx, const erpc::ledger_event& e) {
+      audit_->append(tx, e.connection, e.correlation_id, e.event, json::parse(e.detail_json));
+    };
+    ledger_ = std::make_unique<erpc::idempotency_ledger>(*db_, observer);
+    queues_ = std::make_unique<erpc::exception_queues>(*db_, observer);
+    const json retry = {{"max_attempts", 2}, {"initial_backoff_ms", 10}, {"max_backoff_ms", 20},
+                        {"jitter_percent", 0}};
+    config_ = erpc::runtime_config::parse(
+        {{"connections", {{"erp", {{"adapter", "netsuite"}, {"retry", retry}}},
+                          {"bank", {{"adapter", "bank_iso20022"}, {"retry", retry}}}}}});
+    dispatcher_ = std::make_unique<erpc::dispatcher>(
+        config_, *ledger_, clock_,
+        [this](const erpc::connection_config& c) { return call_for(c.name); },
+        [this](const json& envelope) { return contract_.validate_request(envelope); },
+        std::make_shared<spdlog::logger>("t", std::make_shared<spdlog::sinks::null_sink_mt>()));
+    gateway_ = std::make_unique<erpc::dispatcher_gateway>(
+        *dispatcher_, *queues_, [this](const std::string& name) { return call_for(name); },
+        audit_.get());
+    store_ = std::make_unique<erpc::pay_store>(*db_);
+    flow_config_ = erpc::pay_flow_config::from_json(
+        {{"erp", "erp"}, {"bank", "bank"}, {"legal_entity", "DE01"},
+         {"in_transit_account", "1361"}, {"bank_account", "1200"}, {"charges_account", "6855"},
+         {"debtor", {{"name", "Example GmbH"}}},
+         {"debtor_account", {{"iban", "DE89370400440532013000"}, {"bic", "COBADEFFXXX"}}},
+         {"creditor_accounts", json::object()}});
+    flow_ = std::make_unique<erpc::pay_settle_flow>(flow_config_, *gateway_, *store_);
+  }
+
+  ~pay_rig() {
+    dispatcher_.reset();
+    fs::remove_all(dir_);
+  }
+
+  erpc::connection_call call_for(const std::string& name) {
+    if (name == "bank") {
+      return [this](const json& envelope) {
+        // Every outgoing document passes the contract, as the host checks adapter I/O.
+        if (envelope.contains("payload")) {
+          const auto problems = contract_.validate(envelope["object"].get<std::string>(), envelope["payload"]);
+          if (!problems.empty()) FAIL("bank payload breaks the contract: " << envelope["payload"].dump());
+        }
+        return bank_(envelope);
+      };
+    }
+    return [this](const json& envelope) { return erp(envelope); };
+  }
+
+  erpc::execute_outcome erp(const json& envelope) {
+    host_.clock().set(wall_ms());
+    auto r = host_.execute(adapter_, connection_, envelope.dump());
+    erpc::execute_outcome out;
+    out.ok = r.ok;
+    if (r.ok) {
+      out.response = std::make_shared<const json>(json::parse(r.json));
+      // What the host would check on the way out: every ERP result satisfies the contract.
+      const std::string object = envelope["object"];
+      const auto& result = (*out.response)["result"];
+      std::vector<json> documents;
+      if (envelope["op"] == "list") {
+        for (const auto& item : result["items"]) documents.push_back(item);
+      } else {
+        documents.push_back(result);
+      }
+      for (const auto& doc : documents) {
+        const auto problems = contract_.validate(object, doc);
+        if (!problems.empty()) {
+          FAIL("ERP " << object << " breaks the contract at " << problems.front().pointer << ": "
+                      << problems.front().message << " in " << doc.dump());
+        }
+      }
+    } else {
+      out.failure = std::make_shared<const erpc::error>(
+          r.error ? *r.error : erpc::error(erpc::error_class::internal, "test.no_answer", "none"));
+    }
+    return out;
+  }
+
+  // A direct adapter call for the test's own setup and checks.
+  json direct(const std::string& op, const std::string& object, const std::string& key,
+              const json& doc) {
+    json envelope = {{"contract", "1.0"}, {"op", op}, {"object", object}, {"attempt", 1},
+                     {"deadline_ms", 30000}, {"correlation_id", "test-" + key}};
+    if (!key.empty()) envelope["idempotency_key"] = key;
+    envelope[op == "create" ? "payload" : "query"] = doc;
+    const auto out = erp(envelope);
+    INFO((out.ok ? std::string() : out.failure->code() + ": " + out.failure->message()));
+    REQUIRE(out.ok);
+    return (*out.response)["result"];
+  }
+
+  std::string supplier(const std::string& number) {
+    flow_config_.creditor_accounts.clear();
+    const auto s = direct("create", "Supplier", "sup-" + number,
+                          {{"external_refs", json::object()}, {"source", {{"system", "test"}}},
+                           {"name", "Acme " + number}, {"number", number},
+                           {"legal_entity", "DE01"}, {"default_currency", "EUR"}});
+    return s["id"];
+  }
+
+  std::string bill(const std::string& supplier_id, const std::string& number,
+                   const std::string& gross) {
+    const auto b = direct("create", "Invoice", "bill-" + number,
+                          {{"external_refs", json::object()}, {"source", {{"system", "test"}}},
+                           {"document_type", "invoice"}, {"direction", "payable"},
+                           {"legal_entity", "DE01"},
+                           {"supplier", {{"external_refs", {{"netsuite", supplier_id}}}}},
+                           {"invoice_number", number}, {"invoice_date", "2026-03-02"},
+                           {"currency", "EUR"},
+                           {"lines", {{{"account", "5400"}, {"net", eur(gross)}, {"tax", eur("0.00")},
+                                       {"gross", eur(gross)}}}},
+                           {"totals", {{"net", eur(gross)}, {"tax", eur("0.00")}, {"gross", eur(gross)}}}});
+    return b["id"];
+  }
+
+  // Open for payment in NetSuite: not payment-blocked (paid, partly paid or unapproved bills
+  // read as blocked; contract v1 has no open-amount field).
+  bool open(const std::string& bill_id) {
+    return direct("get", "Invoice", "", {{"id", bill_id}}).value("payment_block", false) == false;
+  }
+
+  // The flow needs each supplier's bank account (NetSuite's adapter does not carry them).
+  void pay_to(const std::string& supplier_id, const std::string& iban) {
+    flow_config_.creditor_accounts["netsuite:" + supplier_id] = {{"iban", iban}};
+    flow_ = std::make_unique<erpc::pay_settle_flow>(flow_config_, *gateway_, *store_);
+  }
+
+  json run(const std::string& id) { return flow_->run({id, "2026-03-10"}); }
+  json settle() { return flow_->settle(); }
+
+  // A booked entry for these payments of the last batch (batch booking), charges netted.
+  json booked(const std::vector<json>& payments, const std::string& charges, bool tx_details,
+              const std::string& asr) {
+    erpc::decimal total;
+    for (const auto& p : payments) total += *erpc::decimal::parse(p["amount"]["amount"].get<std::string>());
+    const auto entry_amount = total + *erpc::decimal::parse(charges);
+    json entry = {{"amount", eur(entry_amount.to_string())}, {"credit_debit", "DBIT"},
+                  {"status", "BOOK"}, {"booking_date", "2026-03-11"}, {"value_date", "2026-03-11"},
+                  {"account_servicer_reference", asr}};
+    if (payments.size() > 1 || !tx_details) {
+      entry["batch"] = {{"message_id", payments[0]["references"]["message_id"]},
+                        {"payment_information_id", payments[0]["references"]["payment_information_id"]},
+                        {"number_of_transactions", payments.size()},
+                        {"total_amount", eur(total.to_string())}};
+    }
+    if (tx_details) {
+      entry["details"] = json::array();
+      for (const auto& p : payments) {
+        entry["details"].push_back({{"references", p["references"]}, {"amount", p["amount"]},
+                                    {"credit_debit", "DBIT"}});
+      }
+    }
+    return entry;
+  }
+
+  int created(const std::string& record_type) { return sim_.effects(record_type)["created"]; }
+
+  erpc::netsuite::testing::netsuite_sim sim_;
+  erpc::http_service http_{erpc::http_service_options{}};
+  erpc::testing::fake_host host_;
+  const erpc_adapter_v1* adapter_ = nullptr;
+  erpc_connection* connection_ = nullptr;
+  erpc::testing::fake_bank bank_;
+  erpc::contract_validator contract_;
+  fs::path dir_;
+  erpc::manual_host_clock clock_{wall_ms()};
+  std::unique_ptr<erpc::database> db_;
+  std::unique_ptr<erpc::audit_trail> audit_;
+  std::unique_ptr<erpc::idempotency_ledger> ledger_;
+  std::unique_ptr<erpc::exception_queues> queues_;
+  erpc::runtime_config config_;
+  std::unique_ptr<erpc::dispatcher> dispatcher_;
+  std::unique_ptr<erpc::dispatcher_gateway> gateway_;
+  std::unique_ptr<erpc::pay_store> store_;
+  erpc::pay_flow_config flow_config_;
+  std::unique_ptr<erpc::pay_settle_flow> flow_;
+};
+
+std::set<std::string> events_of(erpc::audit_trail& audit, const std::string& correlation_id) {
+  std::set<std::string> events;
+  for (const auto& e : audit.show(correlation_id)) events.insert(e.event);
+  return events;
+}
+
+}  // namespace
+
+TEST_CASE("pay and settle: one payment, one statement entry, one settlement journal, settled",
+          "[flows][pay_settle]") {
+  pay_rig rig;
+  const auto s1 = rig.supplier("SUP-1");
+  const auto b1 = rig.bill(s1, "AC-1", "119.00");
+  const auto b2 = rig.bill(s1, "AC-2", "50.00");
+  rig.sim_.apply_settings({{"payables.bill_approval_default", "pending_approval"}});
+  const auto unapproved = rig.bill(s1, "AC-3", "75.00");
+  rig.sim_.apply_settings({{"payables.bill_approval_default", "approved"}});
+  rig.pay_to(s1, "FR1420041010050500013M02606");
+
+  const auto run = rig.run("R1");
+  REQUIRE(run["payments"].size() == 1);
+  CHECK(run["payments"][0]["state"] == "recorded");
+  CHECK(run["payments"][0]["amount"] == eur("169.00"));
+  CHECK(run["payments"][0]["invoices"] == json({b1, b2}));
+  bool unapproved_skipped = false;
+  for (const auto& s : run["skipped"]) unapproved_skipped |= s["invoice"] == unapproved;
+  CHECK(unapproved_skipped);
+  // The bills are closed in NetSuite by the vendorPayment (in-transit account 1361 → id 12).
+  CHECK_FALSE(rig.open(b1));
+  CHECK_FALSE(rig.open(b2));
+  CHECK_FALSE(rig.open(unapproved));  // blocked: not approved
+  CHECK(rig.created("vendorPayment") == 1);
+  const auto erp_payment = rig.direct("get", "Payment", "", {{"id", run["payments"][0]["erp_payment_id"]}});
+  CHECK(erp_payment["clearing_account"] == "1361");
+  CHECK(rig.bank_.submits() == 1);
+
+  // Re-running the run changes nothing: the bank and NetSuite writes replay.
+  CHECK(rig.run("R1")["payments"] == run["payments"]);
+  CHECK(rig.bank_.submits() == 1);
+  CHECK(rig.created("vendorPayment") == 1);
+  // A second run finds nothing payable (the unapproved bill stays blocked).
+  CHECK(rig.run("R2")["payments"].empty());
+
+  const auto sent = rig.bank_.last_batch()["payments"][0];
+  rig.bank_.push_status(rig.bank_.status_for(sent, "accepted", "ACCP"));
+  SECTION("charges netted into the booked entry, with TxDtls") {
+    rig.bank_.push_statement(rig.bank_.statement("STMT-1", {rig.booked({sent}, "2.50", true, "ASR-1")}));
+  }
+  SECTION("batch booking without TxDtls") {
+    rig.bank_.push_statement(rig.bank_.statement("STMT-1", {rig.booked({sent}, "2.50", false, "ASR-1")}));
+  }
+  const auto settled = rig.settle();
+  REQUIRE(settled["settled"].size() == 1);
+  CHECK(settled["settled"][0]["payment"] == "R1.p1");
+  CHECK(rig.created("journalEntry") == 1);
+  const auto journal = rig.direct("get", "JournalEntry", "", {{"natural_key", "R1.p1.stl"}});
+  REQUIRE(journal["lines"].size() == 3);
+  CHECK(journal["lines"][0]["account"] == "1361");
+  CHECK(journal["lines"][0]["side"] == "debit");
+  CHECK(journal["lines"][0]["amount"] == eur("169.00"));
+  CHECK(journal["lines"][1]["account"] == "6855");
+  CHECK(journal["lines"][1]["amount"] == eur("2.50"));
+  CHECK(journal["lines"][2]["account"] == "1200");
+  CHECK(journal["lines"][2]["side"] == "credit");
+  CHECK(journal["lines"][2]["amount"] == eur("171.50"));
+
+  // Settling again (the bank lists the same items again from the start) posts nothing twice.
+  rig.store_->set_cursor("bank", "PaymentStatus", "0");
+  rig.store_->set_cursor("bank", "BankStatement", "0");
+  CHECK(rig.settle()["settled"].empty());
+  CHECK(rig.created("journalEntry") == 1);
+
+  // The final state: one payment, one statement entry, one settlement journal, settled.
+  const auto payments = rig.store_->payments_of_run("R1");
+  REQUIRE(payments.size() == 1);
+  CHECK(payments[0].state == "settled");
+  CHECK(payments[0].bank_status == "settled");
+  CHECK(payments[0].settlement["bank_charges"] == eur("2.50"));
+  CHECK(rig.created("vendorPayment") == 1);
+
+  // Every step under one correlation id, in a chain that verifies.
+  const auto events = events_of(*rig.audit_, "pay-R1");
+  for (const char* e : {"pay_run_selected", "pay_batch_submitted", "erp_payment_recorded",
+                        "payment_status", "payment_settled", "received", "succeeded"}) {
+    INFO(e);
+    CHECK(events.count(e) == 1);
+  }
+  CHECK(rig.audit_->verify().ok());
+}
+
+TEST_CASE("settled then returned AC04: the payment is voided, the bill reopens and is paid once "
+          "by the next run",
+          "[flows][pay_settle]") {
+  pay_rig rig;
+  const auto s1 = rig.supplier("SUP-1");
+  const auto b1 = rig.bill(s1, "AC-1", "119.00");
+  rig.pay_to(s1, "FR1420041010050500013M02606");
+  rig.run("R1");
+  const auto sent = rig.bank_.last_batch()["payments"][0];
+  rig.bank_.push_status(rig.bank_.status_for(sent, "settled", "ACSC"));
+  rig.bank_.push_statement(rig.bank_.statement("STMT-1", {rig.booked({sent}, "0.00", true, "ASR-1")}));
+  REQUIRE(rig.settle()["settled"].size() == 1);
+  CHECK_FALSE(rig.open(b1));
+
+  // The creditor's bank returns it: a credit with the EndToEndId and AC04.
+  json back = {{"amount", sent["amount"]}, {"credit_debit", "CRDT"}, {"status", "BOOK"},
+               {"booking_date", "2026-03-13"}, {"account_servicer_reference", "ASR-2"},
+               {"details", {{{"references", sent["references"]}, {"amount", sent["amount"]},
+                             {"return_reason", "AC04"}}}}};
+  rig.bank_.push_statement(rig.bank_.statement("STMT-2", {back}));
+  const auto returned = rig.settle();
+  REQUIRE(returned["voided"].size() == 1);
+  CHECK(returned["voided"][0]["why"] == "returned");
+  CHECK(rig.open(b1));  // open again in NetSuite
+  // bank → in-transit brings the clearing account back to zero before the void.
+  CHECK(rig.created("journalEntry") == 2);
+  const auto ret = rig.direct("get", "JournalEntry", "", {{"natural_key", "R1.p1.ret"}});
+  CHECK(ret["lines"][0]["account"] == "1200");
+  CHECK(ret["lines"][0]["side"] == "debit");
+  CHECK(rig.store_->payment("R1.p1")->state == "voided");
+  // Reading the return again changes nothing.
+  rig.store_->set_cursor("bank", "BankStatement", "0");
+  CHECK(rig.settle()["voided"].empty());
+
+  // The next run pays the reopened bill exactly once; re-running it adds nothing.
+  const auto next = rig.run("R2");
+  REQUIRE(next["payments"].size() == 1);
+  CHECK(next["payments"][0]["invoices"] == json({b1}));
+  CHECK_FALSE(rig.open(b1));
+  rig.run("R2");
+  CHECK(rig.run("R3")["payments"].empty());
+  CHECK(rig.created("vendorPayment") == 2);  // R1 (voided) and R2
+  CHECK(rig.bank_.submits() == 2);
+  CHECK(events_of(*rig.audit_, "pay-R1").count("erp_payment_voided") == 1);
+}
+
+TEST_CASE("rejected by the bank: the payment is voided and the bill reopens", "[flows][pay_settle]") {
+  pay_rig rig;
+  const auto s1 = rig.supplier("SUP-1");
+  const auto b1 = rig.bill(s1, "AC-1", "119.00");
+  rig.pay_to(s1, "FR1420041010050500013M02606");
+  rig.run("R1");
+  CHECK_FALSE(rig.open(b1));
+  const auto sent = rig.bank_.last_batch()["payments"][0];
+  rig.bank_.push_status(rig.bank_.status_for(sent, "accepted", "ACCP"));
+  rig.bank_.push_status(rig.bank_.status_for(sent, "rejected", "RJCT", "AC04"));
+  const auto out = rig.settle();
+  REQUIRE(out["voided"].size() == 1);
+  CHECK(out["voided"][0]["why"] == "rejected");
+  CHECK(rig.open(b1));
+  CHECK(rig.store_->payment("R1.p1")->state == "voided");
+  CHECK(rig.created("journalEntry") == 0);  // nothing was booked, nothing to clear
+  // The same report again: nothing more (the void key replays, the state is final).
+  rig.store_->set_cursor("bank", "PaymentStatus", "0");
+  CHECK(rig.settle()["voided"].empty());
+  // A later BOOK entry for the rejected payment is not ours any more.
+  rig.bank_.push_statement(rig.bank_.statement("STMT-1", {rig.booked({sent}, "0.00", true, "ASR-1")}));
+  const auto late = rig.settle();
+  CHECK(late["settled"].empty());
+  CHECK(late["unmatched"].size() == 1);
+  CHECK(rig.run("R2")["payments"].size() == 1);
+  CHECK_FALSE(rig.open(b1));
+}
+
+TEST_CASE("two suppliers in one PmtInf booked as one entry without TxDtls, charges as a "
+          "separate entry",
+          "[flows][pay_settle]") {
+  pay_rig rig;
+  const auto s1 = rig.supplier("SUP-1");
+  rig.bill(s1, "AC-1", "100.00");
+  const auto s2 = rig.supplier("SUP-2");
+  rig.bill(s2, "BX-1", "200.00");
+  rig.pay_to(s1, "FR1420041010050500013M02606");
+  rig.pay_to(s2, "DE02120300000000202051");
+  rig.bank_.echo_ids = false;  // the flow pairs the bank's answer with its payments by position
+  const auto run = rig.run("R1");
+  REQUIRE(run["payments"].size() == 2);
+  const auto sent = rig.bank_.last_batch()["payments"];
+  auto entry = rig.booked({sent[0], sent[1]}, "0.00", false, "ASR-1");
+  json charges = {{"amount", eur("3.00")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
+                  {"booking_date", "2026-03-11"},
+                  {"bank_transaction_code", {{"domain", "PMNT"}, {"family", "ICDT"}, {"subfamily", "CHRG"}}},
+                  {"details", {{{"references", sent[0]["references"]}}}}};
+  rig.bank_.push_statement(rig.bank_.statement("STMT-1", {entry, charges}));
+  const auto out = rig.settle();
+  CHECK(out["settled"].size() == 2);
+  CHECK(out["charges"].size() == 1);
+  CHECK(rig.created("journalEntry") == 2);  // one settlement for the batch + the charges
+  const auto journal = rig.direct("get", "JournalEntry", "", {{"natural_key", "R1.p1.stl"}});
+  REQUIRE(journal["lines"].size() == 2);
+  CHECK(journal["lines"][0]["amount"] == eur("300.00"));
+  for (const auto& p : rig.store_->payments_of_run("R1")) CHECK(p.state == "settled");
+  rig.store_->set_cursor("bank", "BankStatement", "0");
+  rig.settle();
+  CHECK(rig.created("journalEntry") == 2);
+}
+
+TEST_CASE("a batch the bank refuses frees its invoices for a corrected run", "[flows][pay_settle]") {
+  pay_rig rig;
+  const auto s1 = rig.supplier("SUP-1");
+  const auto b1 = rig.bill(s1, "AC-1", "119.00");
+  rig.pay_to(s1, "FR1420041010050500013M02606");
+  rig.bank_.refuse_next = true;
+  try {
+    rig.run("R1");
+    FAIL("the refusal was swallowed");
+  } catch (const erpc::error& e) {
+    CHECK(e.code() == "pain001.iban_invalid");
+  }
+  CHECK(rig.created("vendorPayment") == 0);  // nothing recorded in the ERP
+  CHECK(rig.open(b1));
+  CHECK(rig.store_->payment("R1.p1")->state == "voided");
+  try {
+    rig.run("R1");
+    FAIL("a refused run ran again");
+  } catch (const erpc::error& e) {
+    CHECK(e.code() == "flow.run_refused");
+  }
+  const auto next = rig.run("R2");
+  REQUIRE(next["payments"].size() == 1);
+  CHECK(next["payments"][0]["state"] == "recorded");
+  CHECK_FALSE(rig.open(b1));
+  CHECK(events_of(*rig.audit_, "pay-R1").count("pay_batch_refused") == 1);
+}
