@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package erpconnect needs to build, test and run.
 # Shared by both README commands and .ci/run; safe to run again (apt skips what is present).
+#   install-deps.sh          what the build, the tests and the demo need
+#   install-deps.sh --fuzz   also clang-14 and its libFuzzer runtime (the `fuzz` preset, CI)
 set -euo pipefail
 
 packages=(
@@ -12,9 +14,11 @@ packages=(
   libsqlite3-dev libpq-dev postgresql-15
   libxml2-dev
   prometheus-cpp-dev
+  curl jq
 )
-# The `fuzz` preset (libFuzzer, not needed in CI, which replays the corpora with g++) also needs:
-#   clang-14 libclang-rt-14-dev
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --fuzz
 
 # ccache keeps compiled objects between runs of this script (and between clones: paths are
 # taken relative to the source folder), so a rerun on the same machine rebuilds only what

@@ -1,5 +1,5 @@
 #pragma once
-// A bank connection that follows helpers' BANK_CONTRACT.md without files: `submit
+// A bank connection that follows docs/bank-file-contract.md without files: `submit
 // PaymentBatch` (same key + content → replay, other content → IDEMPOTENCY_KEY_REUSE;
 // identifiers from the key), `list PaymentStatus` and `list BankStatement` with index cursors
 // (re-listing from an old cursor returns the same items). The test pushes the bank's answers.

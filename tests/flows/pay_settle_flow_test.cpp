@@ -4,7 +4,7 @@
 // journal in-transit → bank (+ charges) → settled; rejection or return → vendorPayment voided,
 // bills open again, and the next run pays them once. Every write goes through the host's
 // dispatcher (outbox, ledger, audit); the ERP is the real NetSuite adapter against the
-// simulator, the bank a fake connection following BANK_CONTRACT.md.
+// simulator, the bank a fake connection following docs/bank-file-contract.md.
 #include "fake_bank.hpp"
 #include "netsuite_sim_fixture.hpp"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The bank file adapter (helpers' BANK_CONTRACT.md): pain.001 out through an outbound folder,
+// The bank file adapter (docs/bank-file-contract.md): pain.001 out through an outbound folder,
 // pain.002 and statements in through an inbound folder, as with a bank's SFTP/EBICS gateway.
 // The exported entry is here: the module and the tests (through erpc::testing::fake_host) run
 // the same objects.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The bank file connection's configuration (adapters/bank_iso20022/README.md "Configuration"):
-// the three folders of the file exchange (helpers' BANK_CONTRACT.md), the pain.001 version and
+// the three folders of the file exchange (docs/bank-file-contract.md), the pain.001 version and
 // usage, debtor defaults for batches that leave them out, and the pain.002 bank setting for
 // transactions a PART status does not list (BANKING.md "pain.002").
 #pragma once

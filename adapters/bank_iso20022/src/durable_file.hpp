@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Files that survive a crash: written to a temporary name in the same folder, flushed to disk,
 // renamed over the final name and the folder flushed, so a reader sees the old file or the whole
-// new one, never a part (BANK_CONTRACT.md "outbound_dir"). Plus the lock that keeps two calls —
+// new one, never a part (docs/bank-file-contract.md "outbound_dir"). Plus the lock that keeps two calls —
 // threads or processes — from taking in one inbound file twice.
 #pragma once
 

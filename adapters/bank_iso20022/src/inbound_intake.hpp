@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Taking in the inbound folder exactly once (BANK_CONTRACT.md "inbound_dir"). Every new or
+// Taking in the inbound folder exactly once (docs/bank-file-contract.md "inbound_dir"). Every new or
 // changed file (by name, size, mtime, then SHA-256) is read once under the state lock:
 //   pain.002 → per-transaction PaymentStatus changes (forward-only, BANKING.md "pain.002")
 //              appended to <state_dir>/statuses/<seq>.json

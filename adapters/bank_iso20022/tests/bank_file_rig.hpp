@@ -113,7 +113,7 @@ class bank_file_rig {
     return json::parse(r.json).at("result");
   }
 
-  // The bank delivers a file: temp name starting with '.', then rename (BANK_CONTRACT.md).
+  // The bank delivers a file: temp name starting with '.', then rename (docs/bank-file-contract.md).
   void deliver(const std::string& name, const std::string& bytes) {
     const auto temp = inbound() / ("." + name + ".part");
     std::ofstream(temp, std::ios::binary) << bytes;

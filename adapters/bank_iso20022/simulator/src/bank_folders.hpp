@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The folder protocol of BANK_CONTRACT.md from the bank's side: files waiting in the outbound
+// The folder protocol of docs/bank-file-contract.md from the bank's side: files waiting in the outbound
 // folder (names starting with '.' are temp files of a writer and are left alone), files
 // delivered to the inbound folder atomically (".name.tmp" in the same folder, fsync, rename),
 // and files moved into the bank's archive without overwriting anything there.

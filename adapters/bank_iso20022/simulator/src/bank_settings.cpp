@@ -27,7 +27,7 @@ std::string trimmed(std::string s) {
 }  // namespace
 
 std::vector<setting_spec> bank_setting_specs() {
-  const std::string contract = "helpers/BANK_CONTRACT.md (folders)";
+  const std::string contract = "docs/bank-file-contract.md (folders)";
   return {
       text_setting("folders.outbound", "",
                    "where the customer puts pain.001 files; the bank picks them up and moves them "
@@ -93,11 +93,11 @@ std::vector<setting_spec> bank_setting_specs() {
                       "setting)"),
       text_setting("charges.per_payment", "0",
                    "charges the bank takes for each booked payment, in the account currency",
-                   "BANK_CONTRACT.md (charges)"),
+                   "docs/bank-file-contract.md (charges)"),
       choice_setting("charges.booking", "separate", {"separate", "netted"},
                      "charges as their own debit entry per payment, or added to the payment's "
                      "entry (details keep the payment amount)",
-                     "BANK_CONTRACT.md (charges)"),
+                     "docs/bank-file-contract.md (charges)"),
       boolean_setting("batch_booking.honour", true,
                       "book a PmtInf with BtchBookg true as one entry (Btch + TxDtls); false: "
                       "one entry per payment always",

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The simulated bank: pickup → pain.002 (vendors.md §6.2, §6.3), end of day → statement
 // (§6.1, §7.1, §7.2), following BANKING.md (status codes, batch booking, returns, balances)
-// and the folder contract of helpers/BANK_CONTRACT.md.
+// and the folder contract of docs/bank-file-contract.md.
 #include <erpc/sim/bank/bank_simulator.hpp>
 
 #include "bank_folders.hpp"

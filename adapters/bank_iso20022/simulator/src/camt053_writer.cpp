@@ -3,7 +3,7 @@
 // in shared/reference/iso20022; vendors.md §6.1 skeleton). The version traps the readers must
 // handle are written as each version has them: .02 has a bare <Sts>BOOK</Sts>, parties without
 // <Pty>, TxDtls amounts in AmtDtls/TxAmt and the BIC as <BIC>; .08 the newer forms.
-// Batch booking (BANKING.md "Batch booking"; BANK_CONTRACT.md): one Ntry per PmtInf with
+// Batch booking (BANKING.md "Batch booking"; docs/bank-file-contract.md): one Ntry per PmtInf with
 // NtryDtls/Btch{MsgId, PmtInfId, NbOfTxs, TtlAmt} and one TxDtls per payment (omissible).
 #include "statement_writers.hpp"
 #include "xml_text.hpp"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The bank simulator (`erpc sim bank`, docs/simulators-bank.md): a bank behind a file gateway
-// (BANK_CONTRACT.md). A cycle picks up pain.001 files from the outbound folder and answers each
+// (docs/bank-file-contract.md). A cycle picks up pain.001 files from the outbound folder and answers each
 // with a pain.002 in the inbound folder (accepting, or rejecting by the rejection settings; a
 // reused MsgId → group RJCT DUPL); an end of day books the accepted payments that are due into
 // one statement per account (camt.053 .08/.02, MT940 or BAI2) with opening → closing balances,

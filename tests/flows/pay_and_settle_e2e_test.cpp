@@ -1,0 +1,316 @@
+// The pay-and-settle flow as a user runs it (issue 6 item 6, BANKING.md "The pay-and-settle
+// flow"): nothing faked. `erpc sim netsuite` is the ERP, `erpc sim bank` the bank behind its
+// file gateway, and the `erpc` executable drives the real bundled adapters (netsuite,
+// bank_iso20022) through the host's durable path: `erpc invoke` enters the supplier and the
+// bills, `erpc pay run` selects them, releases the pain.001 and records the vendorPayment against
+// the in-transit account, the bank answers pain.002 and books the camt.053, and `erpc pay settle`
+// matches the entry and posts in-transit → bank with the charges. The same sequence is the
+// README's main command (scripts/demo.sh).
+#include "child_process.hpp"
+#include "raw_http.hpp"
+
+#include <erpc/sim/testing/sim_process.hpp>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+using erpc::sim::testing::sim_process;
+
+constexpr const char* debtor_iban = "DE89370400440532013000";
+constexpr const char* creditor_iban = "FR1420041010050500013M02606";
+
+json eur(const std::string& amount) { return {{"amount", amount}, {"currency", "EUR"}}; }
+
+int counter() {
+  static int n = 0;
+  return ++n;
+}
+
+struct cli_result {
+  int exit_code = -1;
+  std::string out;
+  json document() const {
+    const auto doc = json::parse(out, nullptr, false);
+    INFO(out);
+    REQUIRE_FALSE(doc.is_discarded());
+    return doc;
+  }
+};
+
+// Both simulators, the host configuration and the flow file in one temporary folder.
+class pay_and_settle_world {
+ public:
+  pay_and_settle_world() {
+    dir_ = fs::temp_directory_path() /
+           ("erpc_pay_e2e_" + std::to_string(::getpid()) + "_" + std::to_string(counter()));
+    fs::remove_all(dir_);
+    for (const char* sub : {"bank/out", "bank/in", "bank/state", "bank/archive"}) {
+      fs::create_directories(dir_ / sub);
+    }
+    bank_.apply_settings(
+        {{"folders.outbound", (dir_ / "bank/out").string()},
+         {"folders.inbound", (dir_ / "bank/in").string()},
+         {"folders.archive", (dir_ / "bank/archive").string()},
+         {"accounts", json::array({{{"iban", debtor_iban},
+                                    {"bic", "COBADEFFXXX"},
+                                    {"currency", "EUR"},
+                                    {"opening_balance", "10000.00"},
+                                    {"owner", "Example GmbH"}}})
+                          .dump()},
+         {"calendar.start_date", "2026-03-10"},
+         {"charges.per_payment", "2.50"},
+         {"charges.booking", "netted"}});
+    netsuite_settings_ = {
+        {"account_id", "1234567_SB1"},
+        {"base_url", netsuite_.base_url()},
+        {"consumer_key", "env:NS_CONSUMER_KEY"},
+        {"consumer_secret", "env:NS_CONSUMER_SECRET"},
+        {"token_id", "env:NS_TOKEN_ID"},
+        {"token_secret", "env:NS_TOKEN_SECRET"},
+        {"value_maps",
+         {{"subsidiaries", {{"DE01", "1"}}},
+          {"currencies", {{"EUR", "1"}}},
+          {"accounts", {{"5400", "58"}, {"1361", "12"}, {"1200", "10"}, {"6855", "71"}}},
+          {"tax_codes", {{"DE19", "7"}}}}},
+        {"functional_currencies", {{"DE01", "EUR"}}}};
+    write(dir_ / "netsuite.json", netsuite_settings_);
+    write(dir_ / "erpc.json",
+          {{"ledger", {{"backend", "sqlite"}, {"path", (dir_ / "ledger.db").string()}}},
+           {"audit",
+            {{"hmac_key", "env:ERPC_E2E_AUDIT_KEY"}, {"anchor_path", (dir_ / "audit.anchor").string()}}},
+           {"connections",
+            {{"netsuite", {{"adapter", "netsuite"}, {"settings", netsuite_settings_}}},
+             {"bank",
+              {{"adapter", "bank_iso20022"},
+               {"settings",
+                {{"outbound_dir", (dir_ / "bank/out").string()},
+                 {"inbound_dir", (dir_ / "bank/in").string()},
+                 {"state_dir", (dir_ / "bank/state").string()},
+                 {"pain001_version", "pain.001.001.09"}}}}}}}});
+  }
+
+  ~pay_and_settle_world() { fs::remove_all(dir_); }
+
+  // `erpc <args>` with the simulator credentials and the audit key in its environment.
+  cli_result erpc(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {ERPC_EXE};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const auto out_path = dir_ / ("out-" + std::to_string(counter()) + ".json");
+    const int out_fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    REQUIRE(out_fd >= 0);
+    cli_result r;
+    {
+      erpc::testing::child_process child(
+          argv,
+          {"NS_CONSUMER_KEY=sim-consumer-key", "NS_CONSUMER_SECRET=sim-consumer-secret",
+           "NS_TOKEN_ID=sim-token-id", "NS_TOKEN_SECRET=sim-token-secret",
+           "ERPC_E2E_AUDIT_KEY=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"},
+          dir_ / "erpc.log", -1, out_fd);
+      ::close(out_fd);
+      r.exit_code = child.wait();
+    }
+    std::ifstream in(out_path);
+    std::stringstream text;
+    text << in.rdbuf();
+    r.out = text.str();
+    return r;
+  }
+
+  json erpc_ok(const std::vector<std::string>& args) {
+    const auto r = erpc(args);
+    INFO("erpc " << args.front() << " answered " << r.exit_code << ": " << r.out << "\nlog: "
+                 << log_tail());
+    REQUIRE(r.exit_code == 0);
+    return r.document();
+  }
+
+  // A direct adapter call (`erpc invoke`) for the test's own setup and checks.
+  json invoke(const std::string& op, const std::string& object, const std::string& key,
+              const json& document) {
+    const auto file = dir_ / ("doc-" + std::to_string(counter()) + ".json");
+    write(file, document);
+    std::vector<std::string> args = {"invoke", "--adapter", "netsuite", "--config",
+                                     (dir_ / "netsuite.json").string(), "--op", op,
+                                     "--object", object};
+    if (!key.empty()) args.insert(args.end(), {"--key", key});
+    args.insert(args.end(), {op == "create" ? "--payload" : "--query", file.string()});
+    return erpc_ok(args)["result"];
+  }
+
+  std::string supplier(const std::string& number) {
+    return invoke("create", "Supplier", "sup-" + number,
+                  {{"external_refs", json::object()}, {"source", {{"system", "e2e"}}},
+                   {"name", "Acme " + number}, {"number", number}, {"legal_entity", "DE01"},
+                   {"default_currency", "EUR"}})["id"];
+  }
+
+  std::string bill(const std::string& supplier_id, const std::string& number,
+                   const std::string& gross) {
+    return invoke("create", "Invoice", "bill-" + number,
+                  {{"external_refs", json::object()}, {"source", {{"system", "e2e"}}},
+                   {"document_type", "invoice"}, {"direction", "payable"}, {"legal_entity", "DE01"},
+                   {"supplier", {{"external_refs", {{"netsuite", supplier_id}}}}},
+                   {"invoice_number", number}, {"invoice_date", "2026-03-02"}, {"currency", "EUR"},
+                   {"lines", {{{"account", "5400"}, {"net", eur(gross)}, {"tax", eur("0.00")},
+                               {"gross", eur(gross)}}}},
+                   {"totals", {{"net", eur(gross)}, {"tax", eur("0.00")}, {"gross", eur(gross)}}}})["id"];
+  }
+
+  bool open(const std::string& bill_id) {
+    return invoke("get", "Invoice", "", {{"id", bill_id}}).value("payment_block", false) == false;
+  }
+
+  // The flow file: NetSuite's adapter carries no vendor bank accounts, so the flow names them.
+  void pay_to(const std::string& supplier_id) {
+    write(dir_ / "pay.json",
+          {{"erp", "netsuite"}, {"bank", "bank"}, {"legal_entity", "DE01"}, {"currency", "EUR"},
+           {"in_transit_account", "1361"}, {"bank_account", "1200"}, {"charges_account", "6855"},
+           {"debtor", {{"name", "Example GmbH"}}},
+           {"debtor_account", {{"iban", debtor_iban}, {"bic", "COBADEFFXXX"}}},
+           {"creditor_accounts", {{"netsuite:" + supplier_id, {{"iban", creditor_iban}}}}}});
+  }
+
+  json pay_run(const std::string& run_id) {
+    return erpc_ok({"--config", (dir_ / "erpc.json").string(), "pay", "run", "--flow",
+                    (dir_ / "pay.json").string(), "--run-id", run_id, "--execution-date",
+                    "2026-03-10"});
+  }
+  json pay_settle() {
+    return erpc_ok({"--config", (dir_ / "erpc.json").string(), "pay", "settle", "--flow",
+                    (dir_ / "pay.json").string()});
+  }
+
+  // The bank's own clock: pick up the pain.001 files, then close the business day.
+  json bank(const std::string& route) {
+    const auto r = erpc::testing::raw_http(bank_.port(), "POST", route, {}, "");
+    INFO(route << ": " << r.body);
+    REQUIRE(r.status == 200);
+    return json::parse(r.body);
+  }
+
+  int created(const std::string& record_type) const {
+    return netsuite_.effects(record_type)["created"].get<int>();
+  }
+
+  std::string log_tail() const {
+    std::ifstream in(dir_ / "erpc.log");
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto all = text.str();
+    return all.size() > 2000 ? all.substr(all.size() - 2000) : all;
+  }
+
+  static void write(const fs::path& path, const json& document) {
+    std::ofstream(path) << document.dump(2);
+  }
+
+  sim_process netsuite_{"netsuite"};
+  sim_process bank_{"bank"};
+  fs::path dir_;
+  json netsuite_settings_;
+};
+
+std::size_t entries_booked(const json& end_of_day) {
+  std::size_t n = 0;
+  for (const auto& s : end_of_day["statements"]) n += s["entries"].get<std::size_t>();
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("pay and settle end to end: one payment, one statement entry, one settlement journal, "
+          "settled — and running it again changes nothing",
+          "[flows][e2e]") {
+  pay_and_settle_world world;
+  const auto supplier = world.supplier("SUP-1");
+  const auto b1 = world.bill(supplier, "AC-1", "119.00");
+  const auto b2 = world.bill(supplier, "AC-2", "50.00");
+  world.pay_to(supplier);
+
+  const auto run = world.pay_run("R1");
+  REQUIRE(run["payments"].size() == 1);
+  CHECK(run["payments"][0]["amount"] == eur("169.00"));
+  CHECK(world.created("vendorPayment") == 1);
+  CHECK_FALSE(world.open(b1));  // closed in the AP subledger by the vendorPayment
+  CHECK_FALSE(world.open(b2));
+
+  const auto cycle = world.bank("/bank/cycle");
+  REQUIRE(cycle["picked_up"].size() == 1);
+  CHECK(cycle["picked_up"][0]["group_status"] == "ACCP");
+  const auto accepted = world.pay_settle();
+  CHECK(accepted["settled"].empty());
+
+  const auto day = world.bank("/bank/end-of-day");
+  CHECK(entries_booked(day) == 1);  // one PmtInf, batch booking: one entry, charges netted
+  const auto settled = world.pay_settle();
+  INFO(settled.dump());
+  REQUIRE(settled["settled"].size() == 1);
+  CHECK(settled["settled"][0]["payment"] == "R1.p1");
+  CHECK(settled["ambiguous"].empty());
+  CHECK(world.created("journalEntry") == 1);
+  const auto journal = world.invoke("get", "JournalEntry", "", {{"natural_key", "R1.p1.stl"}});
+  REQUIRE(journal["lines"].size() == 3);
+  CHECK(journal["lines"][0]["amount"] == eur("169.00"));  // in-transit
+  CHECK(journal["lines"][1]["amount"] == eur("2.50"));    // charges
+  CHECK(journal["lines"][2]["amount"] == eur("171.50"));  // bank
+
+  // Everything again — the run, the bank's pickup, settle — writes nothing twice.
+  world.pay_run("R1");
+  world.bank("/bank/cycle");
+  const auto again = world.pay_settle();
+  CHECK(again["settled"].empty());
+  CHECK(world.created("vendorPayment") == 1);
+  CHECK(world.created("journalEntry") == 1);
+  CHECK(world.pay_run("R2")["payments"].empty());  // nothing left to pay
+
+  // Every step under the run's correlation id, and the chain verifies.
+  const auto trail = world.erpc({"--config", (world.dir_ / "erpc.json").string(), "audit",
+                                 "show", "pay-R1"});
+  CHECK(trail.exit_code == 0);
+  CHECK(trail.out.find("PaymentBatch") != std::string::npos);
+  const auto verify = world.erpc({"--config", (world.dir_ / "erpc.json").string(), "audit", "verify"});
+  CHECK(verify.exit_code == 0);
+}
+
+TEST_CASE("pay and settle end to end: a rejected payment voids the vendorPayment, the bill "
+          "opens again and the next run pays it once",
+          "[flows][e2e]") {
+  pay_and_settle_world world;
+  const auto supplier = world.supplier("SUP-9");
+  const auto bill = world.bill(supplier, "RJ-1", "80.00");
+  world.pay_to(supplier);
+  world.bank_.apply_settings({{"rejection.creditor_accounts", std::string(creditor_iban) + "=AC01"}});
+
+  REQUIRE(world.pay_run("R1")["payments"].size() == 1);
+  CHECK_FALSE(world.open(bill));
+  const auto cycle = world.bank("/bank/cycle");
+  CHECK(cycle["picked_up"][0]["group_status"] == "RJCT");
+  const auto settled = world.pay_settle();
+  INFO(settled.dump());
+  REQUIRE(settled["voided"].size() == 1);
+  CHECK(world.open(bill));  // vendorPayment voided: the bill is open again
+  CHECK(entries_booked(world.bank("/bank/end-of-day")) == 0);
+
+  // The creditor's account is fixed; the next run pays the bill — once.
+  world.bank_.apply_settings({{"rejection.creditor_accounts", ""}});
+  REQUIRE(world.pay_run("R2")["payments"].size() == 1);
+  CHECK(world.created("vendorPayment") == 2);
+  CHECK(world.pay_run("R3")["payments"].empty());
+  world.bank("/bank/cycle");
+  CHECK(entries_booked(world.bank("/bank/end-of-day")) == 1);
+  CHECK(world.pay_settle()["settled"].size() == 1);
+  CHECK_FALSE(world.open(bill));
+}
