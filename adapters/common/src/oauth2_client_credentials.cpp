@@ -109,7 +109,7 @@ std::string oauth2_client_credentials::fetch(call_context& ctx) {
         .with_vendor({res.status, "", "", ""});
   };
   if (res.status != 200) {
-    if (config_.on_http_error) throw config_.on_http_error(res);
+    if (config_.on_http_error) throw config_.on_http_error(res, now_ms(ctx));
     throw error(error_class::unavailable, p + ".oauth_token_unavailable",
                 "the OAuth token endpoint answered HTTP " + std::to_string(res.status))
         .with_effect(effect::none)

@@ -10,9 +10,6 @@ namespace erpc::sap {
 
 namespace {
 
-// Refresh a bearer this long before SAP says it expires, so it does not lapse in flight.
-constexpr std::int64_t token_margin_ms = 30'000;
-
 bool is_modifying(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
@@ -46,47 +43,27 @@ std::string cookie_text(const std::map<std::string, std::string>& jar) {
 
 }  // namespace
 
-std::string base64(std::string_view bytes) {
-  static constexpr char alphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) |
-                   (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                   static_cast<unsigned char>(bytes[i + 2]);
-    out += alphabet[(n >> 18) & 63];
-    out += alphabet[(n >> 12) & 63];
-    out += alphabet[(n >> 6) & 63];
-    out += alphabet[n & 63];
-  }
-  if (i + 1 == bytes.size()) {
-    const auto n = static_cast<unsigned char>(bytes[i]) << 16;
-    out += alphabet[(n >> 18) & 63];
-    out += alphabet[(n >> 12) & 63];
-    out += "==";
-  } else if (i + 2 == bytes.size()) {
-    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) |
-                   (static_cast<unsigned char>(bytes[i + 1]) << 8);
-    out += alphabet[(n >> 18) & 63];
-    out += alphabet[(n >> 12) & 63];
-    out += alphabet[(n >> 6) & 63];
-    out += '=';
-  }
-  return out;
-}
-
 sap_client::sap_client(host_ref host, connection_config config, call_context& ctx)
     : http_(host), config_(std::move(config)) {
   if (config_.auth.method == auth_method::basic) {
     basic_authorization_ = "Basic " + base64(ctx.resolve_secret(config_.auth.user_ref) + ":" +
                                              ctx.resolve_secret(config_.auth.password_ref));
   } else {
+    // RFC 6749 §4.4 with HTTP Basic client authentication (§2.3.1), vendors.md §2.2.
+    adapters::oauth2_client_credentials_config o;
+    o.token_url = config_.auth.token_url;
+    o.client_id_ref = config_.auth.client_id_ref;
+    o.client_secret_ref = config_.auth.client_secret_ref;
+    o.scope = config_.auth.scope;
+    o.client_auth = adapters::oauth2_client_auth::basic;
+    o.error_prefix = "sap";
+    o.on_http_error = [](const http_response& res, std::int64_t now_unix_ms) {
+      return map_gateway_error(res, call_kind::read, now_unix_ms);
+    };
+    oauth_ = std::make_unique<adapters::oauth2_client_credentials>(host, std::move(o));
     // Resolve now so a broken reference fails open(), not the first call; the token itself is
     // fetched on first use.
-    (void)ctx.resolve_secret(config_.auth.client_id_ref);
-    (void)ctx.resolve_secret(config_.auth.client_secret_ref);
+    oauth_->check_references(ctx);
   }
 }
 
@@ -128,80 +105,12 @@ std::string sap_client::cookie_header() const {
   return cookie_text(cookies_);
 }
 
-std::string sap_client::fetch_token(call_context& ctx) {
-  // RFC 6749 §4.4, client authentication with HTTP Basic (§2.3.1: form-encoded id and secret).
-  const auto id = ctx.resolve_secret(config_.auth.client_id_ref);
-  const auto secret = ctx.resolve_secret(config_.auth.client_secret_ref);
-  http_request req;
-  req.method = "POST";
-  req.url = config_.auth.token_url;
-  req.headers.emplace_back("Authorization", "Basic " + base64(url_encode(id) + ":" +
-                                                              url_encode(secret)));
-  req.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
-  req.headers.emplace_back("Accept", "application/json");
-  req.body = "grant_type=client_credentials";
-  if (!config_.auth.scope.empty()) req.body += "&scope=" + url_encode(config_.auth.scope);
-  auto res = http_.send(req, ctx.abi_call());
-  if (!res.ok() && res.request_sent) {
-    throw error(error_class::unavailable, "sap.oauth_token_unavailable",
-                "the OAuth token request got no complete reply: " + res.transport_message)
-        .with_effect(effect::none);
-  }
-  throw_for_transport(res);
-  if (res.status == 400 || res.status == 401) {
-    // RFC 6749 §5.2: invalid_client, invalid_grant… The body names the reason, never a secret.
-    std::string reason;
-    try {
-      reason = adapters::parse_exact(res.body).value("error", "");
-    } catch (const std::exception&) {
-    }
-    throw error(error_class::authentication, "sap.oauth_token_refused",
-                "the OAuth token endpoint refused the client credentials (HTTP " +
-                    std::to_string(res.status) + (reason.empty() ? "" : ", " + reason) + ")")
-        .with_effect(effect::none)
-        .with_vendor({res.status, reason, "", ""});
-  }
-  if (res.status != 200) throw map_gateway_error(res, call_kind::read, now_ms(ctx));
-  nlohmann::json doc;
-  try {
-    doc = adapters::parse_exact(res.body);
-  } catch (const std::exception&) {
-    throw malformed_response("its token answer is not JSON", call_kind::read, res.status);
-  }
-  const auto token = doc.is_object() ? doc.value("access_token", "") : std::string();
-  if (token.empty()) {
-    throw malformed_response("its token answer has no access_token", call_kind::read, res.status);
-  }
-  std::int64_t expires_in_s = 3600;
-  if (const auto e = doc.find("expires_in"); e != doc.end()) {
-    if (e->is_number_integer()) expires_in_s = e->get<std::int64_t>();
-    if (e->is_string()) {
-      try {
-        expires_in_s = std::stoll(e->get<std::string>());
-      } catch (const std::exception&) {
-      }
-    }
-  }
-  std::lock_guard lock(mutex_);
-  bearer_ = "Bearer " + token;
-  // Renewed a margin before SAP's expiry, but a new token is always tried at least once (a
-  // lifetime shorter than the margin must not make every request fetch another).
-  const std::int64_t life_ms = std::max<std::int64_t>(expires_in_s, 0) * 1000;
-  bearer_expires_ms_ =
-      now_ms(ctx) + std::max<std::int64_t>(life_ms - std::min(token_margin_ms, life_ms / 2), 1000);
-  return bearer_;
-}
-
 std::string sap_client::authorization(call_context& ctx) {
   if (config_.auth.method == auth_method::basic) {
     std::lock_guard lock(mutex_);
     return basic_authorization_;
   }
-  {
-    std::lock_guard lock(mutex_);
-    if (!bearer_.empty() && now_ms(ctx) < bearer_expires_ms_) return bearer_;
-  }
-  return fetch_token(ctx);
+  return oauth_->authorization(ctx);
 }
 
 void sap_client::refresh_credentials(const std::string& refused, call_context& ctx) {
@@ -213,13 +122,7 @@ void sap_client::refresh_credentials(const std::string& refused, call_context& c
     basic_authorization_ = fresh;
     return;
   }
-  {
-    std::lock_guard lock(mutex_);
-    // Another call may have refreshed the token already; only the refused one is dropped.
-    if (bearer_ != refused) return;
-    bearer_.clear();
-  }
-  (void)fetch_token(ctx);
+  oauth_->refresh(refused, ctx);
 }
 
 sap_client::csrf_binding sap_client::csrf_token(const std::string& root, call_context& ctx) {

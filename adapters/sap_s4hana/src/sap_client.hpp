@@ -10,11 +10,14 @@
 #include "gateway_errors.hpp"
 #include "sap_config.hpp"
 
+#include <erpc/adapters/oauth2_client_credentials.hpp>
+
 #include <erpc/call_context.hpp>
 #include <erpc/http_client.hpp>
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <mutex>
 #include <string>
@@ -72,7 +75,6 @@ class sap_client {
                    call_context& ctx);
   std::string authorization(call_context& ctx);
   void refresh_credentials(const std::string& refused_authorization, call_context& ctx);
-  std::string fetch_token(call_context& ctx);
   // A CSRF token and the cookies of the session it was issued for (vendors.md §2.2: a write
   // must carry the token *and* the cookies).
   struct csrf_binding {
@@ -88,13 +90,13 @@ class sap_client {
   connection_config config_;
   mutable std::mutex mutex_;
   std::string basic_authorization_;  // "Basic …" (basic)
-  std::string bearer_;               // "Bearer …" (oauth2)
-  std::int64_t bearer_expires_ms_ = 0;
+  // oauth2: the bearer token, cached and refreshed (adapters/common).
+  std::unique_ptr<adapters::oauth2_client_credentials> oauth_;
   std::map<std::string, csrf_binding> csrf_tokens_;  // service root → token
   std::map<std::string, std::string> cookies_;
 };
 
 // RFC 4648 base64 (Basic authorization).
-std::string base64(std::string_view bytes);
+using adapters::base64;
 
 }  // namespace erpc::sap

@@ -37,8 +37,9 @@ struct oauth2_client_credentials_config {
   std::string scope;              // optional
   oauth2_client_auth client_auth = oauth2_client_auth::basic;
   std::string error_prefix = "oauth2";  // "sap", "bc"
-  // The error for a token answer with another status than 200/400/401.
-  std::function<error(const http_response&)> on_http_error;
+  // The error for a token answer with another status than 200/400/401 (`now_unix_ms` resolves
+  // an HTTP-date Retry-After).
+  std::function<error(const http_response&, std::int64_t now_unix_ms)> on_http_error;
 };
 
 class oauth2_client_credentials {
