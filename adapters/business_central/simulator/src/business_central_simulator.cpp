@@ -8,6 +8,7 @@
 
 #include "bc_auth.hpp"
 #include "bc_settings.hpp"
+#include "general_journals.hpp"
 #include "odata_error.hpp"
 #include "odata_query.hpp"
 #include "purchase_documents.hpp"
@@ -95,6 +96,7 @@ class business_central_simulator final : public vendor_simulator {
                                                      context.effects());
     credit_memos_ = std::make_unique<purchase_documents>(credit_memo_kind(), context.settings(),
                                                          context.effects());
+    journals_ = std::make_unique<general_journals>(context.settings(), context.effects());
     router.use([this](const server_request& req, const http_handler& next) {
       if (is_control_path(req.path)) return next(req);
       if (req.path == auth_->token_path()) {
@@ -120,6 +122,7 @@ class business_central_simulator final : public vendor_simulator {
       vendors_.clear();
       invoices_->clear();
       credit_memos_->clear();
+      journals_->clear();
       vendor_counter_ = 0;
     }
     auth_->reset();
@@ -147,6 +150,16 @@ class business_central_simulator final : public vendor_simulator {
     const std::string tail = parts.size() > 2 ? parts[2] : "";
     if (parts.size() > 3) refuse(404, "BadRequest_ResourceNotFound", "Resource not found.");
     if (set == "vendors" && tail.empty()) return vendors(req, id);
+    if (set == "journals") return journals(req, id, tail);
+    if (set == "generalLedgerEntries" && id.empty() && tail.empty()) {
+      if (req.method != "GET") refuse(405, "BadRequest_MethodNotAllowed", "'" + req.method + "' is not allowed.");
+      const auto q = query_of(req);
+      std::vector<nlohmann::json> matched;
+      for (const auto& e : journals_->ledger()) {
+        if (matches(e, q.filter)) matched.push_back(e);
+      }
+      return page(req, q, matched);
+    }
     purchase_documents* docs = set == "purchaseInvoices"      ? invoices_.get()
                                : set == "purchaseCreditMemos" ? credit_memos_.get()
                                                               : nullptr;
@@ -385,6 +398,53 @@ class business_central_simulator final : public vendor_simulator {
     refuse(405, "BadRequest_MethodNotAllowed", "'" + req.method + "' is not allowed.");
   }
 
+  server_response journals(const server_request& req, const std::string& id, const std::string& tail) {
+    if (id.empty()) {
+      if (!tail.empty()) refuse(404, "BadRequest_ResourceNotFound", "Resource not found.");
+      if (req.method == "GET") {
+        const auto q = query_of(req);
+        std::vector<nlohmann::json> matched;
+        for (const auto* j : journals_->journals().all()) {
+          auto view = journal_view(*j);
+          if (matches(view, q.filter)) matched.push_back(std::move(view));
+        }
+        return page(req, q, matched);
+      }
+      if (req.method != "POST") refuse(405, "BadRequest_MethodNotAllowed", "'" + req.method + "' is not allowed.");
+      return json_answer(201, journal_view(journals_->create_journal(parse_body(req))));
+    }
+    auto* j = journals_->journals().find(id);
+    if (!j) refuse(404, "BadRequest_NotFound", "The journal does not exist. Identification fields and values: Id='" + id + "'");
+    if (tail == "Microsoft.NAV.post") {
+      if (req.method != "POST") refuse(405, "BadRequest_MethodNotAllowed", "'" + req.method + "' is not allowed.");
+      journals_->post(id);
+      return server_response{204, {}, "", http_delivery::normal, 0};
+    }
+    if (tail == "journalLines") {
+      if (req.method == "GET") {
+        const auto q = query_of(req);
+        std::vector<nlohmann::json> matched;
+        for (const auto& l : journals_->lines(id)) {
+          if (matches(l, q.filter)) matched.push_back(l);
+        }
+        return page(req, q, matched);
+      }
+      if (req.method != "POST") refuse(405, "BadRequest_MethodNotAllowed", "'" + req.method + "' is not allowed.");
+      return json_answer(201, journals_->add_line(id, parse_body(req)));
+    }
+    if (!tail.empty()) refuse(404, "BadRequest_ResourceNotFound", "Resource not found for the segment '" + tail + "'.");
+    if (req.method != "GET") refuse(405, "BadRequest_MethodNotAllowed", "'" + req.method + "' is not allowed.");
+    return json_answer(200, journal_view(*j));
+  }
+
+  static nlohmann::json journal_view(const stored_entity& j) {
+    nlohmann::json out = {{"@odata.etag", etag_of(j.fields.value("id", ""), j.version)}};
+    for (const auto& [name, value] : j.fields.items()) {
+      if (name != "journalLines") out[name] = value;
+    }
+    return out;
+  }
+
   simulator_context* context_ = nullptr;
   std::unique_ptr<bc_auth> auth_;
   std::mutex mutex_;
@@ -392,6 +452,7 @@ class business_central_simulator final : public vendor_simulator {
   std::uint64_t vendor_counter_ = 0;
   std::unique_ptr<purchase_documents> invoices_;
   std::unique_ptr<purchase_documents> credit_memos_;
+  std::unique_ptr<general_journals> journals_;
 };
 
 }  // namespace

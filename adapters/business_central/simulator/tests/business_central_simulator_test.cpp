@@ -234,3 +234,30 @@ TEST_CASE("bc sim: unknown company, property and vendor are OData v4 errors") {
   const auto companies = f.ok(f.call("GET", "/v2.0/production/api/v2.0/companies"), 200);
   CHECK(companies["value"][0]["id"] == company);
 }
+
+TEST_CASE("bc sim: a journal batch posts its balanced lines once, into G/L entries") {
+  bc_fixture f;
+  const auto j = f.ok(f.call("POST", api + "/journals", R"({"code":"EABC","displayName":"k-1"})"), 201);
+  const auto id = j["id"].get<std::string>();
+  CHECK(f.call("POST", api + "/journals", R"({"code":"EABC"})").status == 400);
+  const auto lines = api + "/journals(" + id + ")/journalLines";
+  f.ok(f.call("POST", lines, R"({"lineNumber":10000,"accountNumber":"6110","postingDate":"2026-03-31","documentNumber":"D1","amount":1000.00})"), 201);
+  // Unbalanced: refused, nothing posted.
+  const auto unbalanced = f.call("POST", api + "/journals(" + id + ")/Microsoft.NAV.post");
+  CHECK(unbalanced.status == 400);
+  CHECK(json::parse(unbalanced.body)["error"]["message"] == "The transaction is out of balance by 1000.00.");
+  CHECK(f.effects("glRegister") == 0);
+  // The same line number twice is the same key.
+  CHECK(f.call("POST", lines, R"({"lineNumber":10000,"accountNumber":"2310","amount":-1000.00})").status == 400);
+  f.ok(f.call("POST", lines, R"({"lineNumber":20000,"accountNumber":"2310","postingDate":"2026-03-31","documentNumber":"D1","amount":-1000.00})"), 201);
+  CHECK(f.call("POST", api + "/journals(" + id + ")/Microsoft.NAV.post").status == 204);
+  CHECK(f.effects("glRegister") == 1);
+  CHECK(f.ok(f.call("GET", lines), 200)["value"].empty());  // posting empties the batch
+  const auto entries = f.ok(f.call("GET", api + "/generalLedgerEntries?$filter=documentNumber%20eq%20'D1'"), 200);
+  REQUIRE(entries["value"].size() == 2);
+  CHECK(erpc::adapters::dump_exact(entries["value"][0]["debitAmount"]) == "1000.00");
+  CHECK(erpc::adapters::dump_exact(entries["value"][1]["creditAmount"]) == "1000.00");
+  // Nothing left to post: a repeated post writes nothing.
+  CHECK(f.call("POST", api + "/journals(" + id + ")/Microsoft.NAV.post").status == 400);
+  CHECK(f.effects("glRegister") == 1);
+}
