@@ -22,14 +22,15 @@ class business_central_adapter final : public adapter {
             {"contract", {{"min", "1.0"}, {"max", "1.x"}}},
             {"objects",
              {{"Supplier", {"create", "get", "list", "update"}},
-              {"Invoice", {"create", "get", "list"}}}},
+              {"Invoice", {"create", "get", "list"}},
+              {"JournalEntry", {"create", "get"}}}},
             {"capabilities", nlohmann::json::array()},
             {"config_schema", config_schema()},
             {"description",
              "Vendors, purchase invoices and purchase credit memos (created and posted with "
              "Microsoft.NAV.post) in Business Central; creates are idempotent through the "
              "vendor number and the vendor's document number, read back among drafts and "
-             "posted documents. Journals and vendor payments: not in this version."}};
+             "posted documents. Journal entries post through one journal batch per idempotency key. Vendor payments: not in this version."}};
   }
 
   void check(const nlohmann::json& config, call_context& ctx) override {

@@ -47,11 +47,29 @@ std::string differing(const nlohmann::json& want, const nlohmann::json& have) {
 }  // namespace
 
 bc_connection::bc_connection(host_ref host, connection_config config, call_context& ctx)
-    : client_(host, std::move(config), ctx), documents_(client_) {}
+    : client_(host, std::move(config), ctx), documents_(client_), journals_(client_) {}
 
 result bc_connection::execute(const request& req, call_context& ctx) {
   const auto& o = req.object;
-  if (o != "Supplier" && o != "Invoice") {
+  if (o == "JournalEntry") {
+    if (req.op == "create") return journals_.create(req, ctx);
+    if (req.op == "get") {
+      const auto id = query_text(req.query, "id");
+      if (id.size() != 20 || id.rfind("ERPC", 0) != 0) {
+        throw error(error_class::validation, "bc.query_id",
+                    "get needs query.id: the journal's document number (ERPC…) a create answered")
+            .with_field("/query/id", "bc.query_id", "not a journal document number")
+            .with_effect(effect::none);
+      }
+      const auto entries = journals_.ledger_entries(id, ctx);
+      if (entries.empty()) {
+        throw error(error_class::not_found, "bc.not_found", "Business Central has no G/L entries of " + id)
+            .with_effect(effect::none);
+      }
+      return {journal_from_ledger(entries, id, client_.config()), false};
+    }
+  }
+  if (o != "Supplier" && o != "Invoice" && o != "JournalEntry") {
     throw error(error_class::unsupported, "bc.object_unsupported",
                 "the Business Central adapter does not offer " + o +
                     " in this version (adapters/business_central/README.md)")

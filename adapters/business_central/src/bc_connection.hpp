@@ -3,10 +3,12 @@
 // each canonical operation (adapters/business_central/README.md).
 //   Supplier      create, get, list, update → vendors (natural key: number; update with If-Match)
 //   Invoice       create, get, list         → purchaseInvoices / purchaseCreditMemos + post
-//   JournalEntry, Payment                   → UNSUPPORTED in this version (README "Missing")
+//   JournalEntry  create, get               → journals + journalLines + post; read from G/L entries
+//   Payment                                 → UNSUPPORTED in this version (README "Missing")
 #pragma once
 
 #include "bc_client.hpp"
+#include "journal_create.hpp"
 #include "purchase_document_create.hpp"
 
 #include <erpc/adapter.hpp>
@@ -31,6 +33,7 @@ class bc_connection final : public connection {
 
   bc_client client_;
   purchase_document_create documents_;
+  journal_create journals_;
 };
 
 }  // namespace erpc::bc

@@ -365,12 +365,87 @@ TEST_CASE("bc: beyond the rate limit the create is RATE_LIMITED and writes nothi
   CHECK(rig.count("purchInvHeader") == 0);
 }
 
-TEST_CASE("bc: journals and payments are UNSUPPORTED in this version with a stable code",
-          "[bc][integration]") {
+TEST_CASE("bc: payments are UNSUPPORTED in this version with a stable code", "[bc][integration]") {
   bc_rig rig;
-  for (const auto* object : {"JournalEntry", "Payment"}) {
-    const auto e = rig.failed(rig.call("create", object, "k-x", json::object()));
-    CHECK(e.cls() == erpc::error_class::unsupported);
-    CHECK(e.code() == "bc.object_unsupported");
-  }
+  const auto e = rig.failed(rig.call("create", "Payment", "k-x", json::object()));
+  CHECK(e.cls() == erpc::error_class::unsupported);
+  CHECK(e.code() == "bc.object_unsupported");
+}
+
+namespace {
+
+json journal(const char* debit_account = "5400", const char* amount = "1000.00",
+             const char* currency = "EUR") {
+  const json m = {{"amount", amount}, {"currency", currency}};
+  return {{"external_refs", json::object()},
+          {"source", {{"system", "test"}}},
+          {"legal_entity", "DE01"},
+          {"reference", "JE-EXT-42"},
+          {"posting_date", "2026-03-31"},
+          {"functional_currency", currency},
+          {"description", "accrual"},
+          {"lines", {{{"account", debit_account}, {"side", "debit"}, {"amount", m}, {"functional_amount", m}},
+                     {{"account", "3300"}, {"side", "credit"}, {"amount", m}, {"functional_amount", m}}}}};
+}
+
+const json journal_maps = {{"value_maps", {{"accounts", {{"5400", "6110"}, {"3300", "2310"}}},
+                                           {"tax_codes", {{"DE19", "VAT19"}}}}}};
+
+}  // namespace
+
+TEST_CASE("bc: a journal posts once through its own batch, replays, refuses reuse, reads back",
+          "[bc][integration][journal]") {
+  bc_rig rig(journal_maps);
+  const auto first = rig.ok(rig.call("create", "JournalEntry", "k-j1", journal()));
+  const auto id = first["result"]["id"].get<std::string>();
+  CHECK(id.rfind("ERPC", 0) == 0);
+  CHECK(rig.count("glRegister") == 1);
+  CHECK(rig.count("genJournalBatch") == 1);
+  rig.open(journal_maps);
+  const auto again = rig.ok(rig.call("create", "JournalEntry", "k-j1", journal()));
+  CHECK(again["replayed"] == true);
+  CHECK(again["result"]["id"] == id);
+  const auto reuse = rig.failed(rig.call("create", "JournalEntry", "k-j1", journal("5400", "999.00")));
+  CHECK(reuse.cls() == erpc::error_class::idempotency_key_reuse);
+  CHECK(rig.count("glRegister") == 1);
+  // Another key is another batch and another posting.
+  rig.ok(rig.call("create", "JournalEntry", "k-j2", journal()));
+  CHECK(rig.count("glRegister") == 2);
+  CHECK(rig.count("genJournalBatch") == 2);
+  const auto read = rig.ok(rig.call("get", "JournalEntry", "", json{{"id", id}}))["result"];
+  CHECK(read["posting_date"] == "2026-03-31");
+  REQUIRE(read["lines"].size() == 2);
+  CHECK(read["lines"][0]["account"] == "5400");
+  CHECK(read["lines"][0]["amount"] == money("1000.00"));
+}
+
+TEST_CASE("bc: a journal whose batch POST or post reply was lost resumes, never posts twice",
+          "[bc][integration][journal]") {
+  bc_rig rig(journal_maps);
+  rig.lose_next_create_reply();  // the batch is made, its reply lost
+  CHECK(rig.failed(rig.call("create", "JournalEntry", "k-j", journal())).cls() ==
+        erpc::error_class::outcome_unknown);
+  rig.open(journal_maps);
+  CHECK(rig.ok(rig.call("create", "JournalEntry", "k-j", journal(), 2, "unknown"))["replayed"] == true);
+  CHECK(rig.count("glRegister") == 1);
+  CHECK(rig.count("genJournalBatch") == 1);
+
+  rig.lose_next_post_reply();  // posted, the 204 lost: the G/L entries are read
+  CHECK(rig.ok(rig.call("create", "JournalEntry", "k-p", journal()))["replayed"] == false);
+  CHECK(rig.count("glRegister") == 2);
+}
+
+TEST_CASE("bc: an unbalanced or foreign-currency journal is refused before anything is sent",
+          "[bc][integration][journal]") {
+  bc_rig rig(journal_maps);
+  auto unbalanced = journal();
+  unbalanced["lines"][1]["amount"]["amount"] = "999.99";
+  unbalanced["lines"][1]["functional_amount"]["amount"] = "999.99";
+  rig.take_sent();
+  const auto e = rig.failed(rig.call("create", "JournalEntry", "k-u", unbalanced));
+  CHECK(e.code() == "bc.journal_unbalanced");
+  const auto usd = rig.failed(rig.call("create", "JournalEntry", "k-usd", journal("5400", "10.00", "USD")));
+  CHECK(usd.cls() == erpc::error_class::unsupported);
+  CHECK(rig.take_sent().empty());
+  CHECK(rig.count("glRegister") == 0);
 }

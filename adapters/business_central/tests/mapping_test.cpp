@@ -4,6 +4,7 @@
 // dropped, never cut), and the fields a read-back compares.
 #include "bc_config.hpp"
 #include "bc_mapping.hpp"
+#include "journal_create.hpp"
 
 #include <erpc/adapters/exact_json.hpp>
 
@@ -233,4 +234,51 @@ TEST_CASE("bc mapping: invoice input BC cannot take is refused with its pointer"
   p = invoice();
   p["legal_entity"] = "FR01";
   CHECK(failure_pointer([&] { erpc::bc::invoice_to_vendor(p, config()); }) == "/legal_entity");
+}
+
+TEST_CASE("bc mapping: one journal batch per key, deterministic, within BC's code lengths") {
+  const auto a = erpc::bc::keys_for("run-42-journal-1");
+  const auto b = erpc::bc::keys_for("run-42-journal-1");
+  const auto c = erpc::bc::keys_for("run-42-journal-2");
+  CHECK(a.batch_code == b.batch_code);
+  CHECK(a.document_number == b.document_number);
+  CHECK(a.batch_code != c.batch_code);
+  CHECK(a.batch_code.size() == 10);
+  CHECK(a.document_number.size() == 20);
+  CHECK(a.document_number.rfind("ERPC", 0) == 0);
+  CHECK(erpc::bc::keys_for(std::string(64, 'k')).batch_code.size() == 10);
+}
+
+TEST_CASE("bc mapping: a journal entry becomes signed journal lines and comes back from G/L entries") {
+  const json m = {{"amount", "1000.00"}, {"currency", "EUR"}};
+  const json je = {{"external_refs", json::object()}, {"source", {{"system", "t"}}},
+                   {"legal_entity", "DE01"}, {"reference", "JE-1"}, {"posting_date", "2026-03-31"},
+                   {"functional_currency", "EUR"}, {"description", "accrual"},
+                   {"lines", {{{"account", "5400"}, {"side", "debit"}, {"amount", m}, {"functional_amount", m}},
+                              {{"account", "5400"}, {"side", "credit"}, {"amount", m}, {"functional_amount", m}}}}};
+  const auto lines = erpc::bc::journal_to_vendor(je, config(), "ERPCABCDEFGHIJKLMNOP");
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["lineNumber"] == 10000);
+  CHECK(lines[0]["accountNumber"] == "6110");
+  CHECK(lines[0]["documentNumber"] == "ERPCABCDEFGHIJKLMNOP");
+  CHECK(lines[0]["externalDocumentNumber"] == "JE-1");
+  CHECK(erpc::adapters::dump_exact(lines[0]["amount"]) == "1000.00");
+  CHECK(erpc::adapters::dump_exact(lines[1]["amount"]) == "-1000.00");
+
+  const auto entries = erpc::adapters::parse_exact(R"([
+    {"accountNumber": "6110", "postingDate": "2026-03-31", "debitAmount": 1000.00, "creditAmount": 0, "description": "accrual"},
+    {"accountNumber": "6110", "postingDate": "2026-03-31", "debitAmount": 0, "creditAmount": 1000.00}])");
+  const auto back = erpc::bc::journal_from_ledger(entries, "ERPCABCDEFGHIJKLMNOP", config());
+  CHECK(back["id"] == "ERPCABCDEFGHIJKLMNOP");
+  CHECK(back["lines"][0]["side"] == "debit");
+  CHECK(back["lines"][1]["side"] == "credit");
+  CHECK(back["lines"][1]["amount"] == m);
+  CHECK(back["lines"][0]["account"] == "5400");
+
+  auto other = je;
+  other["functional_currency"] = "USD";
+  CHECK(failure_pointer([&] { erpc::bc::journal_to_vendor(other, config(), "X"); }) == "/functional_currency");
+  other = je;
+  other["lines"][0]["functional_amount"]["amount"] = "900.00";
+  CHECK(failure_pointer([&] { erpc::bc::journal_to_vendor(other, config(), "X"); }) == "/lines/0/functional_amount");
 }
