@@ -157,7 +157,9 @@ void general_journals::post(const std::string& journal_id) {
     refuse(400, "Application_DialogException",
            "The transaction is out of balance by " + balance.to_string() + ".");
   }
-  const auto register_id = new_guid();
+  // The posting is identified by the Document No. of its lines (how G/L entries are read
+  // back), the first line's when they differ.
+  const auto document_number = text_of(lines.front(), "documentNumber");
   for (const auto& l : lines) {
     const auto amount = adapters::to_decimal(l["amount"]).value_or(decimal{});
     auto entry = [&](const std::string& account, const decimal& a) {
@@ -178,7 +180,8 @@ void general_journals::post(const std::string& journal_id) {
   lines = nlohmann::json::array();
   ++j->version;
   ++registers_;
-  effects_.record_write("glRegister", register_id, text_of(j->fields, "code"));
+  effects_.record_write("glRegister", document_number.empty() ? new_guid() : document_number,
+                        text_of(j->fields, "code"));
 }
 
 void general_journals::clear() {

@@ -5,7 +5,8 @@
 // empties the batch (BANKING.md "one journal batch per key (post posts the batch)").
 // Posting refuses a batch that does not balance (a line without a balancing account must be
 // offset by other lines). Effects: a journal is "genJournalBatch"; a line "genJournalLine";
-// a posting writes one "glRegister" (table 45, G/L Register) — the accounting effect.
+// a posting writes one "glRegister" (table 45, G/L Register) — the accounting effect — whose
+// vendor id is the Document No. of the posted lines (G/L entries are read back by it).
 #pragma once
 
 #include "purchase_documents.hpp"
