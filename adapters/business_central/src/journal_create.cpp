@@ -274,7 +274,14 @@ result journal_create::create(const request& req, call_context& ctx) const {
                        call_kind::write, ctx, &empty);
   } catch (const error& e) {
     if (e.cls() != error_class::outcome_unknown) throw;
-    if (!ledger_entries(keys.document_number, ctx).empty()) return done(resumed);
+    // The post may have happened: the G/L entries decide; if they cannot be read, the outcome
+    // stays unknown.
+    bool posted = false;
+    try {
+      posted = !ledger_entries(keys.document_number, ctx).empty();
+    } catch (const error&) {
+    }
+    if (posted) return done(resumed);
     throw;
   }
   if (res.status == 204 || res.status == 200) return done(resumed);

@@ -60,15 +60,23 @@ std::vector<nlohmann::json> purchase_document_create::read_back(const purchase_d
 
 void purchase_document_create::delete_draft(const purchase_document& doc,
                                             const nlohmann::json& draft, call_context& ctx) const {
+  // Best effort: an undeleted draft is work in progress, never an accounting effect, so a
+  // failure here is logged and never turns an outcome into an error.
   const auto id = mapping::member(draft, "id");
   const auto etag = mapping::member(draft, "@odata.etag");
-  const auto res = client_.send("DELETE",
-                                client_.company_url(std::string("/") + doc.entity->entity_set + "(" + id + ")"),
-                                call_kind::write, ctx, nullptr, etag.empty() ? "*" : etag);
-  if (res.status != 204 && res.status != 200 && res.status != 404) {
+  int status = 0;
+  try {
+    status = client_
+                 .send("DELETE",
+                       client_.company_url(std::string("/") + doc.entity->entity_set + "(" + id + ")"),
+                       call_kind::write, ctx, nullptr, etag.empty() ? "*" : etag)
+                 .status;
+  } catch (const error&) {
+  }
+  if (status != 204 && status != 200 && status != 404) {
     ctx.log(log_level::warn, std::string("could not delete the Business Central draft ") +
-                                 doc.entity->label + " " + id + " (HTTP " +
-                                 std::to_string(res.status) + "); delete it in BC");
+                                 doc.entity->label + " " + id + " (HTTP " + std::to_string(status) +
+                                 "); delete it in BC");
   }
 }
 
@@ -82,17 +90,26 @@ bool purchase_document_create::post(const purchase_document& doc, const std::str
     res = client_.send("POST", url, call_kind::write, ctx, &empty);
   } catch (const error& e) {
     if (e.cls() != error_class::outcome_unknown) throw;
-    // The post may have happened: read its status before anything is posted again.
-    const auto current = client_.get_json(
-        client_.company_url(std::string("/") + doc.entity->entity_set + "(" + id + ")"), ctx);
-    if (!is_draft(current)) return true;
+    // The post may have happened: read its status before anything is posted again. If even
+    // that read fails, the outcome stays unknown.
+    bool posted = false;
+    try {
+      posted = !is_draft(client_.get_json(
+          client_.company_url(std::string("/") + doc.entity->entity_set + "(" + id + ")"), ctx));
+    } catch (const error&) {
+    }
+    if (posted) return true;
     throw;
   }
   if (res.status == 204 || res.status == 200) return true;
   if (res.status >= 500) {
-    const auto current = client_.get_json(
-        client_.company_url(std::string("/") + doc.entity->entity_set + "(" + id + ")"), ctx);
-    if (!is_draft(current)) return true;
+    try {
+      if (!is_draft(client_.get_json(
+              client_.company_url(std::string("/") + doc.entity->entity_set + "(" + id + ")"), ctx))) {
+        return true;
+      }
+    } catch (const error&) {
+    }
   }
   refused = map_odata_error(res, call_kind::write, client_.now_ms(ctx));
   return false;
@@ -212,12 +229,18 @@ result purchase_document_create::create(const purchase_document& doc, const requ
   check_totals(doc, draft, req, ctx);
   std::optional<error> refused;
   if (post(doc, id, refused, ctx)) {
-    // A late-delivered earlier attempt may have left a twin draft.
-    for (const auto& d : read_back(doc, ctx)) {
-      if (is_draft(d) && mapping::member(d, "id") != id &&
-          invoice_compared_fields(d, e, doc.body) == invoice_compared_fields(doc.body, e, doc.body)) {
-        delete_draft(doc, d, ctx);
+    // A late-delivered earlier attempt may have left a twin draft. Best effort: the document
+    // is posted, so a failure here must not turn the answer into an error.
+    try {
+      for (const auto& d : read_back(doc, ctx)) {
+        if (is_draft(d) && mapping::member(d, "id") != id &&
+            invoice_compared_fields(d, e, doc.body) == invoice_compared_fields(doc.body, e, doc.body)) {
+          delete_draft(doc, d, ctx);
+        }
       }
+    } catch (const error& cleanup) {
+      ctx.log(log_level::warn, std::string("posted ") + e.label + " " + id +
+                                   "; the check for twin drafts failed: " + cleanup.code());
     }
     return {created_document(req.payload, id), false};
   }
