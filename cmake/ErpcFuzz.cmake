@@ -18,6 +18,10 @@ if(ERPC_FUZZ)
   add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
                       -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
+  set(ERPC_FUZZ_SECONDS 15 CACHE STRING "How long each fuzz_run.<name> test mutates")
+  # `cmake --build --preset fuzz` builds only the fuzz targets and what they link.
+  add_custom_target(erpc_fuzz_targets)
+  enable_testing()
 endif()
 
 function(erpc_add_fuzz_target name)
@@ -33,6 +37,18 @@ function(erpc_add_fuzz_target name)
     add_executable(fuzz_${name} ${ARG_SOURCES})
     target_link_libraries(fuzz_${name} PRIVATE ${ARG_LINK})
     target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
+    add_dependencies(erpc_fuzz_targets fuzz_${name})
+    # The bounded run CI does (`ctest --preset fuzz`): ERPC_FUZZ_SECONDS of mutation from the
+    # committed seeds. New inputs go to a scratch folder in the build tree, never into the
+    # committed corpus; a crash fails the test and leaves crash-<sha1> in the build folder.
+    set(scratch ${PROJECT_BINARY_DIR}/fuzz/scratch/${name})
+    file(MAKE_DIRECTORY ${scratch})
+    add_test(NAME fuzz_run.${name}
+             COMMAND fuzz_${name} -max_total_time=${ERPC_FUZZ_SECONDS} -timeout=10
+                     -rss_limit_mb=2048 -print_final_stats=1
+                     -artifact_prefix=${PROJECT_BINARY_DIR}/fuzz/ ${scratch} ${ARG_CORPUS})
+    math(EXPR run_timeout "${ERPC_FUZZ_SECONDS} + 60")
+    set_tests_properties(fuzz_run.${name} PROPERTIES TIMEOUT ${run_timeout} LABELS fuzz_run)
   endif()
 
   if(ERPC_BUILD_TESTS)

@@ -9,14 +9,14 @@ namespace erpc::bc {
 
 namespace {
 
-adapters::oauth2_client_credentials_config oauth_config(const connection_config& c) {
-  adapters::oauth2_client_credentials_config o;
+adapters::oauth2_client_settings oauth_config(const connection_config& c) {
+  adapters::oauth2_client_settings o;
   o.token_url = c.token_url;
   o.client_id_ref = c.client_id_ref;
   o.client_secret_ref = c.client_secret_ref;
   o.scope = c.scope;
   o.client_auth = adapters::oauth2_client_auth::form_body;  // vendors.md §4.2 (Entra form)
-  o.error_prefix = "bc";
+  o.code_prefix = "bc";
   return o;
 }
 
@@ -24,7 +24,10 @@ adapters::oauth2_client_credentials_config oauth_config(const connection_config&
 
 bc_client::bc_client(host_ref host, connection_config config, call_context& ctx)
     : http_(host), config_(std::move(config)), auth_(host, oauth_config(config_)) {
-  auth_.check_references(ctx);
+  // Resolve now so a broken reference fails open(), not the first call; the token itself is
+  // fetched on first use.
+  (void)ctx.resolve_secret(config_.client_id_ref);
+  (void)ctx.resolve_secret(config_.client_secret_ref);
 }
 
 std::int64_t bc_client::now_ms(call_context& ctx) const {

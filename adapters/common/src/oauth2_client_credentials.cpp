@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "erpc/adapters/oauth2_client_credentials.hpp"
+#include <erpc/adapters/oauth2_client_credentials.hpp>
 
-#include <erpc/adapters/exact_json.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -10,50 +10,41 @@ namespace erpc::adapters {
 
 namespace {
 
-// Renew a token this long before it expires, so it does not lapse in flight.
+// Renew this long before the vendor says the token expires, so it does not lapse in flight.
 constexpr std::int64_t token_margin_ms = 30'000;
 
 }  // namespace
 
-std::string base64(std::string_view bytes) {
+std::string base64_encode(std::string_view bytes) {
   static constexpr char alphabet[] =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   out.reserve((bytes.size() + 2) / 3 * 4);
   std::size_t i = 0;
   for (; i + 2 < bytes.size(); i += 3) {
-    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) |
-                   (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                   static_cast<unsigned char>(bytes[i + 2]);
+    const unsigned n = (static_cast<unsigned char>(bytes[i]) << 16) |
+                       (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                       static_cast<unsigned char>(bytes[i + 2]);
     out += alphabet[(n >> 18) & 63];
     out += alphabet[(n >> 12) & 63];
     out += alphabet[(n >> 6) & 63];
     out += alphabet[n & 63];
   }
-  if (i + 1 == bytes.size()) {
-    const auto n = static_cast<unsigned char>(bytes[i]) << 16;
+  const auto rest = bytes.size() - i;
+  if (rest > 0) {
+    unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
+    if (rest == 2) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
     out += alphabet[(n >> 18) & 63];
     out += alphabet[(n >> 12) & 63];
-    out += "==";
-  } else if (i + 2 == bytes.size()) {
-    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) |
-                   (static_cast<unsigned char>(bytes[i + 1]) << 8);
-    out += alphabet[(n >> 18) & 63];
-    out += alphabet[(n >> 12) & 63];
-    out += alphabet[(n >> 6) & 63];
+    out += rest == 2 ? alphabet[(n >> 6) & 63] : '=';
     out += '=';
   }
   return out;
 }
 
 oauth2_client_credentials::oauth2_client_credentials(host_ref host,
-                                                     oauth2_client_credentials_config config)
-    : http_(host), config_(std::move(config)) {}
-
-void oauth2_client_credentials::check_references(call_context& ctx) const {
-  (void)ctx.resolve_secret(config_.client_id_ref);
-  (void)ctx.resolve_secret(config_.client_secret_ref);
-}
+                                                     oauth2_client_settings settings)
+    : http_(host), settings_(std::move(settings)) {}
 
 std::int64_t oauth2_client_credentials::now_ms(call_context& ctx) const {
   if (const auto host_now = ctx.now_unix_ms(); host_now != 0) return host_now;
@@ -63,66 +54,69 @@ std::int64_t oauth2_client_credentials::now_ms(call_context& ctx) const {
 }
 
 std::string oauth2_client_credentials::fetch(call_context& ctx) {
-  const auto& p = config_.error_prefix;
-  const auto id = ctx.resolve_secret(config_.client_id_ref);
-  const auto secret = ctx.resolve_secret(config_.client_secret_ref);
+  const auto& prefix = settings_.code_prefix;
+  const auto id = ctx.resolve_secret(settings_.client_id_ref);
+  const auto secret = ctx.resolve_secret(settings_.client_secret_ref);
   http_request req;
   req.method = "POST";
-  req.url = config_.token_url;
+  req.url = settings_.token_url;
+  if (settings_.client_auth == oauth2_client_auth::basic) {
+    req.headers.emplace_back("Authorization",
+                             "Basic " + base64_encode(url_encode(id) + ":" + url_encode(secret)));
+  }
   req.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
   req.headers.emplace_back("Accept", "application/json");
   req.body = "grant_type=client_credentials";
-  if (config_.client_auth == oauth2_client_auth::basic) {
-    req.headers.emplace_back("Authorization",
-                             "Basic " + base64(url_encode(id) + ":" + url_encode(secret)));
-  } else {
+  if (settings_.client_auth == oauth2_client_auth::form_body) {
     req.body += "&client_id=" + url_encode(id) + "&client_secret=" + url_encode(secret);
   }
-  if (!config_.scope.empty()) req.body += "&scope=" + url_encode(config_.scope);
-  auto res = http_.send(req, ctx.abi_call());
-  if (!res.ok() && res.request_sent) {
-    // A token request changes nothing at the vendor: a lost reply is "not available".
-    throw error(error_class::unavailable, p + ".oauth_token_unavailable",
+  if (!settings_.scope.empty()) req.body += "&scope=" + url_encode(settings_.scope);
+  const auto res = http_.send(req, ctx.abi_call());
+  if (!res.ok()) {
+    if (res.transport == http_transport::bad_request) throw_for_transport(res);
+    // Nothing is written by a token request, so a lost reply is simply "not available".
+    throw error(error_class::unavailable, prefix + ".oauth_token_unavailable",
                 "the OAuth token request got no complete reply: " + res.transport_message)
         .with_effect(effect::none);
   }
-  throw_for_transport(res);
+  std::string reason;
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(res.body);
+    if (doc.is_object()) reason = doc.value("error", "");
+  } catch (const std::exception&) {
+  }
   if (res.status == 400 || res.status == 401) {
     // RFC 6749 §5.2: invalid_client, invalid_grant… The body names the reason, never a secret.
-    std::string reason;
-    try {
-      const auto doc = parse_exact(res.body);
-      if (doc.is_object()) reason = doc.value("error", "");
-    } catch (const std::exception&) {
-    }
-    throw error(error_class::authentication, p + ".oauth_token_refused",
+    throw error(error_class::authentication, prefix + ".oauth_token_refused",
                 "the OAuth token endpoint refused the client credentials (HTTP " +
                     std::to_string(res.status) + (reason.empty() ? "" : ", " + reason) + ")")
         .with_effect(effect::none)
         .with_vendor({res.status, reason, "", ""});
   }
-  auto malformed = [&](const std::string& what) {
-    return error(error_class::internal, p + ".malformed_response",
-                 "the OAuth token endpoint answered HTTP " + std::to_string(res.status) +
-                     " but " + what)
-        .with_effect(effect::none)
-        .with_vendor({res.status, "", "", ""});
-  };
+  if (res.status == 429) {
+    auto e = error(error_class::rate_limited, prefix + ".oauth_token_rate_limited",
+                   "the OAuth token endpoint is rate limiting (HTTP 429)")
+                 .with_effect(effect::none);
+    if (const auto after = res.header("Retry-After")) {
+      if (const auto ms = parse_retry_after_ms(*after, now_ms(ctx))) e.with_retry_after_ms(*ms);
+    }
+    throw e;
+  }
   if (res.status != 200) {
-    if (config_.on_http_error) throw config_.on_http_error(res, now_ms(ctx));
-    throw error(error_class::unavailable, p + ".oauth_token_unavailable",
+    throw error(error_class::unavailable, prefix + ".oauth_token_unavailable",
                 "the OAuth token endpoint answered HTTP " + std::to_string(res.status))
         .with_effect(effect::none)
-        .with_vendor({res.status, "", "", ""});
+        .with_vendor({res.status, reason, "", ""});
   }
-  nlohmann::json doc;
-  try {
-    doc = parse_exact(res.body);
-  } catch (const std::exception&) {
-    throw malformed("its token answer is not JSON");
+  const auto token = doc.is_object() && doc.contains("access_token") && doc["access_token"].is_string()
+                         ? doc["access_token"].get<std::string>()
+                         : std::string();
+  if (token.empty()) {
+    throw error(error_class::internal, prefix + ".oauth_token_malformed",
+                "the OAuth token answer is not JSON with an access_token")
+        .with_effect(effect::none);
   }
-  const auto token = doc.is_object() ? doc.value("access_token", "") : std::string();
-  if (token.empty()) throw malformed("its token answer has no access_token");
   std::int64_t expires_in_s = 3600;
   if (const auto e = doc.find("expires_in"); e != doc.end()) {
     if (e->is_number_integer()) expires_in_s = e->get<std::int64_t>();
@@ -133,11 +127,12 @@ std::string oauth2_client_credentials::fetch(call_context& ctx) {
       }
     }
   }
-  std::lock_guard lock(mutex_);
+  const std::lock_guard lock(mutex_);
   bearer_ = "Bearer " + token;
-  // Renewed a margin before expiry, but a new token is always used at least once (a lifetime
+  // A margin before the expiry, but a new token is always used at least once (a lifetime
   // shorter than the margin must not make every request fetch another).
-  const std::int64_t life_ms = std::max<std::int64_t>(expires_in_s, 0) * 1000;
+  // Clamped to a day: an absurd expires_in must neither overflow nor pin a token for ever.
+  const std::int64_t life_ms = std::clamp<std::int64_t>(expires_in_s, 0, 86'400) * 1000;
   expires_ms_ =
       now_ms(ctx) + std::max<std::int64_t>(life_ms - std::min(token_margin_ms, life_ms / 2), 1000);
   return bearer_;
@@ -145,7 +140,7 @@ std::string oauth2_client_credentials::fetch(call_context& ctx) {
 
 std::string oauth2_client_credentials::authorization(call_context& ctx) {
   {
-    std::lock_guard lock(mutex_);
+    const std::lock_guard lock(mutex_);
     if (!bearer_.empty() && now_ms(ctx) < expires_ms_) return bearer_;
   }
   return fetch(ctx);
@@ -153,9 +148,8 @@ std::string oauth2_client_credentials::authorization(call_context& ctx) {
 
 void oauth2_client_credentials::refresh(const std::string& refused, call_context& ctx) {
   {
-    std::lock_guard lock(mutex_);
-    // Another call may have refreshed the token already; only the refused one is dropped.
-    if (bearer_ != refused) return;
+    const std::lock_guard lock(mutex_);
+    if (bearer_ != refused && !bearer_.empty()) return;  // another call refreshed it already
     bearer_.clear();
   }
   (void)fetch(ctx);

@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
-// OAuth 2.0 client credentials (RFC 6749 §4.4) against a scripted host HTTP service: the two
-// client authentications (Basic for SAP, form body for Microsoft Entra), the token cached,
-// only a refused token replaced, and the secret in no error message.
+// OAuth 2.0 client credentials (RFC 6749 §4.4) against a scripted host HTTP service: one fetch,
+// cached until a margin before expires_in, HTTP Basic with form-encoded id and secret, one
+// refresh for a refused token (not two when another call refreshed already), and the token
+// endpoint's refusals mapped with the adapter's code prefix, never echoing the secret.
 #include <erpc/adapters/oauth2_client_credentials.hpp>
 #include <erpc/testing/fake_host.hpp>
 
 #include <catch2/catch.hpp>
 
-#include <mutex>
+#include <string>
+#include <vector>
 
 namespace {
 
-erpc::http_response answer(int status, std::string body) {
+erpc::http_response answer(int status, std::string body, erpc::http_headers headers = {}) {
   erpc::http_response r;
   r.transport = erpc::http_transport::ok;
   r.status = status;
+  r.headers = std::move(headers);
   r.body = std::move(body);
   return r;
 }
@@ -26,93 +29,118 @@ std::string header(const erpc::http_request& req, std::string_view name) {
   return {};
 }
 
-erpc::adapters::oauth2_client_credentials_config config(erpc::adapters::oauth2_client_auth auth) {
-  erpc::adapters::oauth2_client_credentials_config c;
-  c.token_url = "https://login.example/tenant/oauth2/v2.0/token";
-  c.client_id_ref = "env:ID";
-  c.client_secret_ref = "env:SECRET";
-  c.scope = "https://api.example/.default";
-  c.client_auth = auth;
-  c.error_prefix = "bc";
-  return c;
+struct rig {
+  rig() {
+    host.clock().set(1'700'000'000'000);
+    host.secrets().set("env:ID", "client 1");
+    host.secrets().set("env:SECRET", "s3cret/pw");
+    host.http().scripted([this](const erpc::http_request& req, const erpc_call_v1*) {
+      seen.push_back(req);
+      return next(seen.size());
+    });
+  }
+  erpc::adapters::oauth2_client_credentials make() {
+    return {erpc::host_ref(host.host()),
+            {"https://bank.example/token", "env:ID", "env:SECRET", "payments", "openbanking_uk"}};
+  }
+  erpc::testing::fake_host host;
+  std::vector<erpc::http_request> seen;
+  std::function<erpc::http_response(std::size_t)> next = [](std::size_t n) {
+    return answer(200, R"({"access_token":"tok-)" + std::to_string(n) +
+                           R"(","token_type":"Bearer","expires_in":3600})");
+  };
+};
+
+erpc::error failure(erpc::adapters::oauth2_client_credentials& oauth, erpc::call_context& ctx) {
+  try {
+    (void)oauth.authorization(ctx);
+  } catch (const erpc::error& e) {
+    return e;
+  }
+  FAIL("no error");
+  throw;
 }
 
 }  // namespace
 
-TEST_CASE("oauth2: form-body client authentication, the token cached, a refused one replaced once",
-          "[adapters][oauth2]") {
-  erpc::testing::fake_host host;
-  host.secrets().set("env:ID", "client-1");
-  host.secrets().set("env:SECRET", "s3cr&t");
-  std::mutex m;
-  std::vector<erpc::http_request> seen;
-  int issued = 0;
-  host.http().scripted([&](const erpc::http_request& req, const erpc_call_v1*) {
-    std::lock_guard lock(m);
-    seen.push_back(req);
-    return answer(200, R"({"token_type":"Bearer","expires_in":3599,"access_token":"t)" +
-                           std::to_string(++issued) + R"("})");
-  });
-  erpc::call_context ctx(erpc::host_ref(host.host()), nullptr);
-  erpc::adapters::oauth2_client_credentials auth(erpc::host_ref(host.host()),
-                                                 config(erpc::adapters::oauth2_client_auth::form_body));
-  CHECK(auth.authorization(ctx) == "Bearer t1");
-  CHECK(auth.authorization(ctx) == "Bearer t1");  // cached
-  REQUIRE(seen.size() == 1);
-  CHECK(seen[0].method == "POST");
-  CHECK(header(seen[0], "Authorization").empty());
-  CHECK(seen[0].body ==
-        "grant_type=client_credentials&client_id=client-1&client_secret=s3cr%26t&scope=https%3A%2F%2Fapi.example%2F.default");
-  auth.refresh("Bearer t1", ctx);
-  CHECK(auth.authorization(ctx) == "Bearer t2");
-  auth.refresh("Bearer t1", ctx);  // already replaced by another call: no new fetch
-  CHECK(seen.size() == 2);
+TEST_CASE("one token, cached, sent with HTTP Basic client authentication", "[oauth2]") {
+  rig r;
+  auto oauth = r.make();
+  erpc::call_context ctx(erpc::host_ref(r.host.host()), nullptr);
+  CHECK(oauth.authorization(ctx) == "Bearer tok-1");
+  CHECK(oauth.authorization(ctx) == "Bearer tok-1");
+  REQUIRE(r.seen.size() == 1);
+  const auto& req = r.seen[0];
+  CHECK(req.method == "POST");
+  CHECK(req.url == "https://bank.example/token");
+  CHECK(req.body == "grant_type=client_credentials&scope=payments");
+  // RFC 6749 §2.3.1: id and secret form-encoded, then Basic.
+  CHECK(header(req, "Authorization") == "Basic Y2xpZW50JTIwMTpzM2NyZXQlMkZwdw==");
+  CHECK(header(req, "Content-Type") == "application/x-www-form-urlencoded");
+  // 30 s before expires_in a new token is fetched.
+  r.host.clock().advance(3600'000 - 29'000);
+  CHECK(oauth.authorization(ctx) == "Bearer tok-2");
 }
 
-TEST_CASE("oauth2: Basic client authentication (RFC 6749 §2.3.1)", "[adapters][oauth2]") {
-  erpc::testing::fake_host host;
-  host.secrets().set("env:ID", "client-1");
-  host.secrets().set("env:SECRET", "pw");
-  erpc::http_request sent;
-  host.http().scripted([&](const erpc::http_request& req, const erpc_call_v1*) {
-    sent = req;
-    return answer(200, R"({"access_token":"abc","expires_in":"60"})");
-  });
-  erpc::call_context ctx(erpc::host_ref(host.host()), nullptr);
-  erpc::adapters::oauth2_client_credentials auth(erpc::host_ref(host.host()),
-                                                 config(erpc::adapters::oauth2_client_auth::basic));
-  CHECK(auth.authorization(ctx) == "Bearer abc");
-  CHECK(header(sent, "Authorization") == "Basic " + erpc::adapters::base64("client-1:pw"));
-  CHECK(sent.body.find("client_secret") == std::string::npos);
+TEST_CASE("form-body client authentication (Microsoft Entra, vendors.md §4.2)", "[oauth2]") {
+  rig r;
+  erpc::adapters::oauth2_client_settings settings{"https://login.example/t/oauth2/v2.0/token",
+                                                  "env:ID", "env:SECRET",
+                                                  "https://api.businesscentral.dynamics.com/.default", "bc"};
+  settings.client_auth = erpc::adapters::oauth2_client_auth::form_body;
+  erpc::adapters::oauth2_client_credentials oauth(erpc::host_ref(r.host.host()), settings);
+  erpc::call_context ctx(erpc::host_ref(r.host.host()), nullptr);
+  CHECK(oauth.authorization(ctx) == "Bearer tok-1");
+  REQUIRE(r.seen.size() == 1);
+  CHECK(header(r.seen[0], "Authorization").empty());
+  CHECK(r.seen[0].body ==
+        "grant_type=client_credentials&client_id=client%201&client_secret=s3cret%2Fpw"
+        "&scope=https%3A%2F%2Fapi.businesscentral.dynamics.com%2F.default");
 }
 
-TEST_CASE("oauth2: a refusal is AUTHENTICATION with the reason, never the secret; junk is INTERNAL",
-          "[adapters][oauth2]") {
-  erpc::testing::fake_host host;
-  host.secrets().set("env:ID", "client-1");
-  host.secrets().set("env:SECRET", "very-secret-value");
-  int status = 401;
-  std::string body = R"({"error":"invalid_client","error_description":"AADSTS7000215"})";
-  host.http().scripted([&](const erpc::http_request&, const erpc_call_v1*) { return answer(status, body); });
-  erpc::call_context ctx(erpc::host_ref(host.host()), nullptr);
-  erpc::adapters::oauth2_client_credentials auth(erpc::host_ref(host.host()),
-                                                 config(erpc::adapters::oauth2_client_auth::form_body));
-  try {
-    (void)auth.authorization(ctx);
-    FAIL("a refused token was accepted");
-  } catch (const erpc::error& e) {
-    CHECK(e.cls() == erpc::error_class::authentication);
-    CHECK(e.code() == "bc.oauth_token_refused");
-    CHECK(e.message().find("invalid_client") != std::string::npos);
-    CHECK(e.message().find("very-secret-value") == std::string::npos);
-  }
-  status = 200;
-  body = "<html>not json</html>";
-  try {
-    (void)auth.authorization(ctx);
-    FAIL("junk was accepted");
-  } catch (const erpc::error& e) {
-    CHECK(e.cls() == erpc::error_class::internal);
-    CHECK(e.code() == "bc.malformed_response");
-  }
+TEST_CASE("a refused token is refreshed once, not again for a stale refusal", "[oauth2]") {
+  rig r;
+  auto oauth = r.make();
+  erpc::call_context ctx(erpc::host_ref(r.host.host()), nullptr);
+  const auto first = oauth.authorization(ctx);
+  oauth.refresh(first, ctx);
+  CHECK(oauth.authorization(ctx) == "Bearer tok-2");
+  oauth.refresh(first, ctx);  // another call already replaced tok-1
+  CHECK(oauth.authorization(ctx) == "Bearer tok-2");
+  CHECK(r.seen.size() == 2);
+  // A rotated secret is read again at the refresh.
+  r.host.secrets().set("env:SECRET", "rotated");
+  oauth.refresh("Bearer tok-2", ctx);
+  CHECK(header(r.seen.back(), "Authorization") == "Basic Y2xpZW50JTIwMTpyb3RhdGVk");
+}
+
+TEST_CASE("the token endpoint's refusals", "[oauth2]") {
+  rig r;
+  erpc::call_context ctx(erpc::host_ref(r.host.host()), nullptr);
+  r.next = [](std::size_t) { return answer(401, R"({"error":"invalid_client"})"); };
+  auto oauth = r.make();
+  auto e = failure(oauth, ctx);
+  CHECK(e.cls() == erpc::error_class::authentication);
+  CHECK(e.code() == "openbanking_uk.oauth_token_refused");
+  CHECK(e.effect() == erpc::effect::none);
+  CHECK(std::string(e.what()).find("s3cret") == std::string::npos);
+  r.next = [](std::size_t) { return answer(429, "", {{"Retry-After", "4"}}); };
+  e = failure(oauth, ctx);
+  CHECK(e.cls() == erpc::error_class::rate_limited);
+  CHECK(e.retry_after_ms() == 4000);
+  r.next = [](std::size_t) { return answer(503, "<html/>"); };
+  CHECK(failure(oauth, ctx).cls() == erpc::error_class::unavailable);
+  r.next = [](std::size_t) { return answer(200, R"({"token_type":"Bearer"})"); };
+  e = failure(oauth, ctx);
+  CHECK(e.cls() == erpc::error_class::internal);
+  CHECK(e.code() == "openbanking_uk.oauth_token_malformed");
+  r.next = [](std::size_t) {
+    erpc::http_response lost;
+    lost.transport = erpc::http_transport::failed;
+    lost.request_sent = true;
+    return lost;
+  };
+  e = failure(oauth, ctx);
+  CHECK(e.cls() == erpc::error_class::unavailable);
+  CHECK(e.effect() == erpc::effect::none);  // a token request writes nothing
 }

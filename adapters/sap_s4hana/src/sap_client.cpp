@@ -43,27 +43,51 @@ std::string cookie_text(const std::map<std::string, std::string>& jar) {
 
 }  // namespace
 
+std::string base64(std::string_view bytes) {
+  static constexpr char alphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) |
+                   (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                   static_cast<unsigned char>(bytes[i + 2]);
+    out += alphabet[(n >> 18) & 63];
+    out += alphabet[(n >> 12) & 63];
+    out += alphabet[(n >> 6) & 63];
+    out += alphabet[n & 63];
+  }
+  if (i + 1 == bytes.size()) {
+    const auto n = static_cast<unsigned char>(bytes[i]) << 16;
+    out += alphabet[(n >> 18) & 63];
+    out += alphabet[(n >> 12) & 63];
+    out += "==";
+  } else if (i + 2 == bytes.size()) {
+    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) |
+                   (static_cast<unsigned char>(bytes[i + 1]) << 8);
+    out += alphabet[(n >> 18) & 63];
+    out += alphabet[(n >> 12) & 63];
+    out += alphabet[(n >> 6) & 63];
+    out += '=';
+  }
+  return out;
+}
+
 sap_client::sap_client(host_ref host, connection_config config, call_context& ctx)
     : http_(host), config_(std::move(config)) {
   if (config_.auth.method == auth_method::basic) {
     basic_authorization_ = "Basic " + base64(ctx.resolve_secret(config_.auth.user_ref) + ":" +
                                              ctx.resolve_secret(config_.auth.password_ref));
   } else {
-    // RFC 6749 §4.4 with HTTP Basic client authentication (§2.3.1), vendors.md §2.2.
-    adapters::oauth2_client_credentials_config o;
-    o.token_url = config_.auth.token_url;
-    o.client_id_ref = config_.auth.client_id_ref;
-    o.client_secret_ref = config_.auth.client_secret_ref;
-    o.scope = config_.auth.scope;
-    o.client_auth = adapters::oauth2_client_auth::basic;
-    o.error_prefix = "sap";
-    o.on_http_error = [](const http_response& res, std::int64_t now_unix_ms) {
-      return map_gateway_error(res, call_kind::read, now_unix_ms);
-    };
-    oauth_ = std::make_unique<adapters::oauth2_client_credentials>(host, std::move(o));
     // Resolve now so a broken reference fails open(), not the first call; the token itself is
     // fetched on first use.
-    oauth_->check_references(ctx);
+    (void)ctx.resolve_secret(config_.auth.client_id_ref);
+    (void)ctx.resolve_secret(config_.auth.client_secret_ref);
+    oauth_ = std::make_unique<adapters::oauth2_client_credentials>(
+        host, adapters::oauth2_client_settings{config_.auth.token_url, config_.auth.client_id_ref,
+                                               config_.auth.client_secret_ref, config_.auth.scope,
+                                               "sap"});
   }
 }
 
@@ -122,6 +146,7 @@ void sap_client::refresh_credentials(const std::string& refused, call_context& c
     basic_authorization_ = fresh;
     return;
   }
+  // Another call may have refreshed the token already; only the refused one is dropped.
   oauth_->refresh(refused, ctx);
 }
 

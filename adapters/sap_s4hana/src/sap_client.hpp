@@ -11,7 +11,6 @@
 #include "sap_config.hpp"
 
 #include <erpc/adapters/oauth2_client_credentials.hpp>
-
 #include <erpc/call_context.hpp>
 #include <erpc/http_client.hpp>
 
@@ -90,13 +89,13 @@ class sap_client {
   connection_config config_;
   mutable std::mutex mutex_;
   std::string basic_authorization_;  // "Basic …" (basic)
-  // oauth2: the bearer token, cached and refreshed (adapters/common).
+  // oauth2: the bearer token, cached and refreshed once on a 401 (adapters/common).
   std::unique_ptr<adapters::oauth2_client_credentials> oauth_;
   std::map<std::string, csrf_binding> csrf_tokens_;  // service root → token
   std::map<std::string, std::string> cookies_;
 };
 
 // RFC 4648 base64 (Basic authorization).
-using adapters::base64;
+std::string base64(std::string_view bytes);
 
 }  // namespace erpc::sap

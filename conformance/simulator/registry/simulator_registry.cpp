@@ -4,6 +4,7 @@
 #include <erpc/error.hpp>
 #include <erpc/sim/business_central_simulator.hpp>
 #include <erpc/sim/netsuite/netsuite_simulator.hpp>
+#include <erpc/sim/openbanking_uk_simulator.hpp>
 #include <erpc/sim/sap_s4hana_simulator.hpp>
 
 #include <array>
@@ -20,6 +21,9 @@ constexpr std::array simulators = {
     registered_simulator{"sap_s4hana",
                          "SAP S/4HANA OData v2 + journal entry SOAP (vendors.md §2)",
                          &make_sap_s4hana_simulator},
+    registered_simulator{"openbanking_uk",
+                         "UK Open Banking Payment Initiation v3.1.11 (vendors.md §8)",
+                         &make_openbanking_uk_simulator},
     registered_simulator{"business_central",
                          "Dynamics 365 Business Central API v2.0 (vendors.md §4)",
                          &make_business_central_simulator},

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "bank_file_connection.hpp"
+
+#include "durable_file.hpp"
+#include "inbound_intake.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+namespace erpc::bank_file {
+
+namespace {
+
+constexpr std::int64_t default_page = 100;
+constexpr std::int64_t max_page = 1000;
+
+struct page_request {
+  std::uint64_t after = 0;  // items with a sequence number above this
+  std::int64_t limit = default_page;
+};
+
+// Cursors are "<prefix>:<n>": the sequence number of the last item the caller has.
+page_request read_page_request(const request& req, std::string_view prefix,
+                               std::uint64_t available) {
+  page_request page;
+  if (!req.query.is_object()) return page;
+  for (const char* unsupported : {"id", "vendor_id", "natural_key", "changed_since"}) {
+    if (req.query.contains(unsupported)) {
+      throw error(error_class::unsupported, "bank_file.query_unsupported",
+                  std::string("list ") + req.object + " does not offer the filter " + unsupported)
+          .with_field(std::string("/query/") + unsupported, "bank_file.query_unsupported",
+                      "not offered");
+    }
+  }
+  if (const auto it = req.query.find("limit"); it != req.query.end()) {
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 1) {
+      throw error(error_class::validation, "bank_file.limit_invalid", "limit must be 1..1000")
+          .with_field("/query/limit", "bank_file.limit_invalid", "must be 1..1000");
+    }
+    page.limit = std::min(it->get<std::int64_t>(), max_page);
+  }
+  if (const auto it = req.query.find("cursor"); it != req.query.end()) {
+    const std::string c = it->is_string() ? it->get<std::string>() : "";
+    const std::string head = std::string(prefix) + ":";
+    bool ok = c.size() > head.size() && c.compare(0, head.size(), head) == 0 &&
+              c.size() - head.size() <= 19;
+    for (std::size_t i = head.size(); ok && i < c.size(); ++i) {
+      ok = c[i] >= '0' && c[i] <= '9';
+    }
+    if (ok) page.after = std::stoull(c.substr(head.size()));
+    if (!ok || page.after > available) {
+      throw error(error_class::validation, "bank_file.cursor_invalid",
+                  "the cursor is not one this connection gave for " + req.object)
+          .with_field("/query/cursor", "bank_file.cursor_invalid",
+                      ok ? "beyond what was taken in" : "malformed");
+    }
+  }
+  return page;
+}
+
+std::string sequence_name(std::uint64_t seq) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%010llu.json", static_cast<unsigned long long>(seq));
+  return buf;
+}
+
+// Items after page.after from a <state_dir>/<folder>/<seq>.json log, and the next cursor.
+result read_log_page(const connection_config& config, const char* folder, std::string_view prefix,
+                     const page_request& page, std::uint64_t available) {
+  nlohmann::json items = nlohmann::json::array();
+  std::uint64_t last = page.after;
+  while (last < available && static_cast<std::int64_t>(items.size()) < page.limit) {
+    ++last;
+    auto doc = read_json_file(config.state_dir / folder / sequence_name(last));
+    if (!doc) {
+      throw error(error_class::internal, "bank_file.state_corrupt",
+                  std::string("record ") + std::to_string(last) + " of " + folder +
+                      " is missing from the state folder");
+    }
+    items.push_back(std::move(*doc));
+  }
+  return {{{"items", std::move(items)},
+           {"next_cursor", std::string(prefix) + ":" + std::to_string(last)}},
+          false};
+}
+
+}  // namespace
+
+result bank_file_connection::execute(const request& req, call_context& ctx) {
+  if (req.op == "submit" && req.object == "PaymentBatch") return submit_batch(req, ctx);
+  if (req.op == "list" && req.object == "PaymentStatus") return list_payment_statuses(req, ctx);
+  if (req.op == "list" && req.object == "BankStatement") return list_statements(req, ctx);
+  throw error(error_class::unsupported, "bank_file.operation_unsupported",
+              "the bank file adapter offers submit PaymentBatch, list PaymentStatus and list "
+              "BankStatement, not " + req.op + " " + req.object);
+}
+
+result bank_file_connection::list_payment_statuses(const request& req, call_context& ctx) {
+  std::lock_guard guard(mutex_);
+  const state_lock lock(config_.state_dir);
+  inbound_intake intake(config_);
+  (void)read_page_request(req, "pst", intake.status_count());  // a bad query takes nothing in
+  intake.take_in(ctx);
+  intake.raise_new_problems(problem_kind_status);
+  const auto page = read_page_request(req, "pst", intake.status_count());
+  return read_log_page(config_, "statuses", "pst", page, intake.status_count());
+}
+
+result bank_file_connection::list_statements(const request& req, call_context& ctx) {
+  std::lock_guard guard(mutex_);
+  const state_lock lock(config_.state_dir);
+  inbound_intake intake(config_);
+  (void)read_page_request(req, "stm", intake.statement_count());
+  intake.take_in(ctx);
+  intake.raise_new_problems(problem_kind_statement);
+  const auto page = read_page_request(req, "stm", intake.statement_count());
+  return read_log_page(config_, "statements", "stm", page, intake.statement_count());
+}
+
+}  // namespace erpc::bank_file
