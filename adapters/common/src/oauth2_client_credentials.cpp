@@ -60,11 +60,16 @@ std::string oauth2_client_credentials::fetch(call_context& ctx) {
   http_request req;
   req.method = "POST";
   req.url = settings_.token_url;
-  req.headers.emplace_back("Authorization",
-                           "Basic " + base64_encode(url_encode(id) + ":" + url_encode(secret)));
+  if (settings_.client_auth == oauth2_client_auth::basic) {
+    req.headers.emplace_back("Authorization",
+                             "Basic " + base64_encode(url_encode(id) + ":" + url_encode(secret)));
+  }
   req.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
   req.headers.emplace_back("Accept", "application/json");
   req.body = "grant_type=client_credentials";
+  if (settings_.client_auth == oauth2_client_auth::form_body) {
+    req.body += "&client_id=" + url_encode(id) + "&client_secret=" + url_encode(secret);
+  }
   if (!settings_.scope.empty()) req.body += "&scope=" + url_encode(settings_.scope);
   const auto res = http_.send(req, ctx.abi_call());
   if (!res.ok()) {

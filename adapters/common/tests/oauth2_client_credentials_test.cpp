@@ -82,6 +82,22 @@ TEST_CASE("one token, cached, sent with HTTP Basic client authentication", "[oau
   CHECK(oauth.authorization(ctx) == "Bearer tok-2");
 }
 
+TEST_CASE("form-body client authentication (Microsoft Entra, vendors.md §4.2)", "[oauth2]") {
+  rig r;
+  erpc::adapters::oauth2_client_settings settings{"https://login.example/t/oauth2/v2.0/token",
+                                                  "env:ID", "env:SECRET",
+                                                  "https://api.businesscentral.dynamics.com/.default", "bc"};
+  settings.client_auth = erpc::adapters::oauth2_client_auth::form_body;
+  erpc::adapters::oauth2_client_credentials oauth(erpc::host_ref(r.host.host()), settings);
+  erpc::call_context ctx(erpc::host_ref(r.host.host()), nullptr);
+  CHECK(oauth.authorization(ctx) == "Bearer tok-1");
+  REQUIRE(r.seen.size() == 1);
+  CHECK(header(r.seen[0], "Authorization").empty());
+  CHECK(r.seen[0].body ==
+        "grant_type=client_credentials&client_id=client%201&client_secret=s3cret%2Fpw"
+        "&scope=https%3A%2F%2Fapi.businesscentral.dynamics.com%2F.default");
+}
+
 TEST_CASE("a refused token is refreshed once, not again for a stale refusal", "[oauth2]") {
   rig r;
   auto oauth = r.make();

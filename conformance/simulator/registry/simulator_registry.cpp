@@ -3,6 +3,7 @@
 
 #include <erpc/error.hpp>
 #include <erpc/sim/bank/bank_simulator.hpp>
+#include <erpc/sim/business_central_simulator.hpp>
 #include <erpc/sim/netsuite/netsuite_simulator.hpp>
 #include <erpc/sim/openbanking_uk_simulator.hpp>
 #include <erpc/sim/sap_s4hana_simulator.hpp>
@@ -27,6 +28,9 @@ constexpr std::array simulators = {
     registered_simulator{"bank", "Bank file gateway: pain.001 in, pain.002 + camt.053/MT940/BAI2 "
                          "out (vendors.md §6, §7; docs/simulators-bank.md)",
                          &bank::make_bank_simulator},
+    registered_simulator{"business_central",
+                         "Dynamics 365 Business Central API v2.0 (vendors.md §4)",
+                         &make_business_central_simulator},
 };
 
 }  // namespace

@@ -2,7 +2,8 @@
 // An OAuth 2.0 client-credentials bearer token (RFC 6749 §4.4) for one connection: fetched on
 // first use, cached until a margin before `expires_in` (taken as at most a day), fetched again
 // once when the vendor refuses it (a 401 wrote nothing, so the caller may send again). Client
-// authentication is HTTP Basic with the form-encoded id and secret (§2.3.1); both are secret
+// authentication is HTTP Basic with the form-encoded id and secret (§2.3.1), or both as form
+// parameters (`client_auth`, Microsoft Entra for Business Central); both are secret
 // references resolved through the host at every fetch, so a rotated secret is picked up by the
 // refresh.
 //
@@ -24,12 +25,19 @@
 
 namespace erpc::adapters {
 
+// How the client authenticates at the token endpoint.
+enum class oauth2_client_auth {
+  basic,      // Authorization: Basic of the form-encoded id and secret (RFC 6749 §2.3.1)
+  form_body,  // client_id and client_secret as form parameters (Microsoft Entra, vendors.md §4.2)
+};
+
 struct oauth2_client_settings {
   std::string token_url;          // absolute
   std::string client_id_ref;      // secret reference
   std::string client_secret_ref;  // secret reference
   std::string scope;              // optional
   std::string code_prefix;        // "openbanking_uk"
+  oauth2_client_auth client_auth = oauth2_client_auth::basic;
 };
 
 class oauth2_client_credentials {

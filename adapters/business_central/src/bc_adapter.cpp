@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+// The bundled Dynamics 365 Business Central adapter (API v2.0, OData v4; vendors.md §4): the
+// manifest and the connection factory.
+#include "bc_config.hpp"
+#include "bc_connection.hpp"
+#include "bc_mapping.hpp"
+
+#include <erpc/adapter.hpp>
+
+namespace erpc::bc {
+
+class business_central_adapter final : public adapter {
+ public:
+  static constexpr char adapter_id[] = "business_central";
+
+  nlohmann::json describe() const override {
+    return {{"name", "Dynamics 365 Business Central (API v2.0)"},
+            {"vendor", "erpconnect"},
+            {"version", "0.1.0"},
+            {"status", "beta"},
+            {"mapping_version", mapping_version},
+            {"contract", {{"min", "1.0"}, {"max", "1.x"}}},
+            {"objects",
+             {{"Supplier", {"create", "get", "list", "update"}},
+              {"Invoice", {"create", "get", "list"}},
+              {"JournalEntry", {"create", "get"}}}},
+            {"capabilities", nlohmann::json::array()},
+            {"config_schema", config_schema()},
+            {"description",
+             "Vendors, purchase invoices and purchase credit memos (created and posted with "
+             "Microsoft.NAV.post) in Business Central; creates are idempotent through the "
+             "vendor number and the vendor's document number, read back among drafts and "
+             "posted documents. Journal entries post through one journal batch per idempotency key. Vendor payments: not in this version."}};
+  }
+
+  void check(const nlohmann::json& config, call_context& ctx) override {
+    bc_connection connection(ctx.host(), parse_config(config), ctx);
+    connection.verify(ctx);
+  }
+
+  std::unique_ptr<connection> open(const nlohmann::json& config, call_context& ctx) override {
+    return std::make_unique<bc_connection>(ctx.host(), parse_config(config), ctx);
+  }
+};
+
+}  // namespace erpc::bc
+
+ERPC_ADAPTER(erpc::bc::business_central_adapter)

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: Apache-2.0
+// Invoice (payable) ↔ purchaseInvoice / purchaseCreditMemo (vendors.md §4.1; BANKING.md
+// "Invoices, credit notes": a credit note is document_type credit_note with positive amounts,
+// mapped to the BC purchase credit memo).
+//   document_type invoice → purchaseInvoices; credit_note → purchaseCreditMemos
+//   supplier → vendorId (external_refs.business_central) or vendorNumber (its number)
+//   invoice_number → vendorInvoiceNumber (invoice) / externalDocumentNumber (credit memo),
+//                    Code[35], refused when longer — the natural key with the vendor
+//   invoice_date → invoiceDate / creditMemoDate   posting_date → postingDate   due_date → dueDate
+//   currency → currencyCode ("" for the company's local currency, BC's convention)
+//   lines[i] → lines (deep insert): lineType Account, account → lineObjectNumber (value map),
+//              quantity (default 1) and unit_price (default net) → quantity, directUnitCost,
+//              tax_code → taxCode (value map), description (≤ 100)
+// BC computes line and document amounts itself; the create protocol compares its totals with
+// the canonical ones before posting (purchase_document_create.cpp).
+// Read back: net = amountExcludingTax, tax = totalTaxAmount, gross = amountIncludingTax.
+#include "bc_mapping.hpp"
+#include "mapping_support.hpp"
+
+#include <erpc/adapters/exact_json.hpp>
+#include <erpc/currency.hpp>
+
+namespace erpc::bc {
+
+using namespace mapping;
+
+const document_entity& invoice_entity() {
+  static const document_entity e{"purchaseInvoices", "purchaseInvoiceLines", "invoiceDate",
+                                 "vendorInvoiceNumber", "purchase invoice"};
+  return e;
+}
+
+const document_entity& credit_memo_entity() {
+  static const document_entity e{"purchaseCreditMemos", "purchaseCreditMemoLines",
+                                 "creditMemoDate", "externalDocumentNumber",
+                                 "purchase credit memo"};
+  return e;
+}
+
+namespace {
+
+std::string date_field(const nlohmann::json& p, const char* name, const std::string& pointer,
+                       bool required) {
+  const auto value = required ? std::optional(required_text(p, name, pointer)) : text(p, name, pointer);
+  if (!value) return {};
+  const auto& s = *value;
+  bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
+  for (std::size_t i = 0; ok && i < s.size(); ++i) {
+    if (i != 4 && i != 7) ok = s[i] >= '0' && s[i] <= '9';
+  }
+  if (!ok) invalid(pointer, "bc.date", "must be a date YYYY-MM-DD");
+  return s;
+}
+
+std::optional<decimal> optional_decimal(const nlohmann::json& line, const char* name,
+                                        const std::string& pointer) {
+  const auto t = text(line, name, pointer);
+  if (!t) return std::nullopt;
+  const auto d = decimal::parse(*t);
+  if (!d) invalid(pointer, "bc.decimal", "must be a decimal string");
+  return d;
+}
+
+std::string normalized(const decimal& d) {
+  // 1.50 and 1.5 are the same amount: compare without trailing zeros.
+  auto s = d.to_string();
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+}  // namespace
+
+purchase_document invoice_to_vendor(const nlohmann::json& p, const connection_config& config) {
+  refuse_unknown(p,
+                 {"id", "external_refs", "source", "document_type", "direction", "legal_entity",
+                  "supplier", "invoice_number", "invoice_date", "posting_date", "due_date",
+                  "currency", "lines", "totals", "rounding_tolerance", "created_at", "updated_at",
+                  "etag"},
+                 "", "Business Central purchase documents through this adapter do not carry this field");
+  if (required_text(p, "direction", "/direction") != "payable") {
+    unsupported("/direction", "only payable invoices (BC purchase documents) are offered");
+  }
+  const auto type = required_text(p, "document_type", "/document_type");
+  if (type != "invoice" && type != "credit_note") {
+    invalid("/document_type", "bc.document_type", "invoice or credit_note");
+  }
+  purchase_document out;
+  out.entity = type == "invoice" ? &invoice_entity() : &credit_memo_entity();
+  const auto& e = *out.entity;
+  if (auto le = text(p, "legal_entity", "/legal_entity")) {
+    if (!config.legal_entity.empty() && *le != config.legal_entity) {
+      invalid("/legal_entity", "bc.legal_entity",
+              "this connection is the company of legal entity " + config.legal_entity);
+    }
+  }
+  auto& body = out.body;
+  body = nlohmann::json::object();
+  const auto supplier = p.find("supplier");
+  if (supplier == p.end() || !supplier->is_object()) invalid("/supplier", "bc.required", "required");
+  if (const auto id = party_ref(*supplier); !id.empty()) {
+    body["vendorId"] = id;
+  } else {
+    const auto number = text(*supplier, "number", "/supplier/number").value_or("");
+    if (number.empty()) {
+      invalid("/supplier", "bc.party_unidentified", "needs external_refs.business_central or number");
+    }
+    body["vendorNumber"] = fits(number, 20, "/supplier/number", "Buy-from Vendor No.");
+  }
+  body[e.reference] = fits(required_text(p, "invoice_number", "/invoice_number"), 35,
+                           "/invoice_number", e.reference);
+  body[e.date_field] = date_field(p, "invoice_date", "/invoice_date", true);
+  const auto posting = date_field(p, "posting_date", "/posting_date", false);
+  body["postingDate"] = posting.empty() ? body[e.date_field].get<std::string>() : posting;
+  if (auto due = date_field(p, "due_date", "/due_date", false); !due.empty()) body["dueDate"] = due;
+  const auto currency = required_text(p, "currency", "/currency");
+  body["currencyCode"] = currency == config.local_currency
+                             ? std::string()
+                             : fits(mapped(config.maps.currencies, currency, "/currency"), 10,
+                                    "/currency", "Currency Code");
+  if (!p.contains("totals") || !p["totals"].is_object()) invalid("/totals", "bc.required", "required");
+  (void)money_amount(p["totals"].value("gross", nlohmann::json()), "/totals/gross", currency);
+
+  const auto lines = p.find("lines");
+  if (lines == p.end() || !lines->is_array() || lines->empty()) {
+    invalid("/lines", "bc.required", "at least one line");
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (std::size_t i = 0; i < lines->size(); ++i) {
+    const auto& line = (*lines)[i];
+    const std::string at = "/lines/" + std::to_string(i);
+    refuse_unknown(line, {"line_number", "description", "quantity", "unit_price", "net", "tax",
+                          "gross", "tax_code", "account"},
+                   at, "BC G/L account lines through this adapter do not carry this field");
+    const auto net = money_amount(line.value("net", nlohmann::json()), at + "/net", currency);
+    (void)money_amount(line.value("tax", nlohmann::json()), at + "/tax", currency);
+    (void)money_amount(line.value("gross", nlohmann::json()), at + "/gross", currency);
+    const auto quantity = optional_decimal(line, "quantity", at + "/quantity").value_or(decimal::from_int(1));
+    const auto price = optional_decimal(line, "unit_price", at + "/unit_price").value_or(net);
+    const int digits = currency_minor_units(currency).value_or(2);
+    if (quantity.multiply(price, digits, rounding::half_up) != net) {
+      invalid(at + "/net", "bc.line_amount", "net must be quantity × unit_price (BC computes it)");
+    }
+    nlohmann::json item = {
+        {"lineType", "Account"},
+        {"lineObjectNumber",
+         fits(mapped(config.maps.accounts, required_text(line, "account", at + "/account"),
+                     at + "/account"),
+              20, at + "/account", "No.")},
+        {"quantity", adapters::make_decimal(quantity)},
+        {"directUnitCost", adapters::make_decimal(price)}};
+    if (auto code = text(line, "tax_code", at + "/tax_code")) {
+      item["taxCode"] = fits(mapped(config.maps.tax_codes, *code, at + "/tax_code"), 20,
+                             at + "/tax_code", "VAT Prod. Posting Group");
+    }
+    if (auto d = text(line, "description", at + "/description")) {
+      item["description"] = fits(*d, 100, at + "/description", "Description");
+    }
+    items.push_back(std::move(item));
+  }
+  body[e.lines] = std::move(items);
+  return out;
+}
+
+nlohmann::json invoice_from_vendor(const nlohmann::json& r, const document_entity& e,
+                                   const connection_config& config) {
+  const auto id = member(r, "id");
+  if (id.empty()) {
+    throw error(error_class::internal, "bc.malformed_response",
+                std::string("a Business Central ") + e.label + " without id")
+        .with_effect(effect::none);
+  }
+  const auto bc_currency = member(r, "currencyCode");
+  const auto currency = bc_currency.empty() ? config.local_currency
+                                            : code_for(config.maps.currencies, bc_currency, "currency");
+  if (currency.empty()) {
+    throw error(error_class::configuration, "bc.local_currency",
+                "the Business Central document " + id +
+                    " is in the local currency and the connection names none (local_currency)");
+  }
+  const bool credit = std::string(e.entity_set) == "purchaseCreditMemos";
+  nlohmann::json doc = {
+      {"id", id},
+      {"external_refs", {{ref_key, id}}},
+      {"source", {{"system", "business_central"}, {"id", std::string(e.entity_set) + "/" + id}}},
+      {"document_type", credit ? "credit_note" : "invoice"},
+      {"direction", "payable"},
+      {"document_number", member(r, "number")},
+      {"invoice_number", member(r, e.reference).empty() ? member(r, "number") : member(r, e.reference)},
+      {"invoice_date", member(r, e.date_field)},
+      {"currency", currency}};
+  if (const auto posting = member(r, "postingDate"); !posting.empty()) doc["posting_date"] = posting;
+  if (const auto due = member(r, "dueDate"); !due.empty()) doc["due_date"] = due;
+  if (!config.legal_entity.empty()) doc["legal_entity"] = config.legal_entity;
+  nlohmann::json supplier = {{"number", member(r, "vendorNumber")}};
+  if (const auto vid = member(r, "vendorId"); !vid.empty()) supplier["external_refs"] = {{ref_key, vid}};
+  if (const auto name = member(r, "vendorName"); !name.empty()) supplier["name"] = name;
+  doc["supplier"] = supplier;
+  nlohmann::json lines = nlohmann::json::array();
+  const auto it = r.find(e.lines);
+  decimal net_total, tax_total, gross_total;
+  std::int64_t n = 0;
+  for (const auto& line : it != r.end() && it->is_array() ? *it : nlohmann::json::array()) {
+    if (member(line, "lineType") == "Comment") continue;
+    const auto net = number_of(line, "amountExcludingTax");
+    const auto tax = number_of(line, "totalTaxAmount");
+    const auto gross = number_of(line, "amountIncludingTax");
+    net_total += net;
+    tax_total += tax;
+    gross_total += gross;
+    nlohmann::json l = {{"line_number", ++n},
+                        {"quantity", number_of(line, "quantity").to_string()},
+                        {"unit_price", number_of(line, "directUnitCost").to_string()},
+                        {"net", money_json(net, currency)},
+                        {"tax", money_json(tax, currency)},
+                        {"gross", money_json(gross, currency)}};
+    if (const auto a = member(line, "lineObjectNumber"); !a.empty()) {
+      l["account"] = code_for(config.maps.accounts, a, "G/L account");
+    }
+    if (const auto t = member(line, "taxCode"); !t.empty()) {
+      l["tax_code"] = code_for(config.maps.tax_codes, t, "tax code");
+    }
+    if (const auto d = member(line, "description"); !d.empty()) l["description"] = d;
+    lines.push_back(std::move(l));
+  }
+  if (it != r.end()) doc["lines"] = std::move(lines);
+  const bool has_totals = r.contains("totalAmountIncludingTax");
+  doc["totals"] = {
+      {"net", money_json(has_totals ? number_of(r, "totalAmountExcludingTax") : net_total, currency)},
+      {"tax", money_json(has_totals ? number_of(r, "totalTaxAmount") : tax_total, currency)},
+      {"gross", money_json(has_totals ? number_of(r, "totalAmountIncludingTax") : gross_total, currency)}};
+  if (const auto etag = member(r, "@odata.etag"); !etag.empty()) doc["etag"] = etag;
+  return doc;
+}
+
+nlohmann::json invoice_compared_fields(const nlohmann::json& d, const document_entity& e,
+                                       const nlohmann::json& sent) {
+  nlohmann::json out = nlohmann::json::object();
+  // Header fields the create names (the vendor by the member it was named with).
+  for (const auto& [name, value] : sent.items()) {
+    if (name == e.lines) continue;
+    out[name] = member(d, name.c_str());
+  }
+  nlohmann::json lines = nlohmann::json::array();
+  const auto it = d.find(e.lines);
+  for (const auto& line : it != d.end() && it->is_array() ? *it : nlohmann::json::array()) {
+    if (member(line, "lineType") == "Comment") continue;
+    lines.push_back({{"lineObjectNumber", member(line, "lineObjectNumber")},
+                     {"quantity", normalized(number_of(line, "quantity"))},
+                     {"directUnitCost", normalized(number_of(line, "directUnitCost"))},
+                     {"taxCode", member(line, "taxCode")}});
+  }
+  out["lines"] = std::move(lines);
+  return out;
+}
+
+}  // namespace erpc::bc

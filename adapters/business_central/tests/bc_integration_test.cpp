@@ -1,0 +1,451 @@
+// SPDX-License-Identifier: Apache-2.0
+// The Business Central adapter end to end: driven through erpc::testing::fake_host, whose HTTP
+// goes to the host's real HTTP service and on to the Business Central simulator in a child
+// process. What happened at "BC" is counted through /_sim/effects: posted documents are
+// purchInvHeader / purchCrMemoHdr records, drafts purchaseHeader (vendors.md §4; BANKING.md
+// "Business Central"): R1 replay, R2 reuse, a lost reply to the draft POST and to
+// Microsoft.NAV.post, a late-delivered twin draft under both duplicate settings, credit memos,
+// BC's totals checked before posting, ETags on supplier updates, the Entra token cached and
+// refreshed once, 429.
+#include <erpc/host/http_service.hpp>
+#include <erpc/http_client.hpp>
+#include <erpc/sim/testing/sim_process.hpp>
+#include <erpc/testing/fake_host.hpp>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <deque>
+#include <mutex>
+
+extern "C" const erpc_adapter_entry_v1 erpc_adapter_entry;
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* sim_secret = "erpc-sim-bc-secret";  // simulator default (README)
+
+std::int64_t wall_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+class bc_rig {
+ public:
+  explicit bc_rig(json extra_config = json::object()) { open(std::move(extra_config)); }
+
+  // A new fake host and connection: no memory of earlier calls (R5b: no ledger, no cache).
+  void open(json extra_config = json::object(), const std::string& secret = sim_secret) {
+    host_ = std::make_unique<erpc::testing::fake_host>();
+    host_->clock().set(wall_ms());
+    host_->secrets().set("env:BC_CLIENT_ID", "erpc-sim-bc-client");
+    host_->secrets().set("env:BC_CLIENT_SECRET", secret);
+    host_->http().scripted([this](const erpc::http_request& req, const erpc_call_v1* call) {
+      {
+        std::lock_guard lock(mutex_);
+        sent_.push_back(req.method + " " + req.url);
+      }
+      erpc::http_client client(http_.table());
+      const bool post = req.method == "POST";
+      const bool action = req.url.find("Microsoft.NAV.post") != std::string::npos;
+      if (post && !action && req.url.find("purchase") != std::string::npos &&
+          twin_next_draft_.exchange(false)) {
+        // The same create delivered twice: a first attempt that arrives late.
+        (void)client.send(req, call);
+      }
+      auto res = client.send(req, call);
+      const bool lose = action ? lose_next_post_reply_.exchange(false)
+                               : (post && req.url.find("token") == std::string::npos &&
+                                  lose_next_create_reply_.exchange(false));
+      if (lose) {
+        erpc::http_response lost;
+        lost.transport = erpc::http_transport::failed;
+        lost.request_sent = true;
+        lost.transport_message = "connection reset while reading the reply";
+        return lost;
+      }
+      return res;
+    });
+    adapter_ = host_->init(erpc_adapter_entry);
+    config_ = {{"base_url", sim_.base_url()},
+               {"environment", "production"},
+               {"company_id", "5b3c4a58-2f1e-4c6a-9d0b-0a1b2c3d4e5f"},
+               {"legal_entity", "DE01"},
+               {"local_currency", "EUR"},
+               {"auth", {{"token_url", "/00000000-0000-0000-0000-0000000000aa/oauth2/v2.0/token"},
+                         {"client_id", "env:BC_CLIENT_ID"},
+                         {"client_secret", "env:BC_CLIENT_SECRET"}}},
+               {"value_maps", {{"accounts", {{"5400", "6110"}}},
+                               {"tax_codes", {{"DE19", "VAT19"}, {"DE07", "VAT7"}}}}}};
+    config_.update(extra_config);
+    connection_ = host_->open(adapter_, config_.dump());
+  }
+
+  erpc::testing::call_result call(const std::string& op, const std::string& object,
+                                  const std::string& key, const json& payload_or_query,
+                                  int attempt = 1, const char* prior_outcome = nullptr) {
+    host_->clock().set(wall_ms());
+    json envelope = {{"contract", "1.0"}, {"op", op}, {"object", object},
+                     {"attempt", attempt}, {"correlation_id", "c-" + key}};
+    if (!key.empty()) envelope["idempotency_key"] = key;
+    if (prior_outcome) envelope["prior_outcome"] = prior_outcome;
+    envelope[op == "create" || op == "update" ? "payload" : "query"] = payload_or_query;
+    auto r = host_->execute(adapter_, connection_, envelope.dump());
+    REQUIRE(r.answers == 1);
+    return r;
+  }
+
+  json ok(const erpc::testing::call_result& r) {
+    INFO((r.error ? std::string(r.error->code()) + ": " + r.error->message() : r.json));
+    REQUIRE(r.ok);
+    return json::parse(r.json);
+  }
+
+  const erpc::error& failed(const erpc::testing::call_result& r) {
+    INFO(r.json);
+    REQUIRE_FALSE(r.ok);
+    REQUIRE(r.error);
+    return *r.error;
+  }
+
+  std::size_t count(const std::string& record_type) {
+    return sim_.effects(record_type).at("created").get<std::size_t>();
+  }
+  std::size_t updates(const std::string& record_type) {
+    return sim_.effects(record_type).at("updated").get<std::size_t>();
+  }
+  void settings(const json& values) { sim_.apply_settings(values); }
+  void lose_next_create_reply() { lose_next_create_reply_ = true; }
+  void lose_next_post_reply() { lose_next_post_reply_ = true; }
+  void twin_next_draft() { twin_next_draft_ = true; }
+  std::vector<std::string> take_sent() {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out(sent_.begin(), sent_.end());
+    sent_.clear();
+    return out;
+  }
+  // Drafts and posted documents with this vendor invoice number, read through the adapter.
+  std::size_t documents_numbered(const std::string& number) {
+    const auto page = ok(call("list", "Invoice", "", json{{"limit", 1000}}));
+    std::size_t n = 0;
+    for (const auto& item : page["result"]["items"]) n += item["invoice_number"] == number;
+    return n;
+  }
+
+ private:
+  erpc::sim::testing::sim_process sim_{"business_central"};
+  erpc::http_service http_{erpc::http_service_options{}};
+  std::unique_ptr<erpc::testing::fake_host> host_;
+  const erpc_adapter_v1* adapter_ = nullptr;
+  erpc_connection* connection_ = nullptr;
+  json config_;
+  std::mutex mutex_;
+  std::deque<std::string> sent_;
+  std::atomic<bool> lose_next_create_reply_{false};
+  std::atomic<bool> lose_next_post_reply_{false};
+  std::atomic<bool> twin_next_draft_{false};
+};
+
+json money(const char* amount) { return {{"amount", amount}, {"currency", "EUR"}}; }
+
+json supplier(const std::string& number) {
+  return {{"external_refs", json::object()},
+          {"source", {{"system", "test"}}},
+          {"number", number},
+          {"name", "Fabrikam " + number},
+          {"country", "DE"},
+          {"postal_address", {{"street_name", "Marienplatz"}, {"building_number", "1"},
+                              {"postal_code", "80331"}, {"town_name", "Munich"}}}};
+}
+
+json invoice(const std::string& vendor, const std::string& number, const char* type = "invoice",
+             const char* tax_code = "DE19") {
+  return {{"external_refs", json::object()},
+          {"source", {{"system", "test"}}},
+          {"document_type", type},
+          {"direction", "payable"},
+          {"supplier", {{"number", vendor}}},
+          {"invoice_number", number},
+          {"invoice_date", "2026-03-02"},
+          {"currency", "EUR"},
+          {"lines", {{{"account", "5400"}, {"tax_code", tax_code}, {"description", "Bearings"},
+                      {"net", money("100.10")}, {"tax", money("19.02")}, {"gross", money("119.12")}}}},
+          {"totals", {{"net", money("100.10")}, {"tax", money("19.02")}, {"gross", money("119.12")}}}};
+}
+
+}  // namespace
+
+TEST_CASE("bc: a supplier is created, read, listed, updated under its ETag, and replayed",
+          "[bc][integration]") {
+  bc_rig rig;
+  const auto created = rig.ok(rig.call("create", "Supplier", "k-s1", supplier("V100")));
+  const auto id = created["result"]["id"].get<std::string>();
+  CHECK(rig.count("vendor") == 1);
+  const auto replay = rig.call("create", "Supplier", "k-s1", supplier("V100"));
+  CHECK(rig.ok(replay)["replayed"] == true);
+  CHECK(rig.count("vendor") == 1);
+  auto changed = supplier("V100");
+  changed["name"] = "Another name";
+  CHECK(rig.failed(rig.call("create", "Supplier", "k-s1", changed)).cls() ==
+        erpc::error_class::idempotency_key_reuse);
+
+  const auto read = rig.ok(rig.call("get", "Supplier", "", json{{"id", id}}))["result"];
+  CHECK(read["number"] == "V100");
+  CHECK(read["postal_address"]["town_name"] == "Munich");
+  const auto etag = read["etag"].get<std::string>();
+  CHECK(rig.ok(rig.call("list", "Supplier", "", json::object()))["result"]["items"].size() == 1);
+
+  auto update = read;
+  update["postal_address"]["town_name"] = "Augsburg";
+  rig.ok(rig.call("update", "Supplier", "k-u1", update));
+  CHECK(rig.updates("vendor") == 1);
+  // The ETag of the earlier read is stale now: BC refuses, nothing is overwritten.
+  update["postal_address"]["town_name"] = "Passau";
+  update["etag"] = etag;
+  const auto stale = rig.failed(rig.call("update", "Supplier", "k-u2", update));
+  CHECK(stale.cls() == erpc::error_class::conflict);
+  CHECK(stale.code() == "bc.entity_changed");
+  CHECK(rig.updates("vendor") == 1);
+}
+
+TEST_CASE("bc R1 and R2: an invoice is posted once, replayed, and a changed payload is key reuse",
+          "[bc][integration]") {
+  bc_rig rig;
+  rig.ok(rig.call("create", "Supplier", "k-v", supplier("V200")));
+  rig.take_sent();
+  const auto first = rig.ok(rig.call("create", "Invoice", "k-i1", invoice("V200", "INV-1")));
+  const auto sent = rig.take_sent();
+  CHECK(std::count_if(sent.begin(), sent.end(), [](const std::string& s) {
+          return s.find("Microsoft.NAV.post") != std::string::npos;
+        }) == 1);
+  CHECK(rig.count("purchInvHeader") == 1);
+  rig.open();  // R5b: a fresh connection, no ledger
+  const auto again = rig.ok(rig.call("create", "Invoice", "k-i1", invoice("V200", "INV-1")));
+  CHECK(again["replayed"] == true);
+  CHECK(again["result"]["id"] == first["result"]["id"]);
+  auto changed = invoice("V200", "INV-1");
+  changed["invoice_date"] = "2026-03-03";
+  const auto reuse = rig.failed(rig.call("create", "Invoice", "k-i1", changed));
+  CHECK(reuse.cls() == erpc::error_class::idempotency_key_reuse);
+  CHECK(reuse.code() == "bc.key_reuse");
+  CHECK(rig.count("purchInvHeader") == 1);
+  CHECK(rig.count("purchaseHeader") == 1);
+
+  const auto read = rig.ok(rig.call("get", "Invoice", "", json{{"id", first["result"]["id"]}}))["result"];
+  CHECK(read["document_type"] == "invoice");
+  CHECK(read["totals"]["gross"] == money("119.12"));
+  CHECK(read["lines"][0]["tax"] == money("19.02"));
+}
+
+TEST_CASE("bc R4: the reply to the draft POST is lost, the retry posts the draft it finds",
+          "[bc][integration]") {
+  bc_rig rig;
+  rig.ok(rig.call("create", "Supplier", "k-v", supplier("V300")));
+  rig.lose_next_create_reply();
+  const auto lost = rig.failed(rig.call("create", "Invoice", "k-i", invoice("V300", "INV-3")));
+  CHECK(lost.cls() == erpc::error_class::outcome_unknown);
+  CHECK(lost.effect() == erpc::effect::possible);
+  CHECK(rig.count("purchInvHeader") == 0);  // a draft only
+  rig.open();
+  const auto retry = rig.ok(rig.call("create", "Invoice", "k-i", invoice("V300", "INV-3"), 2, "unknown"));
+  CHECK(retry["replayed"] == true);
+  CHECK(rig.count("purchInvHeader") == 1);
+  CHECK(rig.count("purchaseHeader") == 1);  // no second draft
+}
+
+TEST_CASE("bc: the reply to Microsoft.NAV.post is lost, the status is read and nothing is posted twice",
+          "[bc][integration]") {
+  bc_rig rig;
+  rig.ok(rig.call("create", "Supplier", "k-v", supplier("V400")));
+  rig.lose_next_post_reply();
+  const auto r = rig.ok(rig.call("create", "Invoice", "k-i", invoice("V400", "INV-4")));
+  CHECK(r["replayed"] == false);
+  CHECK(rig.count("purchInvHeader") == 1);
+  // And a retry of the whole call afterwards is a replay.
+  rig.open();
+  CHECK(rig.ok(rig.call("create", "Invoice", "k-i", invoice("V400", "INV-4"), 2, "unknown"))["replayed"] == true);
+  CHECK(rig.count("purchInvHeader") == 1);
+}
+
+TEST_CASE("bc: a late-delivered twin draft is never posted, under both duplicate settings",
+          "[bc][integration]") {
+  for (const auto* mode : {"reject_at_post", "reject_at_create"}) {
+    INFO(mode);
+    bc_rig rig;
+    rig.settings({{"purchase.duplicate_vendor_invoice_number", mode}});
+    rig.ok(rig.call("create", "Supplier", "k-v", supplier("V500")));
+    rig.twin_next_draft();
+    const auto r = rig.call("create", "Invoice", "k-i", invoice("V500", "INV-5"));
+    rig.ok(r);
+    CHECK(rig.count("purchInvHeader") == 1);
+    // The twin draft (reject_at_post: created, then deleted; reject_at_create: refused) is gone.
+    CHECK(rig.documents_numbered("INV-5") == 1);
+  }
+}
+
+TEST_CASE("bc: a duplicate refused at post by an invoice posted meanwhile resolves to it",
+          "[bc][integration]") {
+  bc_rig rig;
+  rig.ok(rig.call("create", "Supplier", "k-v", supplier("V600")));
+  const auto first = rig.ok(rig.call("create", "Invoice", "k-a", invoice("V600", "INV-6")));
+  // Another key, the same supplier invoice number and content: BC holds it already, so this
+  // is the same document, never a second posting.
+  const auto second = rig.ok(rig.call("create", "Invoice", "k-b", invoice("V600", "INV-6")));
+  CHECK(second["replayed"] == true);
+  CHECK(second["result"]["id"] == first["result"]["id"]);
+  CHECK(rig.count("purchInvHeader") == 1);
+}
+
+TEST_CASE("bc: a credit note is a purchase credit memo, posted once and read back as such",
+          "[bc][integration]") {
+  bc_rig rig;
+  rig.ok(rig.call("create", "Supplier", "k-v", supplier("V700")));
+  const auto cm = rig.ok(rig.call("create", "Invoice", "k-c", invoice("V700", "CM-7", "credit_note")));
+  CHECK(rig.count("purchCrMemoHdr") == 1);
+  CHECK(rig.count("purchInvHeader") == 0);
+  rig.open();
+  CHECK(rig.ok(rig.call("create", "Invoice", "k-c", invoice("V700", "CM-7", "credit_note")))["replayed"] == true);
+  const auto read = rig.ok(rig.call("get", "Invoice", "", json{{"id", cm["result"]["id"]}}))["result"];
+  CHECK(read["document_type"] == "credit_note");
+  CHECK(read["invoice_number"] == "CM-7");
+  CHECK(rig.count("purchCrMemoHdr") == 1);
+}
+
+TEST_CASE("bc: when BC computes another total, nothing is posted and the draft is deleted",
+          "[bc][integration]") {
+  bc_rig rig;
+  rig.ok(rig.call("create", "Supplier", "k-v", supplier("V800")));
+  // DE07 maps to BC's 7 % group, the invoice says 19.02 tax.
+  const auto e = rig.failed(rig.call("create", "Invoice", "k-t", invoice("V800", "INV-8", "invoice", "DE07")));
+  CHECK(e.cls() == erpc::error_class::validation);
+  CHECK(e.code() == "bc.total_mismatch");
+  REQUIRE_FALSE(e.field_errors().empty());
+  CHECK(e.field_errors()[0].pointer == "/totals/gross");
+  CHECK(rig.count("purchInvHeader") == 0);
+  CHECK(rig.documents_numbered("INV-8") == 0);
+}
+
+TEST_CASE("bc: the Entra token is fetched once, refetched once after a rotated secret",
+          "[bc][integration][auth]") {
+  bc_rig rig;
+  rig.ok(rig.call("create", "Supplier", "k-v", supplier("V900")));
+  rig.ok(rig.call("list", "Supplier", "", json::object()));
+  auto tokens = [&] {
+    const auto sent = rig.take_sent();
+    return std::count_if(sent.begin(), sent.end(),
+                         [](const std::string& s) { return s.find("/oauth2/v2.0/token") != std::string::npos; });
+  };
+  CHECK(tokens() == 1);
+  rig.settings({{"auth.client_secret", "rotated-secret"}});
+  // The connection's secret reference still resolves to the old value: the token endpoint
+  // refuses it — AUTHENTICATION, and the secret is in no message.
+  const auto refused = rig.failed(rig.call("list", "Supplier", "", json::object()));
+  CHECK(refused.cls() == erpc::error_class::authentication);
+  CHECK(refused.code() == "bc.oauth_token_refused");
+  CHECK(std::string(refused.message()).find(sim_secret) == std::string::npos);
+  rig.open(json::object(), "rotated-secret");
+  rig.take_sent();
+  rig.ok(rig.call("list", "Supplier", "", json::object()));
+  CHECK(tokens() == 1);
+}
+
+TEST_CASE("bc: beyond the rate limit the create is RATE_LIMITED and writes nothing",
+          "[bc][integration]") {
+  bc_rig rig;
+  rig.ok(rig.call("create", "Supplier", "k-v", supplier("V950")));
+  rig.settings({{"rate_limit.requests", 3}, {"rate_limit.retry_after_seconds", 12}});
+  const auto e = rig.failed(rig.call("create", "Invoice", "k-r", invoice("V950", "INV-9")));
+  CHECK(e.cls() == erpc::error_class::rate_limited);
+  REQUIRE(e.retry_after_ms());
+  CHECK(*e.retry_after_ms() == 12'000);
+  CHECK(rig.count("purchInvHeader") == 0);
+}
+
+TEST_CASE("bc: payments are UNSUPPORTED in this version with a stable code", "[bc][integration]") {
+  bc_rig rig;
+  const auto e = rig.failed(rig.call("create", "Payment", "k-x", json::object()));
+  CHECK(e.cls() == erpc::error_class::unsupported);
+  CHECK(e.code() == "bc.object_unsupported");
+}
+
+namespace {
+
+json journal(const char* debit_account = "5400", const char* amount = "1000.00",
+             const char* currency = "EUR") {
+  const json m = {{"amount", amount}, {"currency", currency}};
+  return {{"external_refs", json::object()},
+          {"source", {{"system", "test"}}},
+          {"legal_entity", "DE01"},
+          {"reference", "JE-EXT-42"},
+          {"posting_date", "2026-03-31"},
+          {"functional_currency", currency},
+          {"description", "accrual"},
+          {"lines", {{{"account", debit_account}, {"side", "debit"}, {"amount", m}, {"functional_amount", m}},
+                     {{"account", "3300"}, {"side", "credit"}, {"amount", m}, {"functional_amount", m}}}}};
+}
+
+const json journal_maps = {{"value_maps", {{"accounts", {{"5400", "6110"}, {"3300", "2310"}}},
+                                           {"tax_codes", {{"DE19", "VAT19"}}}}}};
+
+}  // namespace
+
+TEST_CASE("bc: a journal posts once through its own batch, replays, refuses reuse, reads back",
+          "[bc][integration][journal]") {
+  bc_rig rig(journal_maps);
+  const auto first = rig.ok(rig.call("create", "JournalEntry", "k-j1", journal()));
+  const auto id = first["result"]["id"].get<std::string>();
+  CHECK(id.rfind("ERPC", 0) == 0);
+  CHECK(rig.count("glRegister") == 1);
+  CHECK(rig.count("genJournalBatch") == 1);
+  rig.open(journal_maps);
+  const auto again = rig.ok(rig.call("create", "JournalEntry", "k-j1", journal()));
+  CHECK(again["replayed"] == true);
+  CHECK(again["result"]["id"] == id);
+  const auto reuse = rig.failed(rig.call("create", "JournalEntry", "k-j1", journal("5400", "999.00")));
+  CHECK(reuse.cls() == erpc::error_class::idempotency_key_reuse);
+  CHECK(rig.count("glRegister") == 1);
+  // Another key is another batch and another posting.
+  rig.ok(rig.call("create", "JournalEntry", "k-j2", journal()));
+  CHECK(rig.count("glRegister") == 2);
+  CHECK(rig.count("genJournalBatch") == 2);
+  const auto read = rig.ok(rig.call("get", "JournalEntry", "", json{{"id", id}}))["result"];
+  CHECK(read["posting_date"] == "2026-03-31");
+  REQUIRE(read["lines"].size() == 2);
+  CHECK(read["lines"][0]["account"] == "5400");
+  CHECK(read["lines"][0]["amount"] == money("1000.00"));
+}
+
+TEST_CASE("bc: a journal whose batch POST or post reply was lost resumes, never posts twice",
+          "[bc][integration][journal]") {
+  bc_rig rig(journal_maps);
+  rig.lose_next_create_reply();  // the batch is made, its reply lost
+  CHECK(rig.failed(rig.call("create", "JournalEntry", "k-j", journal())).cls() ==
+        erpc::error_class::outcome_unknown);
+  rig.open(journal_maps);
+  CHECK(rig.ok(rig.call("create", "JournalEntry", "k-j", journal(), 2, "unknown"))["replayed"] == true);
+  CHECK(rig.count("glRegister") == 1);
+  CHECK(rig.count("genJournalBatch") == 1);
+
+  rig.lose_next_post_reply();  // posted, the 204 lost: the G/L entries are read
+  CHECK(rig.ok(rig.call("create", "JournalEntry", "k-p", journal()))["replayed"] == false);
+  CHECK(rig.count("glRegister") == 2);
+}
+
+TEST_CASE("bc: an unbalanced or foreign-currency journal is refused before anything is sent",
+          "[bc][integration][journal]") {
+  bc_rig rig(journal_maps);
+  auto unbalanced = journal();
+  unbalanced["lines"][1]["amount"]["amount"] = "999.99";
+  unbalanced["lines"][1]["functional_amount"]["amount"] = "999.99";
+  rig.take_sent();
+  const auto e = rig.failed(rig.call("create", "JournalEntry", "k-u", unbalanced));
+  CHECK(e.code() == "bc.journal_unbalanced");
+  const auto usd = rig.failed(rig.call("create", "JournalEntry", "k-usd", journal("5400", "10.00", "USD")));
+  CHECK(usd.cls() == erpc::error_class::unsupported);
+  CHECK(rig.take_sent().empty());
+  CHECK(rig.count("glRegister") == 0);
+}
