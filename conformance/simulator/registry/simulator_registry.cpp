@@ -4,6 +4,7 @@
 #include <erpc/error.hpp>
 #include <erpc/sim/netsuite/netsuite_simulator.hpp>
 #include <erpc/sim/openbanking_uk_simulator.hpp>
+#include <erpc/sim/oracle_fusion/oracle_fusion_simulator.hpp>
 #include <erpc/sim/sap_s4hana_simulator.hpp>
 
 #include <array>
@@ -23,6 +24,8 @@ constexpr std::array simulators = {
     registered_simulator{"openbanking_uk",
                          "UK Open Banking Payment Initiation v3.1.11 (vendors.md §8)",
                          &make_openbanking_uk_simulator},
+    registered_simulator{"oracle_fusion", "Oracle Fusion Cloud Financials ADF REST (vendors.md §3)",
+                         &oracle_fusion::make_oracle_fusion_simulator},
 };
 
 }  // namespace
