@@ -6,6 +6,7 @@
 #include <erpc/sim/business_central_simulator.hpp>
 #include <erpc/sim/netsuite/netsuite_simulator.hpp>
 #include <erpc/sim/openbanking_uk_simulator.hpp>
+#include <erpc/sim/oracle_fusion/oracle_fusion_simulator.hpp>
 #include <erpc/sim/sap_s4hana_simulator.hpp>
 
 #include <array>
@@ -31,6 +32,8 @@ constexpr std::array simulators = {
     registered_simulator{"business_central",
                          "Dynamics 365 Business Central API v2.0 (vendors.md §4)",
                          &make_business_central_simulator},
+    registered_simulator{"oracle_fusion", "Oracle Fusion Cloud Financials ADF REST (vendors.md §3)",
+                         &oracle_fusion::make_oracle_fusion_simulator},
 };
 
 }  // namespace
