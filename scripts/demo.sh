@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 cmake --preset default > /dev/null
-cmake --build --preset default
+cmake --build --preset default --target erpc_demo
 
 erpc=$PWD/build/default/bin/erpc
 invoice=$PWD/schemas/examples/v1/Invoice.json
