@@ -144,3 +144,11 @@ TEST_CASE("the token endpoint's refusals", "[oauth2]") {
   CHECK(e.cls() == erpc::error_class::unavailable);
   CHECK(e.effect() == erpc::effect::none);  // a token request writes nothing
 }
+
+TEST_CASE("base64 is RFC 4648", "[oauth2]") {
+  CHECK(erpc::adapters::base64_encode("") == "");
+  CHECK(erpc::adapters::base64_encode("f") == "Zg==");
+  CHECK(erpc::adapters::base64_encode("fo") == "Zm8=");
+  CHECK(erpc::adapters::base64_encode("foo") == "Zm9v");
+  CHECK(erpc::adapters::base64_encode("foobar") == "Zm9vYmFy");
+}

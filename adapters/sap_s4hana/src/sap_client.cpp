@@ -43,41 +43,10 @@ std::string cookie_text(const std::map<std::string, std::string>& jar) {
 
 }  // namespace
 
-std::string base64(std::string_view bytes) {
-  static constexpr char alphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) |
-                   (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                   static_cast<unsigned char>(bytes[i + 2]);
-    out += alphabet[(n >> 18) & 63];
-    out += alphabet[(n >> 12) & 63];
-    out += alphabet[(n >> 6) & 63];
-    out += alphabet[n & 63];
-  }
-  if (i + 1 == bytes.size()) {
-    const auto n = static_cast<unsigned char>(bytes[i]) << 16;
-    out += alphabet[(n >> 18) & 63];
-    out += alphabet[(n >> 12) & 63];
-    out += "==";
-  } else if (i + 2 == bytes.size()) {
-    const auto n = (static_cast<unsigned char>(bytes[i]) << 16) |
-                   (static_cast<unsigned char>(bytes[i + 1]) << 8);
-    out += alphabet[(n >> 18) & 63];
-    out += alphabet[(n >> 12) & 63];
-    out += alphabet[(n >> 6) & 63];
-    out += '=';
-  }
-  return out;
-}
-
 sap_client::sap_client(host_ref host, connection_config config, call_context& ctx)
     : http_(host), config_(std::move(config)) {
   if (config_.auth.method == auth_method::basic) {
-    basic_authorization_ = "Basic " + base64(ctx.resolve_secret(config_.auth.user_ref) + ":" +
+    basic_authorization_ = "Basic " + adapters::base64_encode(ctx.resolve_secret(config_.auth.user_ref) + ":" +
                                              ctx.resolve_secret(config_.auth.password_ref));
   } else {
     // Resolve now so a broken reference fails open(), not the first call; the token itself is
@@ -140,7 +109,7 @@ std::string sap_client::authorization(call_context& ctx) {
 void sap_client::refresh_credentials(const std::string& refused, call_context& ctx) {
   if (config_.auth.method == auth_method::basic) {
     // The password may have been rotated in the secret store since open().
-    const auto fresh = "Basic " + base64(ctx.resolve_secret(config_.auth.user_ref) + ":" +
+    const auto fresh = "Basic " + adapters::base64_encode(ctx.resolve_secret(config_.auth.user_ref) + ":" +
                                          ctx.resolve_secret(config_.auth.password_ref));
     std::lock_guard lock(mutex_);
     basic_authorization_ = fresh;

@@ -95,7 +95,5 @@ class sap_client {
   std::map<std::string, std::string> cookies_;
 };
 
-// RFC 4648 base64 (Basic authorization).
-std::string base64(std::string_view bytes);
 
 }  // namespace erpc::sap
