@@ -6,8 +6,8 @@
 // the in-transit account, the bank answers pain.002 and books the camt.053, and `erpc pay settle`
 // matches the entry and posts in-transit → bank with the charges. The same sequence is the
 // README's main command (scripts/demo.sh).
-#include "child_process.hpp"
-#include "raw_http.hpp"
+#include "support/child_process.hpp"
+#include "support/raw_http.hpp"
 
 #include <erpc/sim/testing/sim_process.hpp>
 
