@@ -33,7 +33,7 @@ const std::string& camt_bytes() {
 const std::string& mt940_bytes() {
   static const std::string bytes = [] {
     std::string out;
-    char line[160];
+    char line[256];
     for (int s = 0; s < mt940_statements; ++s) {
       std::snprintf(line, sizeof line,
                     ":20:STMT%06d\n:25:DE44500105175407324931\n:28C:%d/1\n:60F:C260302EUR%d,00\n",
