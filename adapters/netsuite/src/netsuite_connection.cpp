@@ -147,12 +147,16 @@ result netsuite_connection::get(const record_mapping& m, const request& req, cal
       id = q["id"];
     } else if (q.contains("natural_key") && q["natural_key"].is_string()) {
       id = "eid:" + external_id_for_key(q["natural_key"].get<std::string>());
+    } else if (q.contains("natural_key") && q["natural_key"].is_object() &&
+               q["natural_key"].value("idempotency_key", "") != "") {
+      // The contract's form (request.schema.json: natural_key is an object of strings).
+      id = "eid:" + external_id_for_key(q["natural_key"]["idempotency_key"].get<std::string>());
     }
   }
   if (id.empty() || (!is_internal_id(id) && id.rfind("eid:", 0) != 0)) {
     throw error(error_class::validation, "netsuite.query_id",
                 "get needs query.id / query.vendor_id (a NetSuite internal id) or "
-                "query.natural_key (the idempotency key of the create)")
+                "query.natural_key.idempotency_key (the idempotency key of the create)")
         .with_field("/query", "netsuite.query_id", "no usable id");
   }
   for (const auto& type : m.record_types()) {
