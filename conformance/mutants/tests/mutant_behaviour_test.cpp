@@ -21,6 +21,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 namespace {
 
@@ -414,12 +415,15 @@ TEST_CASE("throws_across_boundary: execute lets a C++ exception out", "[mutants]
 
 TEST_CASE("never_returns: execute is still running long after its deadline", "[mutants]") {
   // The hung call keeps its host, call and library forever: they are never freed, and stay
-  // reachable from these statics (so LeakSanitizer does not count them as leaks).
-  static library* hung_library = nullptr;
-  static erpc::testing::fake_host* hung_host = nullptr;
-  auto* lib = hung_library = new library(mutant_path("never_returns"));
+  // reachable from this static (so LeakSanitizer does not count them as leaks). A vector that
+  // is never destroyed, not two pointer statics: an optimiser may drop a store to a static that
+  // is never read, and a static vector would be freed before LeakSanitizer looks at exit.
+  static auto* kept_forever = new std::vector<void*>();
+  auto* lib = new library(mutant_path("never_returns"));
+  kept_forever->push_back(lib);
   lib->keep_loaded();
-  auto* host = hung_host = new erpc::testing::fake_host();
+  auto* host = new erpc::testing::fake_host();
+  kept_forever->push_back(host);
   host->clock().set(wall_ms());
   host->call_budget_ms = 100;
   for (const char* ref : {"env:A", "env:B", "env:C", "env:D"}) host->secrets().set(ref, "x");
