@@ -13,6 +13,9 @@ function(erpc_add_adapter name)
     message(FATAL_ERROR "erpc_add_adapter(${name}): SOURCES is required")
   endif()
   add_library(${name} MODULE ${ARG_SOURCES})
+  # Every adapter target by name, so a build can gather e.g. the bundled ones (those whose
+  # OUTPUT_DIR is the bundled folder) without a hand-kept list.
+  set_property(GLOBAL APPEND PROPERTY ERPC_ADAPTER_TARGETS ${name})
   set_target_properties(${name} PROPERTIES
     PREFIX ""
     CXX_VISIBILITY_PRESET hidden
