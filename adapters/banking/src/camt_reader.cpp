@@ -745,19 +745,21 @@ class camt_parser {
     } else if (rel == "RmtInf/Ustrd") {
       // The first Ustrd is the remittance line; further ones (rare) follow it while they fit.
       if (!t.remittance) t.remittance.emplace();
-      auto& u = t.remittance->unstructured;
-      const auto line_text = text(v, 140, "RmtInf/Ustrd");
-      if (!u) {
-        u = line_text;
-      } else if (u->size() + 1 + line_text.size() <= 140) {
-        *u += " " + line_text;
-      }
+      append_remittance_text(*t.remittance, text(v, 140, "RmtInf/Ustrd"));
     } else if (rel == "RmtInf/Strd/CdtrRefInf/Ref") {
       if (!t.remittance) t.remittance.emplace();
+      const auto reference = text(v, 35, "CdtrRefInf/Ref");
+      if (starts_with(v, "RF") && !is_valid_rf_creditor_reference(reference)) {
+        // The bank reports what the payer typed; a reference that claims ISO 11649 but fails its
+        // check digits is kept as remittance text, so the entry is not lost and nothing matches
+        // on a reference the contract would call invalid.
+        append_remittance_text(*t.remittance, reference);
+        return;
+      }
       if (!t.remittance->structured) t.remittance->structured.emplace();
       auto& s = *t.remittance->structured;
       if (!s.creditor_reference) s.creditor_reference.emplace();
-      s.creditor_reference->reference = text(v, 35, "CdtrRefInf/Ref");
+      s.creditor_reference->reference = reference;
       if (starts_with(v, "RF")) s.creditor_reference->type = "SCOR";
     } else if (rel == "RtrInf/Rsn/Cd") {
       if (v.empty() || v.size() > 4 ||
@@ -767,6 +769,16 @@ class camt_parser {
       t.return_reason = std::string(v);
     } else if (rel == "AddtlTxInf") {
       t.additional_information = text(v, 500, "AddtlTxInf");
+    }
+  }
+
+  // The unstructured remittance line holds 140 characters; later parts follow while they fit.
+  static void append_remittance_text(contract::remittance& r, const std::string& part) {
+    auto& u = r.unstructured;
+    if (!u) {
+      u = part;
+    } else if (u->size() + 1 + part.size() <= 140) {
+      *u += " " + part;
     }
   }
 

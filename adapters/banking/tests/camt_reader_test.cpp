@@ -76,6 +76,20 @@ TEST_CASE("camt: 3 payments booked as one entry, with and without TxDtls") {
   CHECK(statements[0].entry_identities[2].find("|content:") != std::string::npos);
 }
 
+TEST_CASE("camt: an RF reference with wrong check digits is kept as remittance text") {
+  // Found by fuzz_camt_statement: the reader handed over a structured RF reference the contract
+  // refuses (ISO 11649 mod-97), so a whole statement would have been lost downstream.
+  auto text = test::fixture("camt053_v08_batch_booking.xml");
+  test::replace_once(text, "<Ref>RF18539007547034</Ref>", "<Ref>RF19539007547034</Ref>");
+  const auto statements = read_camt(text);
+  REQUIRE(statements.size() == 1);
+  test::checked_json(statements[0].statement);
+  const auto& detail = statements[0].statement.entries[0].details[2];
+  REQUIRE(detail.remittance);
+  CHECK_FALSE(detail.remittance->structured);
+  CHECK(detail.remittance->unstructured == "RF19539007547034");
+}
+
 TEST_CASE("camt: a batch whose TxDtls disagree with NbOfTxs or TtlAmt fails loudly") {
   auto text = test::fixture("camt053_v08_batch_booking.xml");
   SECTION("count") {
