@@ -216,7 +216,7 @@ class pay_rig {
     flow_ = std::make_unique<erpc::pay_settle_flow>(flow_config_, *gateway_, *store_);
   }
 
-  json run(const std::string& id) { return flow_->run({id, "2026-03-10"}); }
+  json run(const std::string& id) { return flow_->run({id, "2026-03-10", {}}); }
   json settle() { return flow_->settle(); }
 
   // A booked entry for these payments of the last batch (batch booking), charges netted.

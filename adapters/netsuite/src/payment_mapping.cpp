@@ -7,6 +7,8 @@
 //   applications to invoices → apply.items[]: doc (the bill), apply true, amount,
 //                                             discount_taken → disc
 //   applications to credit notes → credit.items[]: doc (the vendor credit), apply true, amount
+//   short_payment → (nothing: NetSuite keeps it open on the bill; not read back)
+//   withholding → UNSUPPORTED
 // NetSuite derives the payment total from what it applies, so amount must equal invoices minus
 // credit notes (VALIDATION otherwise), and a payment with no application (a prepayment) is
 // UNSUPPORTED. Read back, amount is that difference.
@@ -78,10 +80,11 @@ class payment_mapping final : public record_mapping {
         }
         bills.push_back(std::move(item));
       }
-      for (const char* field : {"withholding", "short_payment"}) {
-        if (app.contains(field)) {
-          unsupported(at + "/" + field, std::string(field) + " is not carried to NetSuite by this adapter");
-        }
+      // A short payment is NetSuite's own partial application: the bill keeps the rest open
+      // (amountRemaining), so nothing more is sent. Withholding lives on the bill in NetSuite
+      // (the Withholding Tax SuiteApp, not in vendors.md): a payment cannot carry it.
+      if (app.contains("withholding")) {
+        unsupported(at + "/withholding", "withholding is not carried to NetSuite by this adapter");
       }
     }
     if (sum != total) {

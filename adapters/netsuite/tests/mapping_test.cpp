@@ -258,3 +258,26 @@ TEST_CASE("a payment applies bills and credits and must add up", "[netsuite][map
     CHECK(e.code() == "netsuite.payment_amount_mismatch");
   }
 }
+
+TEST_CASE("a short payment applies less and leaves the rest open; withholding is refused",
+          "[netsuite][mapping]") {
+  fixture_context f;
+  const auto m = erpc::netsuite::make_payment_mapping();
+  auto p = json::parse(R"({"external_refs": {}, "source": {"system": "x"}, "direction": "outbound",
+      "amount": {"amount": "380.00", "currency": "EUR"}, "requested_execution_date": "2026-03-10",
+      "creditor": {"number": "SUP-1"}, "clearing_account": "1361", "applications": [
+      {"document_type": "invoice", "document": {"number": "AC-1"}, "amount": {"amount": "380.00", "currency": "EUR"},
+       "short_payment": {"amount": {"amount": "120.00", "currency": "EUR"}, "reason_code": "DAMAGED"}}]})");
+  const auto rec = m->to_vendor(p, f.ctx);
+  REQUIRE(rec.body["apply"]["items"].size() == 1);
+  CHECK_THAT(dump_exact(rec.body["apply"]["items"][0]), Catch::Contains(R"("amount":380.00)"));
+  CHECK_FALSE(rec.body["apply"]["items"][0].contains("disc"));
+
+  p["applications"][0]["withholding"] = {{"amount", "10.00"}, {"currency", "EUR"}};
+  try {
+    (void)m->to_vendor(p, f.ctx);
+    FAIL("withholding must be refused, never dropped");
+  } catch (const erpc::error& e) {
+    CHECK(e.cls() == erpc::error_class::unsupported);
+  }
+}

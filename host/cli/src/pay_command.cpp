@@ -20,6 +20,7 @@ struct pay_args {
   std::string flow_file;
   std::string run_id;
   std::string execution_date;
+  std::string short_payments_file;
   int write_wait_s = 60;
 };
 
@@ -41,7 +42,12 @@ int pay(command_environment& env, const pay_args& a, bool settle) {
       rt.has_audit() ? &rt.audit() : nullptr, gateway_options);
   pay_store store(rt.db());
   pay_settle_flow flow(flow_config, gateway, store);
-  const auto summary = settle ? flow.settle() : flow.run({a.run_id, a.execution_date});
+  pay_run_request request{a.run_id, a.execution_date, {}};
+  if (!a.short_payments_file.empty()) {
+    request.short_payments =
+        short_payments_from_json(read_json_file(a.short_payments_file, env.options.max_json_bytes));
+  }
+  const auto summary = settle ? flow.settle() : flow.run(request);
   print_json(summary);
   const bool attention = settle && (!summary["ambiguous"].empty());
   return attention ? exit_failed : exit_ok;
@@ -63,6 +69,9 @@ void add_pay_command(CLI::App& app, command_environment& env) {
       ->required();
   run->add_option("--execution-date", a->execution_date, "Requested execution date YYYY-MM-DD")
       ->required();
+  run->add_option("--short-payments", a->short_payments_file,
+                  "Deliberate short payments: JSON [{invoice, amount, reason_code, reason}]")
+      ->check(CLI::ExistingFile);
   run->add_option("--write-wait-s", a->write_wait_s, "How long one write may wait in the outbox")
       ->check(CLI::Range(1, 3600));
   run->callback([&env, a] { env.exit_code = pay(env, *a, false); });

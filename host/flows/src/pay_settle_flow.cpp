@@ -116,7 +116,8 @@ nlohmann::json pay_settle_flow::run(const pay_run_request& request) {
     const auto invoices = list_all(config_.erp, "Invoice", correlation);
     const auto in_flight_list = store_.invoices_in_flight(config_.erp);
     const std::set<std::string> in_flight(in_flight_list.begin(), in_flight_list.end());
-    auto selection = select_payable(invoices, in_flight, config_);
+    auto selection =
+        select_payable(invoices, in_flight, config_, {request.execution_date, request.short_payments});
     skipped = selection.skipped;
     std::vector<pay_payment> payments;
     std::vector<nlohmann::json> bank_documents;

@@ -9,23 +9,52 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace erpc {
 
+// A deliberate short payment of one invoice (a disputed part): the amount is left open in the
+// ERP, so the invoice reads as partly paid afterwards and no later run pays it automatically.
+struct short_payment {
+  decimal amount;
+  std::string reason_code;  // e.g. a dispute code of the company's own list
+  std::string reason;
+};
+
+// Reads `erpc pay run --short-payments FILE`: [{"invoice", "amount", "reason_code"?, "reason"?}]
+// with amount a decimal string. Throws VALIDATION flow.bad_short_payments naming the entry.
+std::map<std::string, short_payment> short_payments_from_json(const nlohmann::json& j);
+
+// What a run decides besides the configuration: the execution date (discount windows are
+// judged against it) and the short payments, by invoice key or invoice number.
+struct selection_terms {
+  std::string execution_date;  // YYYY-MM-DD
+  std::map<std::string, short_payment> short_payments;
+};
+
+// One document of a supplier payment. For an invoice, `cash` is what is paid for it:
+// open amount (amount_payable = gross − withholding, else gross) − discount − short payment;
+// the invoice is closed by cash + discount + withholding (the short payment stays open). For a
+// credit note, `cash` is its open amount, subtracted from the payment.
 struct payable_invoice {
-  std::string key;        // invoice_key_of
-  nlohmann::json invoice; // the canonical Invoice as the ERP listed it
-  decimal amount;         // amount_payable, else the gross total
+  std::string key;         // invoice_key_of
+  nlohmann::json invoice;  // the canonical Invoice as the ERP listed it
+  decimal amount;          // cash, as above
+  bool credit_note = false;
+  decimal discount;     // early-payment discount taken (zero when none)
+  decimal withholding;  // withholding tax kept back (zero when none)
+  std::optional<short_payment> short_paid;
 };
 
 struct supplier_payment {
   std::string supplier_key;
   nlohmann::json supplier;  // the invoices' canonical supplier party
-  std::vector<payable_invoice> invoices;  // by invoice key
-  decimal total;
+  std::vector<payable_invoice> invoices;  // invoices, then credit notes, each by key
+  decimal total;  // invoices' cash − credit notes' cash, > 0
 };
 
 struct invoice_selection {
@@ -38,14 +67,17 @@ std::string party_key_of(const nlohmann::json& party);
 // An invoice's stable key: its canonical id, else its first external ref.
 std::string invoice_key_of(const nlohmann::json& invoice);
 
-// Payable (direction payable, document_type invoice), of the run's company and currency, not
+// Payable documents (direction payable) of the run's company and currency, not
 // payment-blocked (NetSuite: unapproved, paid or partly paid bills read as blocked), with
-// amount_payable (else totals.gross) > 0, and not in
-// `already_in_flight` (invoice keys of this flow's payments that are not voided: a payment
-// submitted to the bank but not yet recorded in the ERP still holds its invoices).
+// amount_payable (else totals.gross) > 0, and not in `already_in_flight` (document keys of this
+// flow's payments that are not voided: a payment submitted to the bank but not yet recorded in
+// the ERP still holds its documents). Per supplier, open credit notes are netted against the
+// invoices; a supplier whose credit notes reach its invoices is not paid (nothing is owed).
+// An early-payment discount is taken when the execution date is within the discount window
+// (payment_terms.discount_date, else invoice_date + discount_days), on the gross amount.
 invoice_selection select_payable(const std::vector<nlohmann::json>& invoices,
                                  const std::set<std::string>& already_in_flight,
-                                 const pay_flow_config& config);
+                                 const pay_flow_config& config, const selection_terms& terms);
 
 // The amount as canonical money text with the currency's minor digits.
 nlohmann::json money_of(const decimal& amount, const std::string& currency);

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <string>
 
 namespace erpc {
@@ -24,7 +25,10 @@ namespace erpc {
 struct pay_run_request {
   std::string run_id;          // [A-Za-z0-9_-]{1,40}; keys and correlation id derive from it
   std::string execution_date;  // YYYY-MM-DD (the bank adapter checks the TARGET calendar)
+  // Deliberate short payments by invoice key or invoice number (docs/pay-and-settle.md).
+  std::map<std::string, short_payment> short_payments;
 };
+
 
 class pay_settle_flow {
  public:
