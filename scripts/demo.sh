@@ -124,9 +124,12 @@ failed=()
 for profile in adapters/*/conformance.json; do
   adapter=$(basename "$(dirname "$profile")")
   step "erpc certify --adapter $adapter --profile $profile"
-  "$erpc" certify --adapter "$adapter" --profile "$profile" --report "$demo/certification/$adapter" ||
-    failed+=("$adapter")
+  "$erpc" certify --adapter "$adapter" --profile "$profile" --report "$demo/certification/$adapter" \
+    --record || failed+=("$adapter")
 done
+# The verdicts are kept beside the libraries (--record): the LEVEL column shows them.
+step "erpc adapters list (status and certified level of every bundled adapter)"
+"$erpc" adapters list
 if ((${#failed[@]})); then
   echo "certification failed: ${failed[*]} (reports in $demo/certification/)" >&2
   exit 1

@@ -234,11 +234,12 @@ certification_report run_certification(const certify_options& options, int* aban
                            ".." + contract.value("max", "?")),
              steady_ms() - t0);
       report.adapter = {library->id(), library->manifest().value("version", ""),
-                        library->manifest().value("mapping_version", ""), library->path().string()};
+                        library->manifest().value("mapping_version", ""), library->path().string(),
+                        library->sha256()};
     } catch (const error& e) {
       record(abi_entry, "abi.version", verdict::fail("refused by the host loader: " + e.code() + ": " + e.message()),
              steady_ms() - t0);
-      report.adapter = {prof.adapter, "", "", options.adapter};
+      report.adapter = {prof.adapter, "", "", options.adapter, ""};
       skip_all("the adapter did not load (abi.version)");
     }
   }

@@ -120,3 +120,43 @@ TEST_CASE("a broken profile is a usage error naming the member", "[certify][e2e]
   CHECK(log.find("certify.profile_invalid") != std::string::npos);
   CHECK(log.find("/subject") != std::string::npos);
 }
+
+TEST_CASE("--record keeps the verdict beside the library; adapters list shows it while the bytes "
+          "are the certified ones", "[certify][e2e]") {
+  temp_dir dir("erpc_certify_e2e_record");
+  const auto adapters = dir.path / "adapters";
+  fs::create_directories(adapters);
+  const auto library = adapters / "netsuite.so";
+  fs::copy_file(fs::path(ERPC_ADAPTERS) / "netsuite.so", library);
+  int lists = 0;
+  auto list = [&]() {
+    const auto log = dir.path / ("list" + std::to_string(++lists) + ".log");
+    erpc::testing::child_process child({ERPC_EXE, "--adapters-dir", adapters.string(), "adapters", "list", "--json"},
+                                       certify_environment(), log);
+    REQUIRE(child.wait() == 0);
+    const auto out = read_all(log);
+    const auto doc = json::parse(out.substr(out.find('{')));
+    REQUIRE(doc["loaded"].size() == 1);
+    return doc["loaded"][0]["certification"];
+  };
+  CHECK(list()["state"] == "uncertified");
+
+  erpc::testing::child_process child({ERPC_EXE, "certify", "--adapter", "netsuite", "--adapter-dir", adapters.string(),
+                                      "--profile", netsuite_profile, "--level", "basic", "--record",
+                                      "--report", (dir.path / "report").string()},
+                                     certify_environment(), dir.path / "certify.log");
+  const int status = child.wait();
+  INFO(read_all(dir.path / "certify.log"));
+  REQUIRE(status == 0);
+  const auto certified = list();
+  CHECK(certified["state"] == "current");
+  CHECK(certified["level"] == "basic");
+  CHECK(certified["summary"]["failed"] == 0);
+
+  // Other bytes under the same name are not what was certified.
+  std::ofstream(library, std::ios::app | std::ios::binary) << '\0';
+  const auto changed = list();
+  CHECK(changed["state"] == "stale");
+  CHECK(changed["level"] == "stale");
+  CHECK(changed["certified_level"] == "basic");
+}

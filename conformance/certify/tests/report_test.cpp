@@ -15,7 +15,7 @@ using namespace erpc::certify;
 
 certification_report sample_report() {
   certification_report r;
-  r.adapter = {"netsuite", "0.1.0", "netsuite-1", "/x/netsuite.so"};
+  r.adapter = {"netsuite", "0.1.0", "netsuite-1", "/x/netsuite.so", ""};
   r.profile = "adapters/netsuite/conformance.json";
   r.target = "sim";
   r.requested_level = level::native;

@@ -1,6 +1,7 @@
 #include "cli_output.hpp"
 #include "commands.hpp"
 
+#include <erpc/certify/certification_record.hpp>
 #include <erpc/error_abi.hpp>
 #include <erpc/host/child_probe.hpp>
 
@@ -17,12 +18,28 @@ std::string contract_range(const nlohmann::json& manifest) {
   return c.value("min", "?") + ".." + c.value("max", "?");
 }
 
+// The adapter's certification as `erpc certify --record` left it beside the library.
+nlohmann::json certification_json(const adapter_library& lib) {
+  const auto found = certify::look_up_record(lib.path(), lib.sha256());
+  nlohmann::json out = {{"state", std::string(certify::to_string(found.state))},
+                        {"level", found.level_text()}};
+  if (found.record) {
+    out["certified_level"] = found.record->level;
+    out["certified_at"] = found.record->certified_at;
+    out["profile"] = found.record->profile;
+    out["summary"] = {{"passed", found.record->passed}, {"failed", found.record->failed},
+                      {"skipped", found.record->skipped}};
+  }
+  return out;
+}
+
 nlohmann::json library_json(const adapter_library& lib) {
   return {{"id", lib.id()},
           {"path", lib.path().string()},
           {"sha256", lib.sha256()},
           {"abi", std::to_string(lib.abi().major) + "." + std::to_string(lib.abi().minor)},
-          {"manifest", lib.manifest()}};
+          {"manifest", lib.manifest()},
+          {"certification", certification_json(lib)}};
 }
 
 int list(command_environment& env, bool as_json) {
@@ -43,12 +60,13 @@ int list(command_environment& env, bool as_json) {
   for (const auto& lib : registry.loaded()) {
     const auto& m = lib->manifest();
     rows.push_back({lib->id(), m.value("version", ""), m.value("status", ""),
+                    certify::look_up_record(lib->path(), lib->sha256()).level_text(),
                     m.value("vendor", ""), contract_range(m), lib->path().string()});
   }
   if (rows.empty()) {
     std::cout << "no adapters loaded\n";
   } else {
-    print_table({"ID", "VERSION", "STATUS", "VENDOR", "CONTRACT", "PATH"}, rows);
+    print_table({"ID", "VERSION", "STATUS", "LEVEL", "VENDOR", "CONTRACT", "PATH"}, rows);
   }
   if (!registry.refused().empty()) {
     std::cout << "\nrefused:\n";
@@ -75,6 +93,7 @@ int describe(command_environment& env, const std::string& id, bool as_json) {
             << "abi:       " << lib->abi().major << "." << lib->abi().minor << "\n"
             << "contract:  " << contract_range(m) << "\n"
             << "mapping:   " << m.value("mapping_version", "") << "\n"
+            << "certified: " << certify::look_up_record(lib->path(), lib->sha256()).level_text() << "\n"
             << "path:      " << lib->path().string() << "\n"
             << "sha256:    " << lib->sha256() << "\n"
             << "objects:\n";

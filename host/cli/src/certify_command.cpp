@@ -3,6 +3,7 @@
 #include "cli_output.hpp"
 #include "commands.hpp"
 
+#include <erpc/certify/certification_record.hpp>
 #include <erpc/certify/certify.hpp>
 
 #include <CLI/CLI.hpp>
@@ -25,6 +26,7 @@ struct certify_args {
   std::vector<std::string> adapter_dirs;
   std::int64_t deadline_ms = 5000;
   std::string log_file;
+  bool record = false;
 };
 
 int certify(command_environment& env, const certify_args& a) {
@@ -45,6 +47,10 @@ int certify(command_environment& env, const certify_args& a) {
   int abandoned = 0;
   const auto report = certify::run_certification(options, &abandoned);
   certify::write_reports(report, a.report_dir);
+  if (a.record) {
+    certify::write_record(report);
+    std::cout << "recorded: " << certify::record_path_for(report.adapter.library).string() << "\n";
+  }
   std::cout << certify::summary_table(report) << "reports: " << a.report_dir
             << "/{certification.json,junit.xml,certification.md}" << std::endl;
   const int code = report.count(certify::check_status::failed) > 0 ? exit_failed : exit_ok;
@@ -71,7 +77,10 @@ void add_certify_command(CLI::App& app, command_environment& env) {
   cmd->add_option("--target", a->target, "sim (the profile's simulator, default) or a base URL");
   cmd->add_option("--level", a->level, "basic | idempotent | native (default: the profile's)")
       ->check(CLI::IsMember({"basic", "idempotent", "native"}));
-  cmd->add_option("--check", a->checks, "Run only this check (repeatable); the others are skipped");
+  auto* check = cmd->add_option("--check", a->checks, "Run only this check (repeatable); the others are skipped");
+  cmd->add_flag("--record", a->record,
+                "Keep the verdict beside the library (<library>.certification.json) for `adapters list`")
+      ->excludes(check);
   cmd->add_option("--report", a->report_dir, "Folder for certification.json, junit.xml, certification.md")
       ->required();
   cmd->add_option("--adapter-dir", a->adapter_dirs, "Folder to find the adapter id in (repeatable)");

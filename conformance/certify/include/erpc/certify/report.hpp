@@ -33,6 +33,7 @@ struct adapter_identity {
   std::string version;
   std::string mapping_version;
   std::string library;
+  std::string sha256;  // of the library bytes the host loaded (empty when it did not load)
 };
 
 struct certification_report {
