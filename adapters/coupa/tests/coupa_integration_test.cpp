@@ -214,7 +214,7 @@ TEST_CASE("R4: a lost create reply is OUTCOME_UNKNOWN; the retry replays it, one
 }
 
 TEST_CASE("invoice create is off unless the tenant allows it; a tenant refusal is PERMISSION", "[coupa][integration]") {
-  coupa_rig rig({{"invoice_create", false}});
+  coupa_rig rig(json{{"invoice_create", false}});
   create_supplier(rig);
   const int writes_before = rig.writes();
   const auto off = rig.call("create", "Invoice", "inv-4", invoice("AC-4", "10.00", "1.90", "11.90"));
@@ -283,7 +283,7 @@ TEST_CASE("export flag: pull approved not-exported invoices, mark exported only 
 
 TEST_CASE("export flag: a lost reply of the export is retried safely; the export action route",
           "[coupa][integration]") {
-  coupa_rig rig({{"export_route", "export_action"}});
+  coupa_rig rig(json{{"export_route", "export_action"}});
   create_supplier(rig);
   rig.settings({{"export.route", "export_action"}});
   rig.ok(rig.call("create", "Invoice", "inv-x", invoice("EA-1", "100.00", "19.00", "119.00")));
