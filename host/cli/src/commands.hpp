@@ -35,6 +35,7 @@ void add_worker_command(CLI::App& app, command_environment& env);
 void add_sim_command(CLI::App& app, command_environment& env);
 void add_certify_command(CLI::App& app, command_environment& env);
 void add_pay_command(CLI::App& app, command_environment& env);
+void add_ap_command(CLI::App& app, command_environment& env);
 
 // Reads a whole file and parses it with the boundary's strict JSON rules.
 nlohmann::json read_json_file(const std::string& path, std::size_t max_bytes);

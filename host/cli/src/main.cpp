@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   add_sim_command(app, env);
   add_certify_command(app, env);
   add_pay_command(app, env);
+  add_ap_command(app, env);
 
   try {
     app.parse(argc, argv);

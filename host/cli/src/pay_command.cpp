@@ -4,14 +4,12 @@
 // connection is the ERP, which the bank, accounts) are in --flow FILE.
 #include "cli_output.hpp"
 #include "commands.hpp"
-#include "runtime_context.hpp"
+#include "flow_session.hpp"
 
 #include <erpc/host/pay_settle_flow.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
-
-#include <unistd.h>
 
 namespace erpc::cli {
 namespace {
@@ -26,22 +24,10 @@ struct pay_args {
 
 int pay(command_environment& env, const pay_args& a, bool settle) {
   const auto flow_config = pay_flow_config::from_json(read_json_file(a.flow_file, env.options.max_json_bytes));
-  dispatcher_options options;
-  options.owner = "erpc-pay-" + std::to_string(::getpid());
-  runtime_context rt(env.host(), required_config_file(env), options);
-  for (const auto& name : {flow_config.erp, flow_config.bank}) {
-    if (rt.config().connections.count(name) == 0) {
-      throw error(error_class::configuration, "flow.unknown_connection",
-                  "the flow names connection '" + name + "', which the host configuration lacks");
-    }
-  }
-  dispatcher_gateway_options gateway_options;
-  gateway_options.write_wait = std::chrono::seconds(a.write_wait_s);
-  dispatcher_gateway gateway(
-      rt.dispatch(), rt.queues(), [&rt](const std::string& name) { return rt.open_for_read(name); },
-      rt.has_audit() ? &rt.audit() : nullptr, gateway_options);
-  pay_store store(rt.db());
-  pay_settle_flow flow(flow_config, gateway, store);
+  flow_session session(env, "erpc-pay-", {flow_config.erp, flow_config.bank},
+                       std::chrono::seconds(a.write_wait_s));
+  pay_store store(session.runtime().db());
+  pay_settle_flow flow(flow_config, session.gateway(), store);
   pay_run_request request{a.run_id, a.execution_date, {}};
   if (!a.short_payments_file.empty()) {
     request.short_payments =

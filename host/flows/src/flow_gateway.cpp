@@ -2,6 +2,7 @@
 
 #include <erpc/host/audit_trail.hpp>
 
+#include <optional>
 #include <thread>
 
 namespace erpc {
@@ -91,6 +92,36 @@ nlohmann::json dispatcher_gateway::read(const std::string& connection, const std
 void dispatcher_gateway::note(const std::string& correlation_id, const std::string& event,
                               const nlohmann::json& detail) {
   if (audit_) audit_->append(pay_flow_audit_chain, correlation_id, event, detail);
+}
+
+std::vector<nlohmann::json> list_all(flow_gateway& gateway, const std::string& connection,
+                                     const std::string& object, const std::string& correlation_id,
+                                     nlohmann::json query) {
+  std::vector<nlohmann::json> items;
+  std::optional<std::string> cursor;
+  for (int page = 0; page < 10'000; ++page) {
+    query["limit"] = 100;
+    if (cursor) query["cursor"] = *cursor;
+    const auto result = gateway.read(connection, object, "list", query, correlation_id);
+    for (const auto& item : result.value("items", nlohmann::json::array())) items.push_back(item);
+    const auto next = result.value("next_cursor", nlohmann::json());
+    if (!next.is_string() || next.get<std::string>().empty() || (cursor && next == *cursor)) break;
+    cursor = next.get<std::string>();
+  }
+  return items;
+}
+
+std::string created_id(const nlohmann::json& result) {
+  if (!result.is_object()) return {};
+  if (const auto id = result.find("id"); id != result.end() && id->is_string() && !id->get<std::string>().empty()) {
+    return id->get<std::string>();
+  }
+  if (const auto refs = result.find("external_refs"); refs != result.end() && refs->is_object()) {
+    for (const auto& [system, id] : refs->items()) {
+      if (id.is_string()) return id.get<std::string>();
+    }
+  }
+  return {};
 }
 
 }  // namespace erpc

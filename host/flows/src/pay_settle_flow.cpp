@@ -38,18 +38,6 @@ std::string text(const nlohmann::json& o, const char* name) {
   return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-// The ERP's id of a created record: the canonical id, else its first external ref.
-std::string created_id(const nlohmann::json& result) {
-  if (auto id = text(result, "id"); !id.empty()) return id;
-  if (result.is_object() && result.contains("external_refs") && result["external_refs"].is_object()) {
-    for (const auto& [system, id] : result["external_refs"].items()) {
-      if (id.is_string()) return id.get<std::string>();
-    }
-  }
-  return {};
-}
-
-
 nlohmann::json entry_identity(const nlohmann::json& statement, const nlohmann::json& entry) {
   nlohmann::json id = {{"statement_id", text(statement, "statement_id")},
                        {"amount", entry.value("amount", nlohmann::json())},
@@ -73,18 +61,7 @@ std::string pay_settle_flow::correlation_of(const pay_payment& p) {
 std::vector<nlohmann::json> pay_settle_flow::list_all(const std::string& connection,
                                                       const std::string& object,
                                                       const std::string& correlation_id) {
-  std::vector<nlohmann::json> items;
-  std::optional<std::string> cursor;
-  for (int page = 0; page < 10'000; ++page) {
-    nlohmann::json query = {{"limit", 100}};
-    if (cursor) query["cursor"] = *cursor;
-    const auto result = gateway_.read(connection, object, "list", query, correlation_id);
-    for (const auto& item : result.value("items", nlohmann::json::array())) items.push_back(item);
-    const auto next = text(result, "next_cursor");
-    if (next.empty() || (cursor && next == *cursor)) break;
-    cursor = next;
-  }
-  return items;
+  return erpc::list_all(gateway_, connection, object, correlation_id);
 }
 
 // ---------------------------------------------------------------- pay run

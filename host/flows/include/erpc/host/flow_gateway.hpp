@@ -14,6 +14,7 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace erpc {
 
@@ -76,6 +77,15 @@ class dispatcher_gateway final : public flow_gateway {
   dispatcher_gateway_options options_;
   std::map<std::string, connection_call> readers_;
 };
+
+// Every item of a `list` read, page after page (cursor until none, or the same one again).
+std::vector<nlohmann::json> list_all(flow_gateway& gateway, const std::string& connection,
+                                     const std::string& object, const std::string& correlation_id,
+                                     nlohmann::json query = nlohmann::json::object());
+
+// The vendor's id of a record a write answered: the canonical id, else its first external ref;
+// empty when it has neither.
+std::string created_id(const nlohmann::json& result);
 
 // The canonical error a stored error JSON (error_to_json) describes.
 error error_from_stored_json(const nlohmann::json& stored);
