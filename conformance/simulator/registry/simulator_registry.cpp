@@ -4,6 +4,7 @@
 #include <erpc/error.hpp>
 #include <erpc/sim/bank/bank_simulator.hpp>
 #include <erpc/sim/business_central_simulator.hpp>
+#include <erpc/sim/dynamics_fo_simulator.hpp>
 #include <erpc/sim/netsuite/netsuite_simulator.hpp>
 #include <erpc/sim/openbanking_uk_simulator.hpp>
 #include <erpc/sim/oracle_fusion/oracle_fusion_simulator.hpp>
@@ -34,6 +35,9 @@ constexpr std::array simulators = {
                          &make_business_central_simulator},
     registered_simulator{"oracle_fusion", "Oracle Fusion Cloud Financials ADF REST (vendors.md §3)",
                          &oracle_fusion::make_oracle_fusion_simulator},
+    registered_simulator{"dynamics_fo",
+                         "Dynamics 365 Finance & Operations OData data entities (vendors.md §5)",
+                         &make_dynamics_fo_simulator},
 };
 
 }  // namespace
