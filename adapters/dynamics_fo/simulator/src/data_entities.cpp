@@ -275,7 +275,15 @@ const nlohmann::json& data_entities::create(const entity_definition& def, nlohma
   } else if (def.entity_set == "LedgerJournalHeaders") {
     natural = text_of(row, "Description");
   }
-  effects_.record_write(def.record_type, key_values, natural);
+  // The effect's id is the one a client names the record by: the key without dataAreaId
+  // (HeaderReference, JournalBatchNumber, VendorAccountNumber), prefixed with the company when it
+  // is not the default one, so the same account in two legal entities is two records.
+  std::string id;
+  for (std::size_t i = 1; i < def.key.size(); ++i) id += (i > 1 ? "/" : "") + key[def.key[i]];
+  auto home = settings_.text(setting::default_company);
+  for (auto& c : home) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (company != home) id = company + "/" + id;
+  effects_.record_write(def.record_type, id, natural);
   return row;
 }
 
