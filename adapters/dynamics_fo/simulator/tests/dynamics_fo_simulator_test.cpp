@@ -110,8 +110,16 @@ TEST_CASE("fo sim: a vendor by full key, a duplicate key is the 500 of vendors.m
   CHECK(inner.rfind("Write failed for table row of type 'VendVendorV2Entity'. Infolog: ", 0) == 0);
   CHECK(inner.find("The record already exists..") != std::string::npos);
   CHECK(f.effects("VendTable") == 1);
-  // The same account in another legal entity is another vendor.
+  // The same account in another legal entity is another vendor (a second created record, not an
+  // update of the first); an unknown legal entity is a write failure.
   f.ok(f.vendor("V1", "usrt"), 201);
+  CHECK(f.effects("VendTable") == 2);
+  std::size_t creates = 0;
+  for (const auto& e : f.sim.context().effects().snapshot({"VendTable", "", 0})) {
+    creates += e.action == erpc::sim::effect_action::created;
+  }
+  CHECK(creates == 2);
+  CHECK(f.vendor("V1", "zzzz").status == 500);
   CHECK(f.effects("VendTable") == 2);
   // A validation failure has the same envelope without "already exists".
   const auto bad = f.call("POST", "/data/VendorsV2", json{{"VendorAccountNumber", "V9"}}.dump());
