@@ -76,7 +76,18 @@ result invoice_create::create(const request& req, call_context& ctx) const {
   }
   const auto reference = mapping::member(*created, "HeaderReference");
   if (reference.empty()) throw malformed_response("its created vendor invoice header has no HeaderReference", call_kind::write, 201);
-  write_lines(reference, invoice, ctx);
+  try {
+    write_lines(reference, invoice, ctx);
+  } catch (error& e) {
+    // The header is in F&O: whatever refused a line, this call had an effect. A retry with the
+    // same key (and a corrected payload) finds the header and completes the lines.
+    if (e.effect() == effect::none) {
+      e.with_effect(effect::committed);
+      ctx.log(log_level::warn, "F&O vendor invoice header " + reference + " was created but a line was refused (" +
+                                   e.code() + "); a retry with the same key completes it");
+    }
+    throw;
+  }
   return {mapping::created_document(req.payload, reference), false};
 }
 

@@ -56,7 +56,17 @@ result journal_create::create(const request& req, call_context& ctx) const {
   }
   const auto batch = mapping::member(*created, "JournalBatchNumber");
   if (batch.empty()) throw malformed_response("its created journal has no JournalBatchNumber", call_kind::write, 201);
-  (void)complete_lines(client_, journal_lines(batch), journal.lines, ctx);
+  try {
+    (void)complete_lines(client_, journal_lines(batch), journal.lines, ctx);
+  } catch (error& e) {
+    // The header is in F&O: this call had an effect; a retry with the same key completes it.
+    if (e.effect() == effect::none) {
+      e.with_effect(effect::committed);
+      ctx.log(log_level::warn, "F&O journal " + batch + " was created but a line was refused (" + e.code() +
+                                   "); a retry with the same key completes it");
+    }
+    throw;
+  }
   return done(batch, false);
 }
 

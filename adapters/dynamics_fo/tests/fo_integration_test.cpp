@@ -68,7 +68,7 @@ class fo_rig {
                                    {"client_id", "env:FO_CLIENT_ID"},
                                    {"client_secret", "env:FO_CLIENT_SECRET"}}},
                          {"value_maps", {{"accounts", {{"5400", "600100"}, {"3300", "200100"}}},
-                                         {"tax_codes", {{"US19", "VAT19"}}}}}};
+                                         {"tax_codes", {{"US19", "VAT19"}, {"US99", "VAT99"}}}}}};
     connection_ = host_->open(adapter_, config.dump());
   }
 
@@ -268,6 +268,24 @@ TEST_CASE("fo: a late-delivered twin invoice header is refused by F&O and the cr
     CHECK(rig.count("VendInvoiceInfoTable") == 1);
     CHECK(rig.count("VendInvoiceInfoLine") == 2);
   }
+}
+
+TEST_CASE("fo: a line F&O refuses after the header leaves effect committed, and the retry completes it",
+          "[fo][integration]") {
+  fo_rig rig;
+  rig.ok(rig.call("create", "Supplier", "k-s", supplier("V1")));
+  auto bad = invoice("V1", "INV-1");
+  bad["lines"][0]["tax_code"] = "US99";  // mapped to a sales tax group F&O does not know
+  const auto e = rig.failed(rig.call("create", "Invoice", "k-i1", bad));
+  CHECK(e.cls() == erpc::error_class::validation);
+  CHECK(e.code() == "fo.write_failed");
+  CHECK(e.effect() == erpc::effect::committed);  // the header is there
+  CHECK(rig.count("VendInvoiceInfoTable") == 1);
+  CHECK(rig.count("VendInvoiceInfoLine") == 0);
+  const auto retry = rig.ok(rig.call("create", "Invoice", "k-i1", invoice("V1", "INV-1"), 2));
+  CHECK(retry["replayed"] == true);
+  CHECK(rig.count("VendInvoiceInfoTable") == 1);
+  CHECK(rig.count("VendInvoiceInfoLine") == 2);
 }
 
 TEST_CASE("fo: a credit note round-trips with positive amounts", "[fo][integration]") {
