@@ -39,6 +39,11 @@ std::string path_encode(const std::string& s) {
 
 }  // namespace
 
+bool is_own_next_link(std::string_view link, std::string_view base_url) {
+  const auto prefix = std::string(base_url) + "/data/";
+  return link.size() > prefix.size() && link.substr(0, prefix.size()) == prefix;
+}
+
 std::string odata_literal(const std::string& text) {
   std::string out = "'";
   for (const char c : text) {
@@ -152,6 +157,12 @@ std::vector<nlohmann::json> fo_client::query(std::string_view entity_set, const 
     for (const auto& row : *value) out.push_back(row);
     const auto next = doc.find("@odata.nextLink");
     url = next != doc.end() && next->is_string() ? next->get<std::string>() : std::string();
+    if (!url.empty() && !is_own_next_link(url, config_.base_url)) {
+      // The bearer token goes with every request: never follow a link to another service.
+      throw error(error_class::internal, "fo.foreign_next_link",
+                  "F&O answered an @odata.nextLink outside " + config_.base_url + "/data/; not followed")
+          .with_effect(effect::none);
+    }
   }
   return out;
 }

@@ -24,6 +24,10 @@ namespace erpc::fo {
 
 using key_fields = std::vector<std::pair<std::string, std::string>>;
 
+// Whether an @odata.nextLink points back into this connection's service ({base_url}/data/…):
+// only then is it followed with the bearer token.
+bool is_own_next_link(std::string_view link, std::string_view base_url);
+
 // An OData v4 string literal: 'text' with quotes doubled.
 std::string odata_literal(const std::string& text);
 

@@ -329,6 +329,10 @@ TEST_CASE("fo: a journal carries its key in a reference field and is replayed, r
   CHECK(read["posting_date"] == "2026-03-31");
   CHECK(read["lines"][0]["account"] == "5400");
   CHECK(rig.ok(rig.call("get", "JournalEntry", "", json{{"natural_key", "k-j1"}}))["result"]["id"] == batch);
+  // Server-driven paging: one line a page, both read through @odata.nextLink.
+  rig.settings({{"odata.page_size", 1}});
+  CHECK(rig.ok(rig.call("get", "JournalEntry", "", json{{"id", batch}}))["result"]["lines"].size() == 2);
+  rig.settings({{"odata.page_size", 10000}});
 
   // A second key is a second batch with a new number from the sequence.
   const auto second = rig.ok(rig.call("create", "JournalEntry", "k-j2", journal()))["result"]["id"];

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Canonical ↔ F&O data entity mappings both ways (supplier_mapping.cpp, invoice_mapping.cpp,
 // journal_mapping.cpp), the journal key reference, and the configuration's refusals.
+#include "fo_client.hpp"
 #include "fo_config.hpp"
 #include "fo_mapping.hpp"
 
@@ -227,4 +228,13 @@ TEST_CASE("fo journal: balanced lines to LedgerJournalLines and back", "[fo][map
   auto foreign = p;
   foreign["lines"][0]["amount"] = {{"amount", "9.00"}, {"currency", "EUR"}};
   CHECK(code_of([&] { journal_to_vendor(foreign, config(), ref); }, code) == static_cast<int>(erpc::error_class::unsupported));
+}
+
+TEST_CASE("fo client: only an @odata.nextLink into the connection's own /data/ is followed", "[fo][client]") {
+  CHECK(erpc::fo::is_own_next_link("https://fo.example/data/VendorsV2?$skiptoken=2", "https://fo.example"));
+  CHECK_FALSE(erpc::fo::is_own_next_link("https://evil.example/data/VendorsV2", "https://fo.example"));
+  CHECK_FALSE(erpc::fo::is_own_next_link("https://fo.example.evil/data/VendorsV2", "https://fo.example"));
+  CHECK_FALSE(erpc::fo::is_own_next_link("https://fo.example/other", "https://fo.example"));
+  CHECK_FALSE(erpc::fo::is_own_next_link("https://fo.example/data/", "https://fo.example"));
+  CHECK(erpc::fo::odata_literal("O'Brien") == "'O''Brien'");
 }
