@@ -5,6 +5,7 @@
 #include <erpc/sim/bank/bank_simulator.hpp>
 #include <erpc/sim/business_central_simulator.hpp>
 #include <erpc/sim/coupa/coupa_simulator.hpp>
+#include <erpc/sim/dynamics_fo_simulator.hpp>
 #include <erpc/sim/netsuite/netsuite_simulator.hpp>
 #include <erpc/sim/openbanking_uk_simulator.hpp>
 #include <erpc/sim/oracle_fusion/oracle_fusion_simulator.hpp>
@@ -37,6 +38,9 @@ constexpr std::array simulators = {
                          &oracle_fusion::make_oracle_fusion_simulator},
     registered_simulator{"coupa", "Coupa Core API: suppliers, invoices, export flag (vendors.md §10.1)",
                          &coupa::make_coupa_simulator},
+    registered_simulator{"dynamics_fo",
+                         "Dynamics 365 Finance & Operations OData data entities (vendors.md §5)",
+                         &make_dynamics_fo_simulator},
 };
 
 }  // namespace

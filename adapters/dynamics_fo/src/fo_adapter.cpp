@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// The bundled Dynamics 365 Finance & Operations adapter (OData v4 data entities; vendors.md §5):
+// the manifest and the connection factory.
+#include "fo_config.hpp"
+#include "fo_connection.hpp"
+#include "fo_mapping.hpp"
+
+#include <erpc/adapter.hpp>
+
+namespace erpc::fo {
+
+class dynamics_fo_adapter final : public adapter {
+ public:
+  static constexpr char adapter_id[] = "dynamics_fo";
+
+  nlohmann::json describe() const override {
+    return {{"name", "Dynamics 365 Finance & Operations (OData data entities)"},
+            {"vendor", "erpconnect"},
+            {"version", "0.1.0"},
+            {"status", "beta"},
+            {"mapping_version", mapping_version},
+            {"contract", {{"min", "1.0"}, {"max", "1.x"}}},
+            {"objects",
+             {{"Supplier", {"create", "get", "list"}},
+              {"Invoice", {"create", "get", "list"}},
+              {"JournalEntry", {"create", "get"}}}},
+            {"capabilities", nlohmann::json::array()},
+            {"config_schema", config_schema()},
+            {"description",
+             "Vendors (VendorsV2), pending vendor invoices and credit notes (VendorInvoiceHeaders + "
+             "VendorInvoiceLines) and ledger journals (LedgerJournalHeaders + LedgerJournalLines) in "
+             "one legal entity. Creates are idempotent through the entity keys and the vendor's "
+             "invoice number (read back before every create and after F&O's 'record already "
+             "exists'); journals carry the key's reference in the header. Posting and vendor "
+             "payments: not in this version."}};
+  }
+
+  void check(const nlohmann::json& config, call_context& ctx) override {
+    fo_connection connection(ctx.host(), parse_config(config), ctx);
+    connection.verify(ctx);
+  }
+
+  std::unique_ptr<connection> open(const nlohmann::json& config, call_context& ctx) override {
+    return std::make_unique<fo_connection>(ctx.host(), parse_config(config), ctx);
+  }
+};
+
+}  // namespace erpc::fo
+
+ERPC_ADAPTER(erpc::fo::dynamics_fo_adapter)

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "fo_errors.hpp"
+
+#include <erpc/adapters/exact_json.hpp>
+
+namespace erpc::fo {
+
+namespace {
+
+constexpr std::size_t max_text_chars = 300;
+constexpr std::string_view write_exception = "AxODataWriteException";
+
+std::string clip(std::string text) {
+  if (text.size() > max_text_chars) text = text.substr(0, max_text_chars) + "…";
+  return text;
+}
+
+std::string string_member(const nlohmann::json& obj, const char* name) {
+  const auto it = obj.find(name);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The Infolog after "Infolog: " (the row type before it says nothing the caller can act on).
+std::string infolog_of(const std::string& inner) {
+  const auto at = inner.find("Infolog: ");
+  return at == std::string::npos ? inner : inner.substr(at + 9);
+}
+
+}  // namespace
+
+std::optional<odata_error_body> parse_odata_error(std::string_view body) {
+  try {
+    const auto doc = adapters::parse_exact(body);
+    if (!doc.is_object()) return std::nullopt;
+    const auto e = doc.find("error");
+    if (e == doc.end() || !e->is_object()) return std::nullopt;
+    odata_error_body out;
+    out.code = string_member(*e, "code");
+    out.message = string_member(*e, "message");
+    if (const auto inner = e->find("innererror"); inner != e->end() && inner->is_object()) {
+      out.inner_message = string_member(*inner, "message");
+      out.inner_type = string_member(*inner, "type");
+    }
+    return out;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+bool is_duplicate_infolog(std::string_view infolog) {
+  // vendors.md §5.3: "...The record already exists.."; the "check invoice number used"
+  // refusal names the number as already used (its exact text is unconfirmed).
+  return infolog.find("already exists") != std::string_view::npos ||
+         infolog.find("already used") != std::string_view::npos;
+}
+
+std::string pointer_for_infolog(std::string_view infolog) {
+  // Field captions of the entities this adapter writes, most specific first.
+  static const std::pair<std::string_view, std::string_view> table[] = {
+      {"'Invoice account'", "/supplier"},
+      {"Invoice number", "/invoice_number"},
+      {"'Invoice'", "/invoice_number"},
+      {"'Invoice date'", "/invoice_date"},
+      {"'Item sales tax group'", "/lines"},
+      {"'Amount'", "/lines"},
+      {"'Account'", "/lines"},
+      {"debit amount or a credit amount", "/lines"},
+      {"'Vendor account'", "/number"},
+      {"'Name'", "/name"},
+      {"'Group'", "/number"},
+      {"'On hold'", "/status"},
+      {"Company '", "/legal_entity"},
+  };
+  for (const auto& [caption, pointer] : table) {
+    if (infolog.find(caption) != std::string_view::npos) return std::string(pointer);
+  }
+  return {};
+}
+
+error map_odata_error(const http_response& response, call_kind kind, std::int64_t now_unix_ms) {
+  const int status = response.status;
+  const auto body = parse_odata_error(response.body);
+  const bool write_failed =
+      body && status == 500 && body->inner_type.find(write_exception) != std::string::npos;
+  const auto infolog = write_failed ? infolog_of(body->inner_message) : std::string();
+  const auto retry_after = response.header("Retry-After");
+
+  error_class cls = error_class::internal;
+  std::string code = "fo.http_" + std::to_string(status);
+  if (write_failed && is_duplicate_infolog(infolog)) {
+    cls = error_class::conflict;
+    code = "fo.record_exists";
+  } else if (write_failed) {
+    cls = error_class::validation;
+    code = "fo.write_failed";
+  } else if (status == 429) {
+    cls = error_class::rate_limited;
+    code = "fo.rate_limited";
+  } else if (status == 401) {
+    cls = error_class::authentication;
+  } else if (status == 403) {
+    cls = error_class::permission;
+  } else if (status == 404) {
+    cls = error_class::not_found;
+    code = "fo.not_found";
+  } else if (status == 405) {
+    cls = error_class::unsupported;
+  } else if (status == 409 || status == 412) {
+    cls = error_class::conflict;
+  } else if (status == 503 && retry_after) {
+    cls = error_class::rate_limited;  // turned away with a time to come back: nothing written
+    code = "fo.rate_limited";
+  } else if (status >= 500 && status <= 599) {
+    cls = kind == call_kind::write ? error_class::outcome_unknown : error_class::unavailable;
+  } else if (status >= 400 && status <= 499) {
+    cls = error_class::validation;
+  }
+
+  std::string message = "F&O answered HTTP " + std::to_string(status);
+  if (body) {
+    if (!body->message.empty()) message += ": " + clip(body->message);
+    if (!infolog.empty()) message += " Infolog: " + clip(infolog);
+  } else if (status != 401) {
+    message += " with a body that is not an OData error document";
+  }
+  error e(cls, code, message);
+  e.with_effect(cls == error_class::outcome_unknown ? effect::possible : effect::none);
+  e.with_vendor({status, body ? body->code : std::string(),
+                 clip(write_failed ? infolog : (body ? body->message : std::string())), ""});
+  if (retry_after) {
+    if (const auto ms = parse_retry_after_ms(*retry_after, now_unix_ms)) e.with_retry_after_ms(*ms);
+  }
+  if (cls == error_class::validation && !infolog.empty()) {
+    if (auto pointer = pointer_for_infolog(infolog); !pointer.empty()) {
+      e.with_field(std::move(pointer), code, clip(infolog));
+    }
+  }
+  return e;
+}
+
+error malformed_response(std::string_view what, call_kind kind, int http_status) {
+  return error(error_class::internal, "fo.malformed_response",
+               "F&O answered HTTP " + std::to_string(http_status) + " but " + std::string(what))
+      .with_effect(kind == call_kind::write ? effect::possible : effect::none)
+      .with_vendor({http_status, "", "", ""});
+}
+
+}  // namespace erpc::fo
