@@ -3,6 +3,7 @@
 
 #include <erpc/error.hpp>
 #include <erpc/sim/bank/bank_simulator.hpp>
+#include <erpc/sim/bill/bill_simulator.hpp>
 #include <erpc/sim/business_central_simulator.hpp>
 #include <erpc/sim/netsuite/netsuite_simulator.hpp>
 #include <erpc/sim/openbanking_uk_simulator.hpp>
@@ -34,6 +35,9 @@ constexpr std::array simulators = {
                          &make_business_central_simulator},
     registered_simulator{"oracle_fusion", "Oracle Fusion Cloud Financials ADF REST (vendors.md §3)",
                          &oracle_fusion::make_oracle_fusion_simulator},
+    registered_simulator{"bill", "BILL v3 API: vendors, bills, payments, mass payments "
+                         "(vendors.md §10.2; docs/simulators-bill.md)",
+                         &bill::make_bill_simulator},
 };
 
 }  // namespace
