@@ -24,11 +24,14 @@ class bill_adapter final : public adapter {
             {"objects",
              {{"Supplier", {"create", "get", "list"}},
               {"Invoice", {"create", "get", "list"}},
-              {"Payment", {"create", "get"}}}},
+              {"Payment", {"create", "get"}},
+              {"PaymentBatch", {"submit"}},
+              {"PaymentStatus", {"list"}}}},
             {"capabilities", nlohmann::json::array()},
             {"config_schema", config_schema()},
             {"description",
-             "Vendors, bills and single payments of bills in BILL (v3 API, session login). BILL "
+             "Vendors, bills, single payments of bills and mass payments (PaymentBatch, with "
+             "their status as PaymentStatus) in BILL (v3 API, session login). BILL "
              "has no idempotency key: the key travels in the memo (description) and every create "
              "reads back by its natural key first (bill: vendor + invoice number; payment: bill + "
              "the key in the memo), never a blind re-post."}};

@@ -2,6 +2,7 @@
 #include "bill_connection.hpp"
 
 #include "mapping_support.hpp"
+#include "mass_payment.hpp"
 #include "read_back_create.hpp"
 
 #include <algorithm>
@@ -51,6 +52,10 @@ const record_mapping& bill_connection::mapping_for(const std::string& object) co
 }
 
 result bill_connection::execute(const request& req, call_context& ctx) {
+  if (req.object == "PaymentBatch" && req.op == "submit") {
+    return submit_mass_payment(api_, mapping_for("Payment"), make_mapping_context(req, ctx), req, ctx);
+  }
+  if (req.object == "PaymentStatus" && req.op == "list") return mass_payment_statuses(api_, req, ctx);
   const auto& m = mapping_for(req.object);
   if (req.op == "create") return create(m, req, ctx);
   if (req.op == "get") return get(m, req, ctx);

@@ -4,6 +4,8 @@
 //   Supplier  create, get, list  → vendors
 //   Invoice   create, get, list  → bills (credit notes UNSUPPORTED: vendor credits)
 //   Payment   create, get        → payments (one bill a payment)
+//   PaymentBatch submit          → payments/mass (asynchronous, mass_payment.hpp)
+//   PaymentStatus list           → payments/mass/{paymentBatchId}
 //   JournalEntry and everything else UNSUPPORTED: BILL is AP automation, not a ledger.
 #pragma once
 

@@ -77,7 +77,7 @@ class bill_rig {
                      {"attempt", attempt}, {"correlation_id", "c-" + key}};
     if (!key.empty()) envelope["idempotency_key"] = key;
     if (prior_outcome) envelope["prior_outcome"] = prior_outcome;
-    envelope[op == "create" ? "payload" : "query"] = payload_or_query;
+    envelope[op == "create" || op == "submit" ? "payload" : "query"] = payload_or_query;
     auto r = host_->execute(adapter_, connection_, envelope.dump());
     REQUIRE(r.answers == 1);
     return r;
@@ -338,4 +338,73 @@ TEST_CASE("a BDC_1144 from BILL is RATE_LIMITED with nothing written - journals 
   REQUIRE_FALSE(journal.ok);
   CHECK(journal.error->cls() == erpc::error_class::unsupported);
   CHECK(journal.error->code() == "bill.object_unsupported");
+}
+
+TEST_CASE("PaymentBatch: a mass payment is submitted once - its status maps to PaymentStatus - a lost reply is never re-posted blindly",
+          "[bill][integration]") {
+  bill_rig rig;
+  rig.settings({{"mass_payments.complete_after_ms", 600}});
+  rig.ok(rig.call("create", "Supplier", "v-1", vendor("Acme")));
+  rig.ok(rig.call("create", "Invoice", "inv-a", invoice("INV-A", "10.00")));
+  rig.ok(rig.call("create", "Invoice", "inv-b", invoice("INV-B", "20.00")));
+  rig.ok(rig.call("create", "Invoice", "inv-c", invoice("INV-C", "5.00")));
+  auto unpaid_b = payment("25.00", "INV-B");  // more than INV-B owes: BILL fails that bill only
+  auto batch = [](std::vector<json> payments) {
+    for (auto& p : payments) p.erase("requested_execution_date");
+    return json{{"external_refs", json::object()}, {"source", {{"system", "test"}}},
+                {"requested_execution_date", "2026-03-12"}, {"payments", payments}};
+  };
+  const auto submitted = rig.ok(rig.call("submit", "PaymentBatch", "batch-1", batch({payment("10.00", "INV-A"), unpaid_b})));
+  CHECK(submitted["replayed"] == false);
+  const std::string id = submitted["result"]["id"];
+  CHECK(id.rfind("pbt", 0) == 0);
+
+  const auto pending = rig.ok(rig.call("list", "PaymentStatus", "", {{"payment_batch_id", id}}));
+  REQUIRE(pending["result"]["items"].size() == 3);
+  CHECK(pending["result"]["items"][0]["level"] == "group");
+  CHECK(pending["result"]["items"][0]["status"] == "pending");
+  CHECK(pending["result"]["items"][1]["status"] == "pending");
+
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  const auto done = rig.ok(rig.call("list", "PaymentStatus", "", {{"payment_batch_id", id}}));
+  const auto& items = done["result"]["items"];
+  CHECK(items[0]["status"] == "partially_accepted");
+  CHECK(items[1]["status"] == "accepted");
+  CHECK(items[1]["amount"] == money("10.00"));
+  CHECK(items[1]["payment"]["external_refs"]["bill"].get<std::string>().rfind("stp", 0) == 0);
+  CHECK(items[2]["status"] == "rejected");
+  CHECK(items[2]["reasons"][0]["additional_information"][0].get<std::string>().find("dueAmount") != std::string::npos);
+
+  // The same key again, on a fresh connection: found through the payments' memos, not re-posted.
+  rig.open();
+  const auto again = rig.ok(rig.call("submit", "PaymentBatch", "batch-1", batch({payment("10.00", "INV-A"), unpaid_b})));
+  CHECK(again["replayed"] == true);
+  CHECK(again["result"]["id"] == id);
+  CHECK(rig.effects("paymentBatches")["created"] == 1);
+  CHECK(rig.effects("payments")["created"] == 1);
+
+  // A lost reply: while BILL has not run the batch, nothing can be read back — no blind re-post.
+  rig.lose_next_write_reply();
+  const auto lost = rig.call("submit", "PaymentBatch", "batch-2", batch({payment("5.00", "INV-C")}));
+  REQUIRE_FALSE(lost.ok);
+  CHECK(lost.error->cls() == erpc::error_class::outcome_unknown);
+  const auto early = rig.call("submit", "PaymentBatch", "batch-2", batch({payment("5.00", "INV-C")}), 2, "unknown");
+  REQUIRE_FALSE(early.ok);
+  CHECK(early.error->cls() == erpc::error_class::outcome_unknown);
+  CHECK(early.error->code() == "bill.batch_unresolved");
+  CHECK(rig.effects("paymentBatches")["created"] == 2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  const auto late = rig.ok(rig.call("submit", "PaymentBatch", "batch-2", batch({payment("5.00", "INV-C")}), 3, "unknown"));
+  CHECK(late["replayed"] == true);
+  CHECK(rig.effects("paymentBatches")["created"] == 2);
+  CHECK(rig.effects("payments")["created"] == 2);
+
+  // One mass payment has one process date.
+  auto two_dates = batch({payment("1.00", "INV-C")});
+  two_dates["payments"].push_back(payment("1.00", "INV-C", "2026-03-13"));
+  const auto refused = rig.call("submit", "PaymentBatch", "batch-3", two_dates);
+  REQUIRE_FALSE(refused.ok);
+  CHECK(refused.error->cls() == erpc::error_class::validation);
+  REQUIRE_FALSE(refused.error->field_errors().empty());
+  CHECK(refused.error->field_errors()[0].pointer == "/payments/1/requested_execution_date");
 }

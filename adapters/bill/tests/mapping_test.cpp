@@ -4,6 +4,7 @@
 // the per-organisation request limiter.
 #include "bill_config.hpp"
 #include "key_memo.hpp"
+#include "mass_payment.hpp"
 #include "read_back_create.hpp"
 #include "record_mapping.hpp"
 #include "request_limiter.hpp"
@@ -273,4 +274,19 @@ TEST_CASE("the request limiter keeps an organisation at its cap and gives up at 
     CHECK(e.code() == "bill.concurrency_wait");
     CHECK(e.effect() == erpc::effect::none);
   }
+}
+
+TEST_CASE("mass payment statuses map to the payment lifecycle - an unknown one is not guessed", "[bill][mapping]") {
+  using erpc::bill::batch_state;
+  using erpc::bill::item_state;
+  CHECK(batch_state("IN_PROGRESS") == std::optional<std::string>("pending"));
+  CHECK(batch_state("COMPLETED") == std::optional<std::string>("accepted"));
+  CHECK(batch_state("PARTIALLY_COMPLETED") == std::optional<std::string>("partially_accepted"));
+  CHECK(batch_state("FAILED") == std::optional<std::string>("rejected"));
+  CHECK_FALSE(batch_state("SOMETHING_NEW").has_value());
+  CHECK(item_state("SCHEDULED") == std::optional<std::string>("accepted"));
+  CHECK(item_state("PAID") == std::optional<std::string>("settled"));
+  CHECK(item_state("FAILED") == std::optional<std::string>("rejected"));
+  CHECK(item_state("PENDING") == std::optional<std::string>("pending"));
+  CHECK_FALSE(item_state("scheduled").has_value());
 }
