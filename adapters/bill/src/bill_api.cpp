@@ -37,6 +37,14 @@ bool is_plain_token(const std::string& text) {
   return true;
 }
 
+bool is_page_token(const std::string& text) {
+  if (text.empty() || text.size() > 512) return false;
+  for (const char c : text) {
+    if (c <= ' ' || c > '~') return false;
+  }
+  return true;
+}
+
 std::string filter_value(const std::string& value, const std::string& pointer) {
   if (value.find('"') != std::string::npos) {
     throw error(error_class::validation, "bill.unsearchable_value",

@@ -53,7 +53,10 @@ nlohmann::json parse_record(const http_response& res, call_kind kind);
 // double quote, whose escaping in v3 filters is not documented.
 std::string filter_value(const std::string& value, const std::string& pointer);
 
-// A record id or page token fit for a path or query: letters, digits, '-', '_' (≤ 64).
+// A record id fit for a path: letters, digits, '-', '_' (≤ 64).
 bool is_plain_token(const std::string& text);
+// A page token as BILL gave it (opaque, sent back percent-encoded): printable ASCII without
+// spaces, ≤ 512.
+bool is_page_token(const std::string& text);
 
 }  // namespace erpc::bill

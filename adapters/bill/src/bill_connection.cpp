@@ -164,7 +164,7 @@ result bill_connection::list(const record_mapping& m, const request& req, call_c
   std::string page;
   if (q.contains("cursor")) {
     const auto& c = q["cursor"];
-    if (!c.is_string() || !is_plain_token(c.get<std::string>())) {
+    if (!c.is_string() || !is_page_token(c.get<std::string>())) {
       throw error(error_class::validation, "bill.cursor", "the cursor is not one this adapter gave")
           .with_field("/query/cursor", "bill.cursor", "malformed")
           .with_effect(effect::none);

@@ -44,6 +44,15 @@ class bill_rig {
       for (const auto& [name, value] : req.headers) {
         if (name == "Idempotency-Key") ++idempotency_headers_;
       }
+      if (refuse_sessions_ && req.url.find("/login") == std::string::npos) {
+        ++refused_requests_;
+        erpc::http_response refused;  // BILL keeps answering BDC_1109 (vendors.md §10.2)
+        refused.transport = erpc::http_transport::ok;
+        refused.status = 401;
+        refused.body = R"([{"timestamp":"2026-03-02T10:15:30.000+00:00","code":"BDC_1109","severity":"ERROR",)"
+                       R"("category":"REQUEST","message":"Session is invalid. Please log in."}])";
+        return refused;
+      }
       auto res = erpc::http_client(http_.table()).send(req, call);
       if (req.method == "POST" && req.url.find("/login") == std::string::npos &&
           lose_next_write_reply_.exchange(false)) {
@@ -93,6 +102,8 @@ class bill_rig {
   void settings(const json& values) { sim_.apply_settings(values); }
   void lose_next_write_reply() { lose_next_write_reply_ = true; }
   int logins() const { return logins_; }
+  void refuse_sessions(bool on) { refuse_sessions_ = on; }
+  int refused_requests() const { return refused_requests_; }
   int idempotency_headers() const { return idempotency_headers_; }
   void set_password(const std::string& p) {
     password_ = p;
@@ -113,6 +124,8 @@ class bill_rig {
   std::string password_ = "sim-bill-password";
   std::atomic<bool> lose_next_write_reply_{false};
   std::atomic<int> logins_{0};
+  std::atomic<bool> refuse_sessions_{false};
+  std::atomic<int> refused_requests_{0};
   std::atomic<int> idempotency_headers_{0};
 };
 
@@ -259,6 +272,17 @@ TEST_CASE("an expired session is renewed once (BDC_1109) - a rotated password is
     CHECK(line.find("rotated-pw") == std::string::npos);
     CHECK(line.find("sim-bill-dev-key") == std::string::npos);
   }
+
+  // A session BILL refuses again right after a new login: one login, one re-send, then
+  // AUTHENTICATION — never a loop.
+  rig.refuse_sessions(true);
+  const auto stuck = rig.call("get", "Supplier", "", {{"id", "00901SIM000000000001"}});
+  rig.refuse_sessions(false);
+  REQUIRE_FALSE(stuck.ok);
+  CHECK(stuck.error->cls() == erpc::error_class::authentication);
+  CHECK(stuck.error->code() == "bill.BDC_1109");
+  CHECK(rig.logins() == 4);
+  CHECK(rig.refused_requests() == 2);
 
   // A wrong password: AUTHENTICATION, the secret in no message.
   rig.settings({{"auth.password", "another"}});
