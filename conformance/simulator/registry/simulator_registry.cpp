@@ -3,6 +3,7 @@
 
 #include <erpc/error.hpp>
 #include <erpc/sim/bank/bank_simulator.hpp>
+#include <erpc/sim/bill/bill_simulator.hpp>
 #include <erpc/sim/business_central_simulator.hpp>
 #include <erpc/sim/coupa/coupa_simulator.hpp>
 #include <erpc/sim/dynamics_fo_simulator.hpp>
@@ -41,6 +42,9 @@ constexpr std::array simulators = {
     registered_simulator{"dynamics_fo",
                          "Dynamics 365 Finance & Operations OData data entities (vendors.md §5)",
                          &make_dynamics_fo_simulator},
+    registered_simulator{"bill", "BILL v3 API: vendors, bills, payments, mass payments "
+                         "(vendors.md §10.2; docs/simulators-bill.md)",
+                         &bill::make_bill_simulator},
 };
 
 }  // namespace
