@@ -72,7 +72,7 @@ TEST_CASE("bc payment mapping: one vendor payment line per application, against 
   CHECK_FALSE(plan.targets[1].bc_number);
 }
 
-TEST_CASE("bc payment mapping: without applications, one unapplied line; a BC id names the vendor") {
+TEST_CASE("bc payment mapping: without applications, one unapplied line, and a BC id names the vendor") {
   auto p = payment();
   p.erase("applications");
   p["creditor"] = {{"external_refs", {{"business_central", "vendor-guid"}}}};
