@@ -23,14 +23,17 @@ class business_central_adapter final : public adapter {
             {"objects",
              {{"Supplier", {"create", "get", "list", "update"}},
               {"Invoice", {"create", "get", "list"}},
-              {"JournalEntry", {"create", "get"}}}},
+              {"JournalEntry", {"create", "get"}},
+              {"Payment", {"create", "get"}}}},
             {"capabilities", nlohmann::json::array()},
             {"config_schema", config_schema()},
             {"description",
              "Vendors, purchase invoices and purchase credit memos (created and posted with "
              "Microsoft.NAV.post) in Business Central; creates are idempotent through the "
              "vendor number and the vendor's document number, read back among drafts and "
-             "posted documents. Journal entries post through one journal batch per idempotency key. Vendor payments: not in this version."}};
+             "posted documents. Journal entries post through one journal batch per idempotency key; vendor payments through one "
+             "vendor payment journal batch per key, against the payments-in-transit account and applied to "
+             "the invoices they pay."}};
   }
 
   void check(const nlohmann::json& config, call_context& ctx) override {

@@ -47,7 +47,7 @@ std::string differing(const nlohmann::json& want, const nlohmann::json& have) {
 }  // namespace
 
 bc_connection::bc_connection(host_ref host, connection_config config, call_context& ctx)
-    : client_(host, std::move(config), ctx), documents_(client_), journals_(client_) {}
+    : client_(host, std::move(config), ctx), documents_(client_), journals_(client_), payments_(client_) {}
 
 result bc_connection::execute(const request& req, call_context& ctx) {
   const auto& o = req.object;
@@ -68,6 +68,26 @@ result bc_connection::execute(const request& req, call_context& ctx) {
       }
       return {journal_from_ledger(entries, id, client_.config()), false};
     }
+  }
+  if (o == "Payment") {
+    if (req.op == "create") return payments_.create(req, ctx);
+    if (req.op == "get") {
+      const auto id = query_text(req.query, "id");
+      if (id.size() != 20 || id.rfind("ERPP", 0) != 0) {
+        throw error(error_class::validation, "bc.query_id",
+                    "get needs query.id: the vendor payment's document number (ERPP…) a create answered")
+            .with_field("/query/id", "bc.query_id", "not a vendor payment document number")
+            .with_effect(effect::none);
+      }
+      return payments_.get(id, ctx);
+    }
+    // Reversing a posted payment (BANKING.md step 3) has no confirmed API (vendors.md §4):
+    // the simulator models one behind payments.reversal, which certified behaviour cannot use.
+    throw error(error_class::unsupported, "bc.op_unsupported",
+                "the Business Central adapter does not offer " + req.op +
+                    " on Payment: reversing a posted vendor payment has no confirmed v2.0 API "
+                    "(adapters/business_central/README.md)")
+        .with_effect(effect::none);
   }
   if (o != "Supplier" && o != "Invoice" && o != "JournalEntry") {
     throw error(error_class::unsupported, "bc.object_unsupported",

@@ -4,11 +4,12 @@
 //   Supplier      create, get, list, update → vendors (natural key: number; update with If-Match)
 //   Invoice       create, get, list         → purchaseInvoices / purchaseCreditMemos + post
 //   JournalEntry  create, get               → journals + journalLines + post; read from G/L entries
-//   Payment                                 → UNSUPPORTED in this version (README "Missing")
+//   Payment       create, get               → vendorPaymentJournals + vendorPayments + post; read from G/L entries
 #pragma once
 
 #include "bc_client.hpp"
 #include "journal_create.hpp"
+#include "payment_create.hpp"
 #include "purchase_document_create.hpp"
 
 #include <erpc/adapter.hpp>
@@ -34,6 +35,7 @@ class bc_connection final : public connection {
   bc_client client_;
   purchase_document_create documents_;
   journal_create journals_;
+  payment_create payments_;
 };
 
 }  // namespace erpc::bc

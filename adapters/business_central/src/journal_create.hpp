@@ -14,18 +14,13 @@
 #pragma once
 
 #include "bc_client.hpp"
+#include "journal_batch.hpp"
 
 #include <erpc/adapter.hpp>
 
 #include <string>
 
 namespace erpc::bc {
-
-struct journal_keys {
-  std::string batch_code;       // Code[10]
-  std::string document_number;  // Code[20]
-};
-journal_keys keys_for(std::string_view idempotency_key);
 
 // JournalEntry → journal lines (lineNumber, accountType, accountNumber, postingDate,
 // documentNumber, externalDocumentNumber, amount ±, description). Only journals in the

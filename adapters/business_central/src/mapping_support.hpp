@@ -38,6 +38,9 @@ std::string code_for(const value_map& map, const std::string& vendor_code, const
 decimal money_amount(const nlohmann::json& money, const std::string& pointer,
                      const std::string& currency);
 nlohmann::json money_json(const decimal& amount, const std::string& currency);
+// A decimal without trailing fractional zeros ("100.50" → "100.5", "7.00" → "7"): equal
+// values compare equal as text, whatever scale BC answered with.
+std::string canonical_decimal(const decimal& d);
 // A BC Edm.Decimal (exact JSON number) as a decimal; 0 when absent.
 decimal number_of(const nlohmann::json& record, const char* name);
 

@@ -365,11 +365,132 @@ TEST_CASE("bc: beyond the rate limit the create is RATE_LIMITED and writes nothi
   CHECK(rig.count("purchInvHeader") == 0);
 }
 
-TEST_CASE("bc: payments are UNSUPPORTED in this version with a stable code", "[bc][integration]") {
-  bc_rig rig;
-  const auto e = rig.failed(rig.call("create", "Payment", "k-x", json::object()));
+namespace {
+
+const json payment_maps = {{"value_maps", {{"accounts", {{"5400", "6110"}, {"1460", "2920"}}},
+                                           {"tax_codes", {{"DE19", "VAT19"}}}}}};
+
+json payment(const std::string& vendor, const char* amount, json applications = json::array()) {
+  return {{"external_refs", json::object()},
+          {"source", {{"system", "test"}}},
+          {"legal_entity", "DE01"},
+          {"direction", "outbound"},
+          {"document_number", "PAY-1"},
+          {"amount", money(amount)},
+          {"requested_execution_date", "2026-04-01"},
+          {"creditor", {{"number", vendor}}},
+          {"clearing_account", "1460"},
+          {"applications", std::move(applications)}};
+}
+
+json applied(const std::string& invoice_number, const char* amount) {
+  return {{"document_type", "invoice"}, {"document", json::object()}, {"invoice_number", invoice_number},
+          {"amount", money(amount)}};
+}
+
+// A posted purchase invoice of 119.12 (BC's id) for the vendor.
+std::string posted_invoice(bc_rig& rig, const std::string& vendor, const std::string& number) {
+  return rig.ok(rig.call("create", "Invoice", "k-" + number, invoice(vendor, number)))["result"]["id"].get<std::string>();
+}
+
+}  // namespace
+
+TEST_CASE("bc: a vendor payment posts once through its own batch, applied to the invoice it pays",
+          "[bc][integration][payment]") {
+  bc_rig rig(payment_maps);
+  rig.ok(rig.call("create", "Supplier", "k-v", supplier("V500")));
+  posted_invoice(rig, "V500", "INV-P1");
+  rig.take_sent();
+  const auto first = rig.ok(rig.call("create", "Payment", "k-p1", payment("V500", "100.00", {applied("INV-P1", "100.00")})));
+  const auto id = first["result"]["id"].get<std::string>();
+  CHECK(id.rfind("ERPP", 0) == 0);
+  CHECK(first["replayed"] == false);
+  CHECK(rig.count("vendLedgEntry") == 1);
+  CHECK(rig.count("vendPaymentBatch") == 1);
+  const auto sent = rig.take_sent();
+  CHECK(std::count_if(sent.begin(), sent.end(), [](const std::string& s) {
+          return s.find("Microsoft.NAV.post") != std::string::npos;
+        }) == 1);
+  // R5b: a fresh connection replays; a changed amount under the same key is key reuse.
+  rig.open(payment_maps);
+  const auto again = rig.ok(rig.call("create", "Payment", "k-p1", payment("V500", "100.00", {applied("INV-P1", "100.00")})));
+  CHECK(again["replayed"] == true);
+  CHECK(again["result"]["id"] == id);
+  const auto reuse = rig.failed(rig.call("create", "Payment", "k-p1", payment("V500", "90.00", {applied("INV-P1", "90.00")})));
+  CHECK(reuse.cls() == erpc::error_class::idempotency_key_reuse);
+  CHECK(reuse.code() == "bc.key_reuse");
+  CHECK(rig.count("vendLedgEntry") == 1);
+  // Read back from the G/L entries: amount, date, the in-transit account as its canonical code.
+  const auto read = rig.ok(rig.call("get", "Payment", "", json{{"id", id}}))["result"];
+  CHECK(read["amount"] == money("100.00"));
+  CHECK(read["requested_execution_date"] == "2026-04-01");
+  CHECK(read["clearing_account"] == "1460");
+  CHECK(read["direction"] == "outbound");
+  // The partial payment left 19.12 open (the invoice was updated once); paying it under another
+  // key closes the invoice; paying more than is open is refused by BC at post.
+  CHECK(rig.updates("purchInvHeader") == 1);
+  rig.ok(rig.call("create", "Payment", "k-p2", payment("V500", "19.12", {applied("INV-P1", "19.12")})));
+  CHECK(rig.count("vendLedgEntry") == 2);
+  // A third payment applied to the paid invoice is refused by BC at post: nothing posted.
+  const auto closed = rig.failed(rig.call("create", "Payment", "k-p3", payment("V500", "1.00", {applied("INV-P1", "1.00")})));
+  CHECK(closed.cls() == erpc::error_class::validation);
+  CHECK(rig.count("vendLedgEntry") == 2);
+  CHECK(rig.updates("purchInvHeader") == 2);
+}
+
+TEST_CASE("bc: the reply to a vendor payment post is lost: the G/L entries are read, nothing posted twice",
+          "[bc][integration][payment]") {
+  bc_rig rig(payment_maps);
+  rig.ok(rig.call("create", "Supplier", "k-v", supplier("V600")));
+  posted_invoice(rig, "V600", "INV-P6");
+  rig.take_sent();
+  rig.lose_next_post_reply();  // posted, the 204 lost
+  const auto r = rig.ok(rig.call("create", "Payment", "k-p", payment("V600", "119.12", {applied("INV-P6", "119.12")})));
+  CHECK(r["replayed"] == false);
+  CHECK(rig.count("vendLedgEntry") == 1);
+  const auto sent = rig.take_sent();
+  CHECK(std::count_if(sent.begin(), sent.end(), [](const std::string& s) {
+          return s.find("Microsoft.NAV.post") != std::string::npos;
+        }) == 1);
+  CHECK(std::any_of(sent.begin(), sent.end(), [](const std::string& s) {
+    return s.find("generalLedgerEntries") != std::string::npos;
+  }));
+  // A retry of the whole call (outcome unknown to the caller) is a replay, not a second payment.
+  rig.open(payment_maps);
+  CHECK(rig.ok(rig.call("create", "Payment", "k-p", payment("V600", "119.12", {applied("INV-P6", "119.12")}), 2,
+                        "unknown"))["replayed"] == true);
+  CHECK(rig.count("vendLedgEntry") == 1);
+
+  // The batch POST's reply lost: the retry finds the batch, adds the line, posts once.
+  rig.lose_next_create_reply();
+  CHECK(rig.failed(rig.call("create", "Payment", "k-q", payment("V600", "5.00"))).cls() ==
+        erpc::error_class::outcome_unknown);
+  rig.open(payment_maps);
+  CHECK(rig.ok(rig.call("create", "Payment", "k-q", payment("V600", "5.00"), 2, "unknown"))["replayed"] == true);
+  CHECK(rig.count("vendLedgEntry") == 2);
+  CHECK(rig.count("vendPaymentBatch") == 2);
+}
+
+TEST_CASE("bc: payment input BC cannot take is refused before anything is written",
+          "[bc][integration][payment]") {
+  bc_rig rig(payment_maps);
+  rig.ok(rig.call("create", "Supplier", "k-v", supplier("V700")));
+  rig.take_sent();
+  auto credit = payment("V700", "10.00", {applied("CN-1", "10.00")});
+  credit["applications"][0]["document_type"] = "credit_note";
+  const auto e = rig.failed(rig.call("create", "Payment", "k-c", credit));
   CHECK(e.cls() == erpc::error_class::unsupported);
-  CHECK(e.code() == "bc.object_unsupported");
+  REQUIRE(!e.field_errors().empty());
+  CHECK(e.field_errors().front().pointer == "/applications/0/document_type");
+  CHECK(rig.take_sent().empty());
+  // An invoice BC does not hold (posted) for the vendor: VALIDATION, nothing written.
+  const auto missing = rig.failed(rig.call("create", "Payment", "k-m", payment("V700", "10.00", {applied("NOPE", "10.00")})));
+  CHECK(missing.code() == "bc.application_document");
+  CHECK(rig.count("vendPaymentBatch") == 0);
+  // Reversal has no confirmed API: UNSUPPORTED with a stable code.
+  const auto reverse = rig.failed(rig.call("reverse", "Payment", "k-r", json::object()));
+  CHECK(reverse.cls() == erpc::error_class::unsupported);
+  CHECK(reverse.code() == "bc.op_unsupported");
 }
 
 namespace {

@@ -49,6 +49,21 @@ std::vector<setting_spec> all() {
                    "taxCode=percent pairs the simulator knows (the tenant's VAT posting setup); "
                    "line tax = amount × percent, rounded half up to 0.01",
                    "test data (vendors.md §4.1 line taxCode)"),
+      boolean_setting(payment_journal_post, true,
+                      "vendorPaymentJournals({id})/Microsoft.NAV.post posts the batch's vendor "
+                      "payments (204), as journals({id})/Microsoft.NAV.post does; false: 404",
+                      "unconfirmed: vendors.md §4.1 names the bound post on journals and purchase "
+                      "invoices, not on vendor payment journals"),
+      text_setting(payables_account, "5410",
+                   "the G/L account a posted vendor payment debits (the vendor posting group's "
+                   "Payables Account); the batch's balancingAccountNumber is credited",
+                   "test data (BC posting setup)"),
+      choice_setting(payment_reversal, "unavailable", {"unavailable", "bound_action"},
+                     "how a posted vendor payment is reversed through the API: not at all, or by "
+                     "POST vendorPaymentJournals({id})/Microsoft.NAV.reverse {documentNumber} "
+                     "(opposite G/L entries, the applied invoices reopened)",
+                     "unconfirmed: BC reverses ledger entries (Reverse Transaction), vendors.md §4 "
+                     "names no API for it"),
       integer_setting(rate_limit_requests, 6000, 0, 1000000,
                       "requests one client may make in the sliding window (0: unlimited); "
                       "beyond it 429 Application_TooManyRequests",

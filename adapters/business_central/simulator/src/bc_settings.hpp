@@ -30,6 +30,10 @@ inline constexpr const char* duplicate_vendor_invoice_number =
     "purchase.duplicate_vendor_invoice_number";  // reject_at_create | reject_at_post
 inline constexpr const char* duplicate_error_code = "purchase.duplicate_error_code";
 inline constexpr const char* vat_percentages = "purchase.vat_percentages";
+// Vendor payment journals (§4.1 vendorPayment; BANKING.md "The pay-and-settle flow").
+inline constexpr const char* payment_journal_post = "payments.journal_post";
+inline constexpr const char* payables_account = "payments.payables_account";
+inline constexpr const char* payment_reversal = "payments.reversal";  // unavailable | bound_action
 // Throttling (§4.5).
 inline constexpr const char* rate_limit_requests = "rate_limit.requests";
 inline constexpr const char* rate_limit_window = "rate_limit.window_seconds";

@@ -12,6 +12,7 @@
 #include "odata_error.hpp"
 #include "odata_query.hpp"
 #include "purchase_documents.hpp"
+#include "vendor_payments.hpp"
 
 #include <erpc/adapters/exact_json.hpp>
 
@@ -97,6 +98,8 @@ class business_central_simulator final : public vendor_simulator {
     credit_memos_ = std::make_unique<purchase_documents>(credit_memo_kind(), context.settings(),
                                                          context.effects());
     journals_ = std::make_unique<general_journals>(context.settings(), context.effects());
+    payments_ = std::make_unique<vendor_payments>(context.settings(), context.effects(), *journals_,
+                                                  *invoices_);
     router.use([this](const server_request& req, const http_handler& next) {
       if (is_control_path(req.path)) return next(req);
       if (req.path == auth_->token_path()) {
@@ -123,6 +126,7 @@ class business_central_simulator final : public vendor_simulator {
       invoices_->clear();
       credit_memos_->clear();
       journals_->clear();
+      payments_->clear();
       vendor_counter_ = 0;
     }
     auth_->reset();
@@ -151,6 +155,17 @@ class business_central_simulator final : public vendor_simulator {
     if (parts.size() > 3) refuse(404, "BadRequest_ResourceNotFound", "Resource not found.");
     if (set == "vendors" && tail.empty()) return vendors(req, id);
     if (set == "journals") return journals(req, id, tail);
+    if (set == "vendorPaymentJournals") return payment_journals(req, id, tail);
+    if (set == "vendorPayments" && id.empty() && tail.empty()) {
+      if (req.method == "GET") return payment_lines(req, "");
+      if (req.method != "POST") refuse(405, "BadRequest_MethodNotAllowed", "'" + req.method + "' is not allowed.");
+      const auto body = parse_body(req);
+      const auto journal = body.is_object() ? text_of(body, "journalId") : std::string();
+      if (journal.empty()) {
+        refuse(400, "BadRequest_RequiredParamNotProvided", "journalId must have a value.");
+      }
+      return json_answer(201, payments_->add_line(journal, body, [this](const nlohmann::json& b) { return find_vendor(b); }));
+    }
     if (set == "generalLedgerEntries" && id.empty() && tail.empty()) {
       if (req.method != "GET") refuse(405, "BadRequest_MethodNotAllowed", "'" + req.method + "' is not allowed.");
       const auto q = query_of(req);
@@ -437,10 +452,56 @@ class business_central_simulator final : public vendor_simulator {
     return json_answer(200, journal_view(*j));
   }
 
+  server_response payment_lines(const server_request& req, const std::string& journal_id) {
+    const auto q = query_of(req);
+    std::vector<nlohmann::json> matched;
+    for (const auto& l : payments_->lines(journal_id)) {
+      if (matches(l, q.filter)) matched.push_back(l);
+    }
+    return page(req, q, matched);
+  }
+
+  // vendorPaymentJournals: batches of vendor payments (vendor_payments.hpp).
+  server_response payment_journals(const server_request& req, const std::string& id, const std::string& tail) {
+    if (id.empty()) {
+      if (!tail.empty()) refuse(404, "BadRequest_ResourceNotFound", "Resource not found.");
+      if (req.method == "GET") {
+        const auto q = query_of(req);
+        std::vector<nlohmann::json> matched;
+        for (const auto* j : payments_->journals().all()) {
+          auto view = journal_view(*j);
+          if (matches(view, q.filter)) matched.push_back(std::move(view));
+        }
+        return page(req, q, matched);
+      }
+      if (req.method != "POST") refuse(405, "BadRequest_MethodNotAllowed", "'" + req.method + "' is not allowed.");
+      return json_answer(201, journal_view(payments_->create_journal(parse_body(req))));
+    }
+    auto* j = payments_->journals().find(id);
+    if (!j) refuse(404, "BadRequest_NotFound", "The vendor payment journal does not exist. Identification fields and values: Id='" + id + "'");
+    if (tail == "Microsoft.NAV.post" || tail == "Microsoft.NAV.reverse") {
+      if (req.method != "POST") refuse(405, "BadRequest_MethodNotAllowed", "'" + req.method + "' is not allowed.");
+      if (tail == "Microsoft.NAV.post") {
+        payments_->post(id);
+      } else {
+        payments_->reverse(id, req.body.empty() ? nlohmann::json::object() : parse_body(req));
+      }
+      return server_response{204, {}, "", http_delivery::normal, 0};
+    }
+    if (tail == "vendorPayments") {
+      if (req.method == "GET") return payment_lines(req, id);
+      if (req.method != "POST") refuse(405, "BadRequest_MethodNotAllowed", "'" + req.method + "' is not allowed.");
+      return json_answer(201, payments_->add_line(id, parse_body(req), [this](const nlohmann::json& b) { return find_vendor(b); }));
+    }
+    if (!tail.empty()) refuse(404, "BadRequest_ResourceNotFound", "Resource not found for the segment '" + tail + "'.");
+    if (req.method != "GET") refuse(405, "BadRequest_MethodNotAllowed", "'" + req.method + "' is not allowed.");
+    return json_answer(200, journal_view(*j));
+  }
+
   static nlohmann::json journal_view(const stored_entity& j) {
     nlohmann::json out = {{"@odata.etag", etag_of(j.fields.value("id", ""), j.version)}};
     for (const auto& [name, value] : j.fields.items()) {
-      if (name != "journalLines") out[name] = value;
+      if (name != "journalLines" && name != "vendorPayments") out[name] = value;
     }
     return out;
   }
@@ -453,6 +514,7 @@ class business_central_simulator final : public vendor_simulator {
   std::unique_ptr<purchase_documents> invoices_;
   std::unique_ptr<purchase_documents> credit_memos_;
   std::unique_ptr<general_journals> journals_;
+  std::unique_ptr<vendor_payments> payments_;
 };
 
 }  // namespace

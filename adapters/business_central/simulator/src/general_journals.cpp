@@ -184,6 +184,21 @@ void general_journals::post(const std::string& journal_id) {
                         text_of(j->fields, "code"));
 }
 
+void general_journals::add_entry(const std::string& posting_date, const std::string& document_number,
+                                 const std::string& account, const std::string& description,
+                                 const decimal& amount) {
+  const bool debit = amount > decimal{};
+  ledger_.push_back({{"id", new_guid()},
+                     {"entryNumber", static_cast<std::int64_t>(++entries_)},
+                     {"postingDate", posting_date},
+                     {"documentNumber", document_number},
+                     {"documentType", "Payment"},
+                     {"accountNumber", account},
+                     {"description", description},
+                     {"debitAmount", adapters::make_decimal(debit ? amount : decimal{})},
+                     {"creditAmount", adapters::make_decimal(debit ? decimal{} : decimal{} - amount)}});
+}
+
 void general_journals::clear() {
   journals_.clear();
   ledger_.clear();

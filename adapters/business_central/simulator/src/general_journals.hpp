@@ -11,6 +11,8 @@
 
 #include "purchase_documents.hpp"
 
+#include <erpc/decimal.hpp>
+
 namespace erpc::sim::bc {
 
 class general_journals {
@@ -26,6 +28,10 @@ class general_journals {
   nlohmann::json lines(const std::string& journal_id);
   void post(const std::string& journal_id);
   void clear();
+  // One G/L entry (debit when `amount` is positive), as a posting of another journal kind
+  // (vendor payment journals) writes it.
+  void add_entry(const std::string& posting_date, const std::string& document_number,
+                 const std::string& account, const std::string& description, const decimal& amount);
 
  private:
   simulator_settings& settings_;

@@ -76,7 +76,7 @@ const std::set<std::string>& header_writable(const document_kind& kind) {
 const std::set<std::string>& header_read_only() {
   static const std::set<std::string> fields = {
       "id", "number", "status", "vendorName", "totalAmountExcludingTax", "totalTaxAmount",
-      "totalAmountIncludingTax", "lastModifiedDateTime", "@odata.etag"};
+      "totalAmountIncludingTax", "remainingAmount", "lastModifiedDateTime", "@odata.etag"};
   return fields;
 }
 
@@ -347,6 +347,8 @@ void purchase_documents::post(const std::string& id) {
   if (!has_amount) refuse(400, "Application_DialogException", "There is nothing to post.");
   check_duplicate(f, true);
   f["status"] = "Open";
+  // What is still owed: vendor payments applied to the document lower it (vendor_payments.cpp).
+  f["remainingAmount"] = f["totalAmountIncludingTax"];
   f["number"] = kind_.posted_prefix + f["number"].get<std::string>().substr(kind_.draft_prefix.size());
   f["lastModifiedDateTime"] = now_utc();
   ++doc->version;

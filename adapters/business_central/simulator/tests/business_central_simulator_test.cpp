@@ -261,3 +261,85 @@ TEST_CASE("bc sim: a journal batch posts its balanced lines once, into G/L entri
   CHECK(f.call("POST", api + "/journals(" + id + ")/Microsoft.NAV.post").status == 400);
   CHECK(f.effects("glRegister") == 1);
 }
+
+TEST_CASE("bc sim: a vendor payment journal posts against the in-transit account and closes what it pays") {
+  bc_fixture f;
+  f.vendor("V100");
+  const auto inv = f.invoice("V100", "INV-P1");  // 100.10 + 19.02 = 119.12
+  const auto inv_id = inv["id"].get<std::string>();
+  CHECK(f.call("POST", api + "/purchaseInvoices(" + inv_id + ")/Microsoft.NAV.post").status == 204);
+  const auto posted = f.ok(f.call("GET", api + "/purchaseInvoices(" + inv_id + ")"), 200);
+  CHECK(erpc::adapters::dump_exact(posted["remainingAmount"]) == "119.12");
+  const auto j = f.ok(f.call("POST", api + "/vendorPaymentJournals",
+                             R"({"code":"PABC","balancingAccountNumber":"2920"})"), 201);
+  const auto jid = j["id"].get<std::string>();
+  CHECK(f.call("POST", api + "/vendorPaymentJournals", R"({"code":"PABC"})").status == 400);
+  // A line without journalId, or applied to an invoice that does not exist, is refused.
+  CHECK(f.call("POST", api + "/vendorPayments", R"({"vendorNumber":"V100","amount":1})").status == 400);
+  CHECK(f.call("POST", api + "/vendorPayments",
+               R"({"journalId":")" + jid + R"(","vendorNumber":"V100","amount":1,"appliesToInvoiceNumber":"108999"})")
+            .status == 400);
+  // A partial payment: 100.00 of 119.12.
+  const auto line = f.ok(f.call("POST", api + "/vendorPayments",
+                                R"({"journalId":")" + jid + R"(","lineNumber":10000,"vendorNumber":"V100",)"
+                                R"("postingDate":"2026-04-01","documentNumber":"P1","amount":100.00,)"
+                                R"("appliesToInvoiceId":")" + inv_id + R"("})"),
+                         201);
+  CHECK(line["appliesToInvoiceNumber"] == posted["number"]);
+  CHECK(f.ok(f.call("GET", api + "/vendorPaymentJournals(" + jid + ")/vendorPayments"), 200)["value"].size() == 1);
+  CHECK(f.call("POST", api + "/vendorPaymentJournals(" + jid + ")/Microsoft.NAV.post").status == 204);
+  CHECK(f.effects("vendLedgEntry") == 1);
+  auto after = f.ok(f.call("GET", api + "/purchaseInvoices(" + inv_id + ")"), 200);
+  CHECK(erpc::adapters::dump_exact(after["remainingAmount"]) == "19.12");
+  CHECK(after["status"] == "Open");
+  const auto entries = f.ok(f.call("GET", api + "/generalLedgerEntries?$filter=documentNumber%20eq%20'P1'"), 200);
+  REQUIRE(entries["value"].size() == 2);
+  CHECK(entries["value"][0]["accountNumber"] == "5410");
+  CHECK(erpc::adapters::dump_exact(entries["value"][0]["debitAmount"]) == "100.00");
+  CHECK(entries["value"][1]["accountNumber"] == "2920");
+  CHECK(erpc::adapters::dump_exact(entries["value"][1]["creditAmount"]) == "100.00");
+  // The batch is empty: a second post writes nothing.
+  CHECK(f.call("POST", api + "/vendorPaymentJournals(" + jid + ")/Microsoft.NAV.post").status == 400);
+  CHECK(f.effects("vendLedgEntry") == 1);
+  // The rest (and more: the excess stays unapplied) closes the invoice: status Paid.
+  f.ok(f.call("POST", api + "/vendorPaymentJournals(" + jid + ")/vendorPayments",
+              R"({"vendorNumber":"V100","postingDate":"2026-04-02","documentNumber":"P2","amount":20.00,)"
+              R"("appliesToInvoiceNumber":")" + posted["number"].get<std::string>() + R"("})"),
+       201);
+  CHECK(f.call("POST", api + "/vendorPaymentJournals(" + jid + ")/Microsoft.NAV.post").status == 204);
+  after = f.ok(f.call("GET", api + "/purchaseInvoices(" + inv_id + ")"), 200);
+  CHECK(erpc::adapters::dump_exact(after["remainingAmount"]) == "0.00");
+  CHECK(after["status"] == "Paid");
+  // A payment applied to a paid invoice is refused at post, nothing written.
+  f.ok(f.call("POST", api + "/vendorPaymentJournals(" + jid + ")/vendorPayments",
+              R"({"vendorNumber":"V100","postingDate":"2026-04-03","documentNumber":"P3","amount":1.00,)"
+              R"("appliesToInvoiceId":")" + inv_id + R"("})"),
+       201);
+  CHECK(error_code(f.call("POST", api + "/vendorPaymentJournals(" + jid + ")/Microsoft.NAV.post")) ==
+        "Application_DialogException");
+  CHECK(f.effects("vendLedgEntry") == 2);
+}
+
+TEST_CASE("bc sim: reversal of a posted vendor payment is a setting, off by default") {
+  bc_fixture f;
+  f.vendor("V200");
+  const auto inv_id = f.invoice("V200", "INV-R1")["id"].get<std::string>();
+  f.ok(f.call("POST", api + "/purchaseInvoices(" + inv_id + ")/Microsoft.NAV.post"), 204);
+  const auto jid = f.ok(f.call("POST", api + "/vendorPaymentJournals",
+                               R"({"code":"PREV","balancingAccountNumber":"2920"})"), 201)["id"].get<std::string>();
+  f.ok(f.call("POST", api + "/vendorPaymentJournals(" + jid + ")/vendorPayments",
+              R"({"vendorNumber":"V200","postingDate":"2026-04-01","documentNumber":"R1","amount":119.12,)"
+              R"("appliesToInvoiceId":")" + inv_id + R"("})"),
+       201);
+  f.ok(f.call("POST", api + "/vendorPaymentJournals(" + jid + ")/Microsoft.NAV.post"), 204);
+  CHECK(f.ok(f.call("GET", api + "/purchaseInvoices(" + inv_id + ")"), 200)["status"] == "Paid");
+  const std::string reverse = api + "/vendorPaymentJournals(" + jid + ")/Microsoft.NAV.reverse";
+  CHECK(f.call("POST", reverse, R"({"documentNumber":"R1"})").status == 404);
+  f.set({{"payments.reversal", "bound_action"}});
+  CHECK(f.call("POST", reverse, R"({"documentNumber":"R1"})").status == 204);
+  const auto reopened = f.ok(f.call("GET", api + "/purchaseInvoices(" + inv_id + ")"), 200);
+  CHECK(reopened["status"] == "Open");
+  CHECK(erpc::adapters::dump_exact(reopened["remainingAmount"]) == "119.12");
+  CHECK(f.ok(f.call("GET", api + "/generalLedgerEntries?$filter=documentNumber%20eq%20'R1'"), 200)["value"].size() == 4);
+  CHECK(error_code(f.call("POST", reverse, R"({"documentNumber":"R1"})")) == "Application_DialogException");
+}
