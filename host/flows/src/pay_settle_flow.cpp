@@ -596,6 +596,16 @@ void pay_settle_flow::post_charges(const entry_match& m, const nlohmann::json& e
 void pay_settle_flow::void_payment(pay_payment& p, const std::string& why,
                                    const nlohmann::json& detail, nlohmann::json& summary) {
   const std::string correlation = correlation_of(p);
+  if (p.state == "settled" && p.settlement.is_object() && p.settlement.contains("fx_difference")) {
+    // A converted payment came back: what the bank credits, at which rate, is not the amount
+    // sent, so the return journal would be a guess. Left for a person (not automated).
+    const nlohmann::json reason = {
+        {"payment", p.key}, {"why", why},
+        {"reason", "a settled payment the bank converted came back: its return is not automated"}};
+    summary["ambiguous"].push_back(reason);
+    gateway_.note(correlation, "payment_return_ambiguous", reason);
+    return;
+  }
   if (p.state == "submitted") {
     // The ERP step may or may not have run before a crash: the same key creates or replays
     // it, so the reversal below always has the payment to void and the invoices reopen.
