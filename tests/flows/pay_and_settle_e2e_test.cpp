@@ -82,11 +82,17 @@ class pay_and_settle_world {
         {"token_secret", "env:NS_TOKEN_SECRET"},
         {"value_maps",
          {{"subsidiaries", {{"DE01", "1"}}},
-          {"currencies", {{"EUR", "1"}}},
-          {"accounts", {{"5400", "58"}, {"1361", "12"}, {"1200", "10"}, {"6855", "71"}}},
+          {"currencies", {{"EUR", "1"}, {"USD", "2"}}},
+          {"accounts",
+           {{"5400", "58"}, {"1361", "12"}, {"1200", "10"}, {"6855", "71"}, {"7900", "80"}}},
           {"tax_codes", {{"DE19", "7"}}}}},
         {"functional_currencies", {{"DE01", "EUR"}}}};
     write(dir_ / "netsuite.json", netsuite_settings_);
+    write_host_config("sepa");
+  }
+
+  // erpc.json; `pain001_usage` sepa (EUR only) or cgi_mp (a bank that converts other currencies).
+  void write_host_config(const std::string& pain001_usage) {
     write(dir_ / "erpc.json",
           {{"ledger", {{"backend", "sqlite"}, {"path", (dir_ / "ledger.db").string()}}},
            {"audit",
@@ -99,7 +105,8 @@ class pay_and_settle_world {
                 {{"outbound_dir", (dir_ / "bank/out").string()},
                  {"inbound_dir", (dir_ / "bank/in").string()},
                  {"state_dir", (dir_ / "bank/state").string()},
-                 {"pain001_version", "pain.001.001.09"}}}}}}}});
+                 {"pain001_version", "pain.001.001.09"},
+                 {"pain001_usage", pain001_usage}}}}}}}});
   }
 
   ~pay_and_settle_world() { fs::remove_all(dir_); }
@@ -164,15 +171,16 @@ class pay_and_settle_world {
   }
 
   std::string bill(const std::string& supplier_id, const std::string& number,
-                   const std::string& gross) {
+                   const std::string& gross, const std::string& currency = "EUR") {
+    const auto m = [&](const std::string& a) { return json{{"amount", a}, {"currency", currency}}; };
     return invoke("create", "Invoice", "bill-" + number,
                   {{"external_refs", json::object()}, {"source", {{"system", "e2e"}}},
                    {"document_type", "invoice"}, {"direction", "payable"}, {"legal_entity", "DE01"},
                    {"supplier", {{"external_refs", {{"netsuite", supplier_id}}}}},
-                   {"invoice_number", number}, {"invoice_date", "2026-03-02"}, {"currency", "EUR"},
-                   {"lines", {{{"account", "5400"}, {"net", eur(gross)}, {"tax", eur("0.00")},
-                               {"gross", eur(gross)}}}},
-                   {"totals", {{"net", eur(gross)}, {"tax", eur("0.00")}, {"gross", eur(gross)}}}})["id"];
+                   {"invoice_number", number}, {"invoice_date", "2026-03-02"}, {"currency", currency},
+                   {"lines", {{{"account", "5400"}, {"net", m(gross)}, {"tax", m("0.00")},
+                               {"gross", m(gross)}}}},
+                   {"totals", {{"net", m(gross)}, {"tax", m("0.00")}, {"gross", m(gross)}}}})["id"];
   }
 
   bool open(const std::string& bill_id) {
@@ -186,6 +194,17 @@ class pay_and_settle_world {
            {"in_transit_account", "1361"}, {"bank_account", "1200"}, {"charges_account", "6855"},
            {"debtor", {{"name", "Example GmbH"}}},
            {"debtor_account", {{"iban", debtor_iban}, {"bic", "COBADEFFXXX"}}},
+           {"creditor_accounts", {{"netsuite:" + supplier_id, {{"iban", creditor_iban}}}}}});
+  }
+
+  // An FX run: USD invoices paid from the EUR account (docs/pay-and-settle.md "FX runs").
+  void pay_in_usd_to(const std::string& supplier_id) {
+    write(dir_ / "pay.json",
+          {{"erp", "netsuite"}, {"bank", "bank"}, {"legal_entity", "DE01"}, {"currency", "USD"},
+           {"account_currency", "EUR"}, {"in_transit_account", "1361"}, {"bank_account", "1200"},
+           {"charges_account", "6855"}, {"fx_gain_loss_account", "7900"},
+           {"debtor", {{"name", "Example GmbH"}}},
+           {"debtor_account", {{"iban", debtor_iban}, {"bic", "COBADEFFXXX"}, {"currency", "EUR"}}},
            {"creditor_accounts", {{"netsuite:" + supplier_id, {{"iban", creditor_iban}}}}}});
   }
 
@@ -319,4 +338,88 @@ TEST_CASE("pay and settle end to end: a rejected payment voids the vendorPayment
   CHECK(entries_booked(world.bank("/bank/end-of-day")) == 1);
   CHECK(world.pay_settle()["settled"].size() == 1);
   CHECK_FALSE(world.open(bill));
+}
+
+TEST_CASE("pay and settle end to end: a USD invoice paid from the EUR account with FX and "
+          "charges — in-transit at the ERP's rate, the bank's EUR, charges and the realised FX "
+          "difference in one balanced journal",
+          "[flows][e2e][fx]") {
+  pay_and_settle_world world;
+  world.write_host_config("cgi_mp");  // the SEPA usage pays EUR only
+  // The ERP's rate on the payment date (NetSuite fills exchangeRate from its rate table) and the
+  // bank's own conversion rate differ: that is the realised difference.
+  world.netsuite_.apply_settings({{"payables.exchange_rates", "2=0.9100"}});
+  world.bank_.apply_settings({{"fx.rates", "USD/EUR=0.9234"}, {"charges.per_payment", "12.50"}});
+  const auto supplier = world.supplier("SUP-US");
+  const auto b1 = world.bill(supplier, "US-1", "600.00", "USD");
+  const auto b2 = world.bill(supplier, "US-2", "400.05", "USD");
+  world.bill(supplier, "EU-1", "70.00");  // a EUR bill is not paid by the USD run
+  world.pay_in_usd_to(supplier);
+
+  const auto run = world.pay_run("FX1");
+  REQUIRE(run["payments"].size() == 1);
+  CHECK(run["payments"][0]["amount"] == json({{"amount", "1000.05"}, {"currency", "USD"}}));
+  CHECK(world.created("vendorPayment") == 1);
+  CHECK_FALSE(world.open(b1));
+  CHECK_FALSE(world.open(b2));
+  // The vendorPayment is in USD with NetSuite's rate: 1000.05 × 0.9100 = 910.05 EUR in transit.
+  const auto erp_payment = world.invoke("get", "Payment", "", {{"id", run["payments"][0]["erp_payment_id"]}});
+  CHECK(erp_payment["amount"] == json({{"amount", "1000.05"}, {"currency", "USD"}}));
+  REQUIRE(erp_payment.contains("fx"));
+  CHECK(erp_payment["fx"]["rate"].get<std::string>().rfind("0.91", 0) == 0);  // 0.91 or 0.9100
+  CHECK(erp_payment["fx"]["source_currency"] == "USD");
+  CHECK(erp_payment["fx"]["target_currency"] == "EUR");
+  CHECK(erp_payment["clearing_account"] == "1361");
+
+  // The pain.001: a credit transfer in USD from the EUR account, charges shared, not SEPA.
+  const auto cycle = world.bank("/bank/cycle");
+  REQUIRE(cycle["picked_up"].size() == 1);
+  CHECK(cycle["picked_up"][0]["group_status"] == "ACCP");
+  {
+    std::ifstream in(cycle["picked_up"][0]["archived_as"].get<std::string>());
+    std::stringstream xml;
+    xml << in.rdbuf();
+    INFO(xml.str());
+    CHECK(xml.str().find("<InstdAmt Ccy=\"USD\">1000.05</InstdAmt>") != std::string::npos);
+    CHECK(xml.str().find("<ChrgBr>SHAR</ChrgBr>") != std::string::npos);
+    CHECK(xml.str().find("<Cd>SEPA</Cd>") == std::string::npos);
+  }
+  CHECK(world.pay_settle()["settled"].empty());
+
+  // The bank converts at its rate: 1000.05 × 0.9234 = 923.45 EUR, + 12.50 charges = 935.95.
+  const auto day = world.bank("/bank/end-of-day");
+  CHECK(entries_booked(day) == 1);
+  const auto settled = world.pay_settle();
+  INFO(settled.dump());
+  REQUIRE(settled["settled"].size() == 1);
+  CHECK(settled["settled"][0]["payment"] == "FX1.p1");
+  CHECK(settled["ambiguous"].empty());
+  CHECK(settled["unmatched"].empty());
+  CHECK(world.created("journalEntry") == 1);
+  const auto journal = world.invoke("get", "JournalEntry", "", {{"natural_key", {{"idempotency_key", "FX1.p1.stl"}}}});
+  INFO(journal.dump());
+  REQUIRE(journal["lines"].size() == 4);
+  const auto line = [&](std::size_t i) {
+    const auto& l = journal["lines"][i];
+    return l["account"].get<std::string>() + " " + l["side"].get<std::string>() + " " +
+           l["amount"]["amount"].get<std::string>() + " " + l["amount"]["currency"].get<std::string>();
+  };
+  CHECK(line(0) == "1361 debit 910.05 EUR");   // in-transit, at the ERP's rate
+  CHECK(line(1) == "6855 debit 12.50 EUR");    // the bank's charges
+  CHECK(line(2) == "1200 credit 935.95 EUR");  // what the bank debited
+  CHECK(line(3) == "7900 debit 13.40 EUR");    // realised FX loss: 923.45 − 910.05
+  CHECK(journal["functional_currency"] == "EUR");
+
+  // Nothing twice: settle again, the bank again, the run again.
+  world.bank("/bank/cycle");
+  const auto again = world.pay_settle();
+  CHECK(again["settled"].empty());
+  CHECK(again["ambiguous"].empty());
+  CHECK(world.created("journalEntry") == 1);
+  CHECK(world.pay_run("FX1")["payments"][0]["state"] == "settled");
+  CHECK(world.created("vendorPayment") == 1);
+  CHECK(world.pay_run("FX2")["payments"].empty());  // the USD bills are paid; the EUR one is not USD
+  const auto trail = world.erpc({"--config", (world.dir_ / "erpc.json").string(), "audit", "show", "pay-FX1"});
+  CHECK(trail.exit_code == 0);
+  CHECK(trail.out.find("fx_difference") != std::string::npos);
 }

@@ -77,8 +77,9 @@ class pay_rig {
                      {"token_secret", "env:NS_TOKEN_SECRET"},
                      {"value_maps",
                       {{"subsidiaries", {{"DE01", "1"}}},
-                       {"currencies", {{"EUR", "1"}}},
-                       {"accounts", {{"5400", "58"}, {"1361", "12"}, {"1200", "10"}, {"6855", "71"}}},
+                       {"currencies", {{"EUR", "1"}, {"USD", "2"}}},
+                       {"accounts", {{"5400", "58"}, {"1361", "12"}, {"1200", "10"}, {"6855", "71"},
+                                     {"7900", "80"}}},
                        {"tax_codes", {{"DE19", "7"}}}}},
                      {"functional_currencies", {{"DE01", "EUR"}}}};
     connection_ = host_.open(adapter_, ns.dump());
@@ -490,4 +491,73 @@ TEST_CASE("a batch the bank refuses frees its invoices for a corrected run", "[f
   CHECK(next["payments"][0]["state"] == "recorded");
   CHECK_FALSE(rig.open(b1));
   CHECK(events_of(*rig.audit_, "pay-R1").count("pay_batch_refused") == 1);
+}
+
+TEST_CASE("pay and settle FX: a USD payment from the EUR account settles with the realised "
+          "difference; its later return is left for a person, never a journal in USD",
+          "[flows][pay_settle][fx]") {
+  pay_rig rig;
+  rig.sim_.apply_settings({{"payables.exchange_rates", "2=0.9500"}});
+  const auto s1 = rig.supplier("SUP-US");
+  const json usd = {{"amount", "500.00"}, {"currency", "USD"}};
+  const json zero = {{"amount", "0.00"}, {"currency", "USD"}};
+  const std::string bill = rig.direct(
+      "create", "Invoice", "bill-US-9",
+      {{"external_refs", json::object()}, {"source", {{"system", "test"}}},
+       {"document_type", "invoice"}, {"direction", "payable"}, {"legal_entity", "DE01"},
+       {"supplier", {{"external_refs", {{"netsuite", s1}}}}}, {"invoice_number", "US-9"},
+       {"invoice_date", "2026-03-02"}, {"currency", "USD"},
+       {"lines", {{{"account", "5400"}, {"net", usd}, {"tax", zero}, {"gross", usd}}}},
+       {"totals", {{"net", usd}, {"tax", zero}, {"gross", usd}}}})["id"];
+  rig.flow_config_ = erpc::pay_flow_config::from_json(
+      {{"erp", "erp"}, {"bank", "bank"}, {"legal_entity", "DE01"}, {"currency", "USD"},
+       {"account_currency", "EUR"}, {"in_transit_account", "1361"}, {"bank_account", "1200"},
+       {"charges_account", "6855"}, {"fx_gain_loss_account", "7900"},
+       {"debtor", {{"name", "Example GmbH"}}},
+       {"debtor_account", {{"iban", "DE89370400440532013000"}, {"bic", "COBADEFFXXX"}, {"currency", "EUR"}}},
+       {"creditor_accounts", json::object()}});
+  rig.pay_to(s1, "FR1420041010050500013M02606");
+
+  const auto run = rig.run("FX1");
+  REQUIRE(run["payments"].size() == 1);
+  CHECK(run["payments"][0]["amount"] == usd);
+  CHECK_FALSE(rig.open(bill));
+  const auto sent = rig.bank_.last_batch()["payments"][0];
+  CHECK(sent["charge_bearer"] == "SHAR");
+  CHECK(sent["method"] == "credit_transfer");
+
+  // 500.00 USD recorded at 0.95 (475.00 EUR); the bank took 460.00 EUR and 5.00 charges: a gain.
+  json entry = {{"amount", eur("465.00")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
+                {"booking_date", "2026-03-11"}, {"account_servicer_reference", "FXB1"},
+                {"details", {{{"references", sent["references"]}, {"amount", eur("460.00")},
+                              {"instructed_amount", usd},
+                              {"currency_exchange", {{"source_currency", "USD"}, {"target_currency", "EUR"},
+                                                     {"rate", "0.92"}}}}}}};
+  rig.bank_.push_statement(rig.bank_.statement("S-FX-1", {entry}));
+  const auto settled = rig.settle();
+  INFO(settled.dump());
+  REQUIRE(settled["settled"].size() == 1);
+  const auto journal = rig.direct("get", "JournalEntry", "", {{"natural_key", {{"idempotency_key", "FX1.p1.stl"}}}});
+  REQUIRE(journal["lines"].size() == 4);
+  CHECK(journal["lines"][0]["amount"] == eur("475.00"));  // in-transit at NetSuite's rate
+  CHECK(journal["lines"][1]["amount"] == eur("5.00"));    // charges
+  CHECK(journal["lines"][2]["amount"] == eur("465.00"));  // bank
+  CHECK(journal["lines"][3]["account"] == "7900");
+  CHECK(journal["lines"][3]["side"] == "credit");          // a realised gain
+  CHECK(journal["lines"][3]["amount"] == eur("15.00"));
+  const auto stored = rig.store_->payment("FX1.p1");
+  REQUIRE(stored);
+  CHECK(stored->settlement["fx_difference"] == eur("-15.00"));
+  CHECK(stored->settlement["functional_amount"] == eur("460.00"));
+
+  // A `returned` status for the settled converted payment: no return journal, no void.
+  rig.bank_.push_status(rig.bank_.status_for(sent, "returned", "RJCT", "AC04"));
+  const auto back = rig.settle();
+  INFO(back.dump());
+  CHECK(back["voided"].empty());
+  CHECK(back["ambiguous"].size() == 1);
+  CHECK(rig.created("journalEntry") == 1);
+  CHECK_FALSE(rig.open(bill));
+  CHECK(rig.store_->payment("FX1.p1")->state == "settled");
+  CHECK(events_of(*rig.audit_, "pay-FX1").count("payment_return_ambiguous") == 1);
 }

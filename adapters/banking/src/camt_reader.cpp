@@ -290,6 +290,8 @@ class camt_parser {
         group_batch_total_.reset();
       } else if (rel == "Ntry/NtryDtls/TxDtls") {
         tx_ = contract::transaction_details{};
+        tx_exchange_owner_.clear();
+        tx_exchange_rate_seen_ = false;
       }
     }
     if (name.size() >= 3 && name.substr(name.size() - 3) == "Amt") {
@@ -738,6 +740,13 @@ class camt_parser {
     }
     if (rel == "Amt" || (rel == "AmtDtls/TxAmt/Amt" && !t.amount)) {
       t.amount = amount(v);
+    } else if (rel == "AmtDtls/InstdAmt/Amt") {
+      // A converted payment: what it instructed, in its own currency (the amount above is in
+      // the account's currency).
+      t.instructed_amount = amount(v);
+    } else if (starts_with(rel, "AmtDtls/InstdAmt/CcyXchg/") ||
+               starts_with(rel, "AmtDtls/TxAmt/CcyXchg/")) {
+      currency_exchange_field(rel, v);
     } else if (rel == "CdtDbtInd") {
       t.credit_debit = credit_debit(v);
     } else if (starts_with(rel, "RltdPties/")) {
@@ -769,6 +778,42 @@ class camt_parser {
       t.return_reason = std::string(v);
     } else if (rel == "AddtlTxInf") {
       t.additional_information = text(v, 500, "AddtlTxInf");
+    }
+  }
+
+  // CcyXchg of InstdAmt, else of TxAmt (the first one a transaction gives is kept whole).
+  void currency_exchange_field(std::string_view rel, std::string_view v) {
+    const auto slash = rel.find("/CcyXchg/");
+    const auto owner = rel.substr(0, slash);
+    const auto f = rel.substr(slash + 9);
+    if (!tx_exchange_owner_.empty() && tx_exchange_owner_ != owner) return;
+    tx_exchange_owner_ = std::string(owner);
+    if (!tx_.currency_exchange) tx_.currency_exchange.emplace();
+    auto& x = *tx_.currency_exchange;
+    auto code = [&](const char* what) {
+      if (!is_currency_code(v)) {
+        fail("statement.currency_invalid", line(),
+             std::string(what) + " " + quote(v) + " is not an ISO 4217 code");
+      }
+      return std::string(v);
+    };
+    if (f == "SrcCcy") {
+      x.source_currency = code("CcyXchg/SrcCcy");
+    } else if (f == "TrgtCcy") {
+      x.target_currency = code("CcyXchg/TrgtCcy");
+    } else if (f == "UnitCcy") {
+      x.unit_currency = code("CcyXchg/UnitCcy");
+    } else if (f == "XchgRate") {
+      // BaseOneRate: up to 11 digits with 10 after the point; never negative.
+      const auto rate = decimal::parse(v);
+      if (!rate || rate->is_negative() || v.size() > 24) {
+        fail("statement.amount_invalid", line(),
+             "exchange rate " + quote(v) + " is not a non-negative decimal");
+      }
+      x.rate = *rate;
+      tx_exchange_rate_seen_ = true;
+    } else if (f == "CtrctId") {
+      x.contract_id = text(v, 35, "CcyXchg/CtrctId");
     }
   }
 
@@ -825,6 +870,12 @@ class camt_parser {
 
   void end_transaction() {
     ++details_in_group_;
+    if (tx_.currency_exchange &&
+        (tx_.currency_exchange->source_currency.empty() || !tx_exchange_rate_seen_)) {
+      fail("camt.missing_element", line(), "CcyXchg lacks SrcCcy or XchgRate");
+    }
+    tx_exchange_owner_.clear();
+    tx_exchange_rate_seen_ = false;
     if (tx_.amount) {
       const auto& entry_ccy = entry_.amount.currency;
       const bool credit = tx_.credit_debit.value_or(entry_.credit_debit) == "CRDT";
@@ -881,6 +932,8 @@ class camt_parser {
   bool entry_amount_seen_ = false;
 
   contract::transaction_details tx_;
+  std::string tx_exchange_owner_;  // "AmtDtls/InstdAmt" or "AmtDtls/TxAmt": whose CcyXchg
+  bool tx_exchange_rate_seen_ = false;
   std::size_t details_in_group_ = 0;
   std::optional<money> group_details_sum_;
   bool group_sum_comparable_ = true;

@@ -128,6 +128,7 @@ struct account_out {
   std::optional<std::string> iban;
   std::optional<std::string> other_id;
   std::optional<std::string> other_scheme;
+  std::optional<std::string> currency;  // CGI-MP: the account's currency (e.g. a EUR account paying USD)
   std::string key;  // for PmtInf splitting
 };
 
@@ -359,6 +360,16 @@ class batch_reader {
     } else {
       v_.add(pointer, "pain001.account_missing", "the account has neither iban nor other");
       return std::nullopt;
+    }
+    // Outside SEPA an account may name its currency (CashAccount Ccy), which tells the bank a
+    // payment in another currency is to be converted from it (CGI-MP foreign-currency payments).
+    if (a.currency && !sepa_) {
+      if (!currency_minor_units(*a.currency)) {
+        v_.add(pointer + "/currency", "pain001.currency_unknown",
+               "'" + a.currency->substr(0, 8) + "' is not a currency with minor units");
+        return std::nullopt;
+      }
+      out.currency = a.currency;
     }
     return out;
   }
@@ -681,6 +692,7 @@ class message_renderer {
       x_.close("Othr");
     }
     x_.close("Id");
+    if (a.currency) x_.leaf("Ccy", *a.currency);
     x_.close(element);
   }
 

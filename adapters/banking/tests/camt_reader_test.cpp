@@ -296,3 +296,63 @@ TEST_CASE("camt: identical entries without a bank reference stay two entries") {
   CHECK(ids[0] != ids[1]);
   CHECK(ids[0].substr(0, ids[0].size() - 1) == ids[1].substr(0, ids[1].size() - 1));
 }
+
+TEST_CASE("camt: a converted payment's AmtDtls (InstdAmt, TxAmt, CcyXchg) is read, and a "
+          "CcyXchg without its rate fails") {
+  auto text = test::fixture("camt053_v08_vendors_skeleton.xml");
+  const std::string refs_end = "<EndToEndId>E2E-INV-2026-0042</EndToEndId></Refs>";
+  SECTION("InstdAmt with its CcyXchg") {
+    test::replace_once(text, refs_end,
+                       refs_end + "<Amt Ccy=\"EUR\">119.00</Amt><CdtDbtInd>DBIT</CdtDbtInd>"
+                                  "<AmtDtls><InstdAmt><Amt Ccy=\"USD\">128.87</Amt><CcyXchg>"
+                                  "<SrcCcy>USD</SrcCcy><TrgtCcy>EUR</TrgtCcy><UnitCcy>USD</UnitCcy>"
+                                  "<XchgRate>0.923411</XchgRate><CtrctId>FX-77</CtrctId></CcyXchg>"
+                                  "</InstdAmt><TxAmt><Amt Ccy=\"EUR\">119.00</Amt></TxAmt></AmtDtls>");
+    const auto statements = read_camt(text);
+    test::checked_json(statements[0].statement);  // valid against the contract schema
+    const auto& d = statements[0].statement.entries.at(0).details.at(0);
+    CHECK(d.amount == money{*decimal::parse("119.00"), "EUR"});
+    CHECK(d.instructed_amount == money{*decimal::parse("128.87"), "USD"});
+    REQUIRE(d.currency_exchange);
+    CHECK(d.currency_exchange->source_currency == "USD");
+    CHECK(d.currency_exchange->target_currency == "EUR");
+    CHECK(d.currency_exchange->unit_currency == "USD");
+    CHECK(d.currency_exchange->rate == *decimal::parse("0.923411"));
+    CHECK(d.currency_exchange->contract_id == "FX-77");
+  }
+  SECTION("only TxAmt carries the CcyXchg (and .02 puts the amount there)") {
+    test::replace_once(text, refs_end,
+                       refs_end + "<AmtDtls><TxAmt><Amt Ccy=\"EUR\">119.00</Amt><CcyXchg>"
+                                  "<SrcCcy>GBP</SrcCcy><XchgRate>1.165</XchgRate></CcyXchg></TxAmt>"
+                                  "</AmtDtls>");
+    const auto statements = read_camt(text);
+    test::checked_json(statements[0].statement);
+    const auto& d = statements[0].statement.entries.at(0).details.at(0);
+    CHECK(d.amount == money{*decimal::parse("119.00"), "EUR"});
+    CHECK_FALSE(d.instructed_amount);
+    REQUIRE(d.currency_exchange);
+    CHECK(d.currency_exchange->source_currency == "GBP");
+    CHECK_FALSE(d.currency_exchange->target_currency);
+    CHECK(d.currency_exchange->rate == *decimal::parse("1.165"));
+  }
+  SECTION("no XchgRate") {
+    test::replace_once(text, refs_end,
+                       refs_end + "<AmtDtls><InstdAmt><Amt Ccy=\"USD\">128.87</Amt><CcyXchg>"
+                                  "<SrcCcy>USD</SrcCcy></CcyXchg></InstdAmt></AmtDtls>");
+    test::expect_failure([&] { read_camt(text); }, "camt.missing_element");
+  }
+  SECTION("a negative rate") {
+    test::replace_once(text, refs_end,
+                       refs_end + "<AmtDtls><InstdAmt><Amt Ccy=\"USD\">128.87</Amt><CcyXchg>"
+                                  "<SrcCcy>USD</SrcCcy><XchgRate>-0.92</XchgRate></CcyXchg>"
+                                  "</InstdAmt></AmtDtls>");
+    test::expect_failure([&] { read_camt(text); }, "statement.amount_invalid");
+  }
+  SECTION("a source currency that is not ISO 4217") {
+    test::replace_once(text, refs_end,
+                       refs_end + "<AmtDtls><InstdAmt><Amt Ccy=\"USD\">128.87</Amt><CcyXchg>"
+                                  "<SrcCcy>usd</SrcCcy><XchgRate>0.92</XchgRate></CcyXchg>"
+                                  "</InstdAmt></AmtDtls>");
+    test::expect_failure([&] { read_camt(text); }, "statement.currency_invalid");
+  }
+}

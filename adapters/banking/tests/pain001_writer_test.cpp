@@ -257,3 +257,37 @@ TEST_CASE("pain.001 CGI-MP: other currencies, charge bearer and minor units") {
   p.amount = money::parse("125000.5", "JPY");
   validation_error([&] { write_pain001(batch, options); }, "pain001.amount_precision");
 }
+
+TEST_CASE("pain.001 CGI-MP: a USD payment from a EUR account (the bank converts), SHAR, "
+          ".09/.03/.10 XSD-valid; SEPA refuses it") {
+  auto batch = batch_fixture("pain/batch_supplier_run.json");
+  batch.payments.resize(1);
+  batch.number_of_transactions = 1;
+  batch.control_sum = *decimal::parse("1000.05");
+  batch.charge_bearer = "SHAR";
+  batch.debtor_account->currency = "EUR";
+  auto& p = batch.payments[0];
+  p.amount = money::parse("1000.05", "USD");
+  p.method = "credit_transfer";
+  p.charge_bearer = "SHAR";
+  auto options = options_for(pain001_version::v09, pain001_usage::cgi_mp);
+  const auto v09 = write_pain001(batch, options);
+  REQUIRE_XSD_VALID(as_v10(v09.xml), "pain.001.001.10.xsd");
+  CHECK(all(v09.xml, "InstdAmt") == std::vector<std::string>{"1000.05"});
+  CHECK(v09.xml.find("<InstdAmt Ccy=\"USD\">1000.05</InstdAmt>") != std::string::npos);
+  CHECK(all(v09.xml, "ChrgBr") == std::vector<std::string>{"SHAR"});
+  CHECK(all(v09.xml, "Ccy") == std::vector<std::string>{"EUR"});  // DbtrAcct/Ccy
+  CHECK(v09.xml.find("<Cd>SEPA</Cd>") == std::string::npos);     // no SEPA service level
+  CHECK(all(v09.xml, "CtrlSum") == std::vector<std::string>{"1000.05", "1000.05"});
+  options.version = pain001_version::v03;
+  REQUIRE_XSD_VALID(write_pain001(batch, options).xml, "pain.001.001.03.xsd");
+  options.version = pain001_version::v10;
+  REQUIRE_XSD_VALID(write_pain001(batch, options).xml, "pain.001.001.10.xsd");
+
+  batch.debtor_account->currency = "EURO";
+  validation_error([&] { write_pain001(batch, options); }, "pain001.currency_unknown");
+  batch.debtor_account->currency = "EUR";
+  options.usage = pain001_usage::sepa;
+  options.version = pain001_version::v09;
+  validation_error([&] { write_pain001(batch, options); }, "pain001.sepa_currency");
+}

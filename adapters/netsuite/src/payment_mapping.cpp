@@ -9,6 +9,10 @@
 //   applications to credit notes → credit.items[]: doc (the vendor credit), apply true, amount
 //   short_payment → (nothing: NetSuite keeps it open on the bill; not read back)
 //   withholding → UNSUPPORTED
+//   fx.rate → exchangeRate (the rate to the subsidiary's base currency; without it NetSuite
+//             takes its rate table's rate on tranDate). Read back, a payment whose currency is
+//             not the legal entity's functional currency (functional_currencies) carries
+//             fx {rate: exchangeRate, source_currency: its currency, target_currency: functional}.
 // NetSuite derives the payment total from what it applies, so amount must equal invoices minus
 // credit notes (VALIDATION otherwise), and a payment with no application (a prepayment) is
 // UNSUPPORTED. Read back, amount is that difference.
@@ -51,6 +55,15 @@ class payment_mapping final : public record_mapping {
       body["subsidiary"] = reference(ctx.maps.subsidiaries, *v, "/legal_entity");
     }
     if (auto v = text(p, "notes", "/notes")) body["memo"] = *v;
+    if (const auto fx = p.find("fx"); fx != p.end() && fx->is_object()) {
+      if (fx->value("source_currency", "") != currency) {
+        invalid("/fx/source_currency", "netsuite.fx_currency",
+                "the rate must convert from the payment's currency " + currency);
+      }
+      const auto rate = decimal::parse(fx->value("rate", ""));
+      if (!rate || !(decimal{} < *rate)) invalid("/fx/rate", "netsuite.amount", "not a positive decimal");
+      body["exchangeRate"] = adapters::make_decimal(*rate);
+    }
     const auto apps = p.find("applications");
     if (apps == p.end() || !apps->is_array() || apps->empty()) {
       unsupported("/applications", "a NetSuite vendor payment applies to bills; prepayments are not offered");
@@ -142,6 +155,14 @@ class payment_mapping final : public record_mapping {
     }
     doc["amount"] = money_json(sum, currency);
     doc["applications"] = std::move(apps);
+    if (const auto rate = read_amount(r, "exchangeRate"); rate && doc.contains("legal_entity")) {
+      const auto it = maps.functional_currencies.find(doc["legal_entity"].get<std::string>());
+      if (it != maps.functional_currencies.end() && it->second != currency) {
+        doc["fx"] = {{"rate", rate->to_string()},
+                     {"source_currency", currency},
+                     {"target_currency", it->second}};
+      }
+    }
     return doc;
   }
 

@@ -281,3 +281,38 @@ TEST_CASE("a short payment applies less and leaves the rest open; withholding is
     CHECK(e.cls() == erpc::error_class::unsupported);
   }
 }
+
+TEST_CASE("a USD payment of a EUR company carries NetSuite's exchangeRate as fx, both ways",
+          "[netsuite][mapping][fx]") {
+  fixture_context f;
+  const auto m = erpc::netsuite::make_payment_mapping();
+  auto p = json::parse(R"({"external_refs": {}, "source": {"system": "x"}, "direction": "outbound",
+      "legal_entity": "DE01", "amount": {"amount": "1000.05", "currency": "USD"},
+      "requested_execution_date": "2026-03-10", "creditor": {"number": "SUP-1"},
+      "clearing_account": "1361", "applications": [
+      {"document_type": "invoice", "document": {"number": "US-1"}, "amount": {"amount": "1000.05", "currency": "USD"}}]})");
+  // Without fx NetSuite takes its own rate on tranDate: nothing is sent.
+  auto rec = m->to_vendor(p, f.ctx);
+  CHECK(rec.body["currency"] == json({{"id", "2"}}));
+  CHECK_FALSE(rec.body.contains("exchangeRate"));
+  // A rate the caller fixes is sent as exchangeRate.
+  p["fx"] = {{"rate", "0.9234"}, {"source_currency", "USD"}, {"target_currency", "EUR"}};
+  rec = m->to_vendor(p, f.ctx);
+  CHECK_THAT(dump_exact(rec.body), Catch::Contains(R"("exchangeRate":0.9234)"));
+  // Read back: the rate to the legal entity's functional currency.
+  auto record = parse_exact(dump_exact(rec.body));
+  record["id"] = "5513";
+  const auto doc = m->from_vendor("vendorPayment", record, test_maps());
+  CHECK(doc["fx"] == json({{"rate", "0.9234"}, {"source_currency", "USD"}, {"target_currency", "EUR"}}));
+  // A payment in the functional currency carries no fx, whatever its rate.
+  record["currency"] = {{"id", "1"}};
+  CHECK_FALSE(m->from_vendor("vendorPayment", record, test_maps()).contains("fx"));
+  // A rate from another currency than the payment's is refused.
+  p["fx"]["source_currency"] = "GBP";
+  try {
+    (void)m->to_vendor(p, f.ctx);
+    FAIL("a rate from another currency must be refused");
+  } catch (const erpc::error& e) {
+    CHECK(e.code() == "netsuite.fx_currency");
+  }
+}

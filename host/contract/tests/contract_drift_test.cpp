@@ -83,6 +83,8 @@ const drift_case k_cases[] = {
      "/definitions/entry_references"},
     {"transaction_details", fields_of<c::transaction_details>(), "bank_statement",
      "/definitions/transaction_details"},
+    {"currency_exchange", fields_of<c::currency_exchange>(), "bank_statement",
+     "/definitions/currency_exchange"},
     {"statement_entry", fields_of<c::statement_entry>(), "bank_statement", "/definitions/entry"},
     {"bank_statement", fields_of<c::bank_statement>(), "bank_statement", ""},
 };

@@ -157,12 +157,32 @@ entry_match match_entry(const nlohmann::json& entry, const std::vector<known_pay
     detail_amounts.assign(named.size(), std::nullopt);
   }
   if (named.empty()) return give_up(entry_match::kind::none, "no key names a payment of this flow");
-  for (const auto* p : named) {
-    if (p->currency != currency) {
+  // A payment in another currency than the entry's (the account's) was converted by the bank:
+  // a debit must say, per payment, what was instructed (in the payment's currency) and what
+  // it booked (in the account's). A charges entry is in the account's currency anyway.
+  const bool charges_entry = side == "DBIT" && is_charges_code(entry);
+  std::vector<bool> converted(named.size(), false);
+  for (std::size_t i = 0; i < named.size(); ++i) {
+    const auto* p = named[i];
+    if (p->currency == currency || charges_entry) continue;
+    const nlohmann::json* d = i < hits.hits.size() ? hits.hits[i].second : nullptr;
+    const auto instructed = d ? d->value("instructed_amount", nlohmann::json()) : nlohmann::json();
+    const auto booked_in = d ? d->value("amount", nlohmann::json()) : nlohmann::json();
+    if (side != "DBIT" || !instructed.is_object() || instructed.value("currency", "") != p->currency ||
+        !booked_in.is_object() || booked_in.value("currency", "") != currency || !detail_amounts[i]) {
       return give_up(entry_match::kind::ambiguous,
                      "entry currency " + currency + " differs from payment " + p->key + " (" +
-                         p->currency + "): FX settlement is not automated");
+                         p->currency + ") and the entry gives no instructed amount in " +
+                         p->currency + " with the amount booked in " + currency + " for it");
     }
+    const auto instructed_amount = money_amount(instructed);
+    if (!instructed_amount || *instructed_amount != p->amount) {
+      return give_up(entry_match::kind::ambiguous,
+                     "payment " + p->key + " instructed for " +
+                         (instructed_amount ? instructed_amount->to_string() : std::string("?")) +
+                         " " + p->currency + ", sent " + p->amount.to_string());
+    }
+    converted[i] = true;
   }
 
   if (side == "CRDT") {
@@ -175,7 +195,7 @@ entry_match match_entry(const nlohmann::json& entry, const std::vector<known_pay
       }
     }
     for (std::size_t i = 0; i < named.size(); ++i) {
-      m.payments.push_back({named[i]->key, detail_amounts[i].value_or(named[i]->amount)});
+      m.payments.push_back({named[i]->key, detail_amounts[i].value_or(named[i]->amount), false});
     }
     m.what = entry_match::kind::returned;
     return m;
@@ -183,7 +203,7 @@ entry_match match_entry(const nlohmann::json& entry, const std::vector<known_pay
   if (side != "DBIT") return give_up(entry_match::kind::none, "no credit/debit indicator");
 
   if (is_charges_code(entry)) {
-    for (const auto* p : named) m.payments.push_back({p->key, decimal{}});
+    for (const auto* p : named) m.payments.push_back({p->key, decimal{}, false});
     m.charges = *amount;
     m.what = entry_match::kind::charges;
     return m;
@@ -193,6 +213,12 @@ entry_match match_entry(const nlohmann::json& entry, const std::vector<known_pay
   const auto batch = entry.value("batch", nlohmann::json::object());
   decimal booked;
   for (std::size_t i = 0; i < named.size(); ++i) {
+    if (converted[i]) {
+      // Checked above: instructed as sent; the share is what the bank booked for it.
+      booked += *detail_amounts[i];
+      m.payments.push_back({named[i]->key, *detail_amounts[i], true});
+      continue;
+    }
     const decimal share = detail_amounts[i].value_or(named[i]->amount);
     if (share != named[i]->amount) {
       return give_up(entry_match::kind::ambiguous,
@@ -200,7 +226,7 @@ entry_match match_entry(const nlohmann::json& entry, const std::vector<known_pay
                          named[i]->amount.to_string());
     }
     booked += share;
-    m.payments.push_back({named[i]->key, share});
+    m.payments.push_back({named[i]->key, share, false});
   }
   if (batch.is_object() && batch.contains("number_of_transactions") &&
       batch["number_of_transactions"].is_number_integer() &&

@@ -1,5 +1,6 @@
 #include "erpc/host/pay_flow_config.hpp"
 
+#include <erpc/currency.hpp>
 #include <erpc/error.hpp>
 
 namespace erpc {
@@ -29,10 +30,30 @@ pay_flow_config pay_flow_config::from_json(const nlohmann::json& j) {
   c.bank = required_text(j, "bank");
   c.legal_entity = required_text(j, "legal_entity");
   c.currency = j.value("currency", std::string("EUR"));
+  if (!is_currency_code(c.currency)) bad("currency", "must be an ISO 4217 code");
+  c.account_currency = j.value("account_currency", c.currency);
+  if (!is_currency_code(c.account_currency)) bad("account_currency", "must be an ISO 4217 code");
   c.in_transit_account = required_text(j, "in_transit_account");
   c.bank_account = required_text(j, "bank_account");
   c.charges_account = required_text(j, "charges_account");
-  c.method = j.value("method", std::string("sepa_credit_transfer"));
+  const bool fx = c.is_fx();
+  // An FX run needs an account for the realised difference; the bank converts, so the
+  // transfer is not SEPA (BANKING.md SEPA rules: EUR only, ChrgBr SLEV).
+  if (fx) {
+    c.fx_gain_loss_account = required_text(j, "fx_gain_loss_account");
+  } else {
+    c.fx_gain_loss_account = j.value("fx_gain_loss_account", std::string());
+  }
+  c.method = j.value("method", std::string(fx ? "credit_transfer" : "sepa_credit_transfer"));
+  c.charge_bearer = j.value("charge_bearer", std::string(fx ? "SHAR" : "SLEV"));
+  if (c.charge_bearer != "SLEV" && c.charge_bearer != "SHAR" && c.charge_bearer != "DEBT" &&
+      c.charge_bearer != "CRED") {
+    bad("charge_bearer", "must be SLEV, SHAR, DEBT or CRED");
+  }
+  if (c.method == "sepa_credit_transfer" && (fx || c.charge_bearer != "SLEV")) {
+    bad("method", "sepa_credit_transfer pays EUR from a EUR account with charge bearer SLEV; "
+                  "an FX run is credit_transfer or wire");
+  }
   if (!j.contains("debtor") || !j["debtor"].is_object()) bad("debtor", "is required (a party)");
   c.debtor = j["debtor"];
   if (!j.contains("debtor_account") || !j["debtor_account"].is_object()) {

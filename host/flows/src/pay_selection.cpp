@@ -268,7 +268,7 @@ nlohmann::json bank_payment(const supplier_payment& p, const std::string& paymen
       {"debtor_account", config.debtor_account},
       {"creditor", creditor},
       {"creditor_account", creditor_account},
-      {"charge_bearer", "SLEV"},
+      {"charge_bearer", config.charge_bearer},
       {"remittance", std::move(remittance)}};
   if (!config.legal_entity.empty()) payment["legal_entity"] = config.legal_entity;
   return payment;
@@ -288,7 +288,7 @@ nlohmann::json payment_batch(const std::string& run_id, const std::string& execu
                           {"batch_booking", true},
                           {"debtor", config.debtor},
                           {"debtor_account", config.debtor_account},
-                          {"charge_bearer", "SLEV"},
+                          {"charge_bearer", config.charge_bearer},
                           {"number_of_transactions", static_cast<std::int64_t>(payments.size())},
                           {"control_sum", sum.to_string()},
                           {"payments", payments}};

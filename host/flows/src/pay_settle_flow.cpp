@@ -1,8 +1,11 @@
 #include "erpc/host/pay_settle_flow.hpp"
 
 #include <erpc/error.hpp>
+#include <erpc/host/fx_settlement.hpp>
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace erpc {
@@ -457,13 +460,54 @@ void pay_settle_flow::settle_payments(const entry_match& m, const nlohmann::json
   if (posting_date.empty()) posting_date = text(entry, "value_date");
   if (posting_date.empty()) posting_date = text(statement, "to_date");
   const auto& first = payments.front();
-  // BANKING.md flow step 2: in-transit → bank, plus the bank's charges.
+  // BANKING.md flow step 2: in-transit → bank, plus the bank's charges and, for a payment the
+  // bank converted, the realised FX difference (fx_settlement.hpp).
+  std::vector<std::tuple<std::string, std::string, decimal>> lines = {
+      {config_.in_transit_account, "debit", booked},
+      {config_.charges_account, "debit", m.charges},
+      {config_.bank_account, "credit", entry_amount}};
+  std::optional<fx_settlement_amounts> fx;
+  std::vector<decimal> erp_rates;
+  if (std::any_of(m.payments.begin(), m.payments.end(), [](const booked_share& s) { return s.converted; })) {
+    std::vector<fx_settled_payment> converted;
+    for (std::size_t i = 0; i < payments.size(); ++i) {
+      const auto& p = payments[i];
+      // The in-transit account holds what the ERP recorded: the payment at the ERP's rate on
+      // the payment date. The ERP payment is the record of that rate, so it is read back.
+      nlohmann::json erp_fx;
+      if (!p.erp_payment_id.empty()) {
+        erp_fx = gateway_.read(config_.erp, "Payment", "get", {{"id", p.erp_payment_id}},
+                               correlation_of(p))
+                     .value("fx", nlohmann::json::object());
+      }
+      const auto rate = decimal::parse(text(erp_fx, "rate"));
+      if (!rate || text(erp_fx, "target_currency") != currency || config_.fx_gain_loss_account.empty()) {
+        const std::string reason =
+            config_.fx_gain_loss_account.empty()
+                ? "the entry books a converted payment and the flow has no fx_gain_loss_account"
+                : "ERP payment of " + p.key + " carries no exchange rate to " + currency;
+        summary["ambiguous"].push_back({{"entry", identity}, {"reason", reason}});
+        gateway_.note("pay-settle-" + config_.bank, "statement_entry_ambiguous",
+                      {{"entry", identity}, {"reason", reason}});
+        return;
+      }
+      const auto& sent = p.bank_document.value("amount", nlohmann::json::object());
+      converted.push_back({p.key, amount_in(sent), text(sent, "currency"), *rate, m.payments[i].amount});
+      erp_rates.push_back(*rate);
+    }
+    fx = settle_fx(converted, entry_amount, m.charges, currency);
+    lines = {{config_.in_transit_account, "debit", fx->in_transit},
+             {config_.charges_account, "debit", fx->charges},
+             {config_.bank_account, "credit", fx->bank}};
+    if (decimal{} < fx->fx_difference) {
+      lines.emplace_back(config_.fx_gain_loss_account, "debit", fx->fx_difference);  // loss
+    } else if (fx->fx_difference.is_negative()) {
+      lines.emplace_back(config_.fx_gain_loss_account, "credit", -fx->fx_difference);  // gain
+    }
+  }
   const auto doc = journal(posting_date, first.key + ".stl",
                            "settlement " + (first.end_to_end_id.empty() ? first.key : first.end_to_end_id),
-                           {{config_.in_transit_account, "debit", booked},
-                            {config_.charges_account, "debit", m.charges},
-                            {config_.bank_account, "credit", entry_amount}},
-                           currency);
+                           lines, currency);
   const auto result = gateway_.write(config_.erp, "JournalEntry", "create", first.key + ".stl", doc,
                                      correlation_of(first));
   const auto journal_id = created_id(result);
@@ -483,6 +527,15 @@ void pay_settle_flow::settle_payments(const entry_match& m, const nlohmann::json
     if (!p.message_id.empty()) settlement["references"]["message_id"] = p.message_id;
     if (auto v = text(entry, "value_date"); !v.empty()) settlement["value_date"] = v;
     if (i == 0 && !m.charges.is_zero()) settlement["bank_charges"] = money_of(m.charges, currency);
+    if (fx) {
+      // The payment in its own currency, what the bank took for it in the functional one, the
+      // ERP's rate, and the realised difference (+ loss, − gain) on this payment.
+      settlement["settled_amount"] = p.bank_document["amount"];
+      settlement["functional_amount"] = money_of(m.payments[i].amount, currency);
+      settlement["exchange_rate"] = erp_rates[i].to_string();
+      settlement["fx_difference"] = money_of(m.payments[i].amount - fx->recorded[i], currency);
+      settlement["fx_account"] = config_.fx_gain_loss_account;
+    }
     nlohmann::json se = {{"statement_id", text(statement, "statement_id")}};
     if (auto r = text(entry, "account_servicer_reference"); !r.empty()) se["account_servicer_reference"] = r;
     if (auto r = text(entry, "entry_reference"); !r.empty()) se["entry_reference"] = r;
@@ -491,10 +544,11 @@ void pay_settle_flow::settle_payments(const entry_match& m, const nlohmann::json
     p.state = "settled";
     p.bank_status = "settled";
     store_.save_payment(p);
-    gateway_.note(correlation_of(p), "payment_settled",
-                  {{"payment", p.key}, {"journal", first.key + ".stl"}, {"journal_id", journal_id},
-                   {"rule", m.rule}, {"entry", identity},
-                   {"charges", money_of(i == 0 ? m.charges : decimal{}, currency)}});
+    nlohmann::json note = {{"payment", p.key}, {"journal", first.key + ".stl"},
+                           {"journal_id", journal_id}, {"rule", m.rule}, {"entry", identity},
+                           {"charges", money_of(i == 0 ? m.charges : decimal{}, currency)}};
+    if (fx) note["fx_difference"] = settlement["fx_difference"];
+    gateway_.note(correlation_of(p), "payment_settled", note);
     summary["settled"].push_back({{"payment", p.key}, {"journal", first.key + ".stl"}, {"rule", m.rule}});
   }
 }
@@ -520,6 +574,16 @@ void pay_settle_flow::post_charges(const entry_match& m, const nlohmann::json& e
 void pay_settle_flow::void_payment(pay_payment& p, const std::string& why,
                                    const nlohmann::json& detail, nlohmann::json& summary) {
   const std::string correlation = correlation_of(p);
+  if (p.state == "settled" && p.settlement.is_object() && p.settlement.contains("fx_difference")) {
+    // A converted payment came back: what the bank credits, at which rate, is not the amount
+    // sent, so the return journal would be a guess. Left for a person (not automated).
+    const nlohmann::json reason = {
+        {"payment", p.key}, {"why", why},
+        {"reason", "a settled payment the bank converted came back: its return is not automated"}};
+    summary["ambiguous"].push_back(reason);
+    gateway_.note(correlation, "payment_return_ambiguous", reason);
+    return;
+  }
   if (p.state == "submitted") {
     // The ERP step may or may not have run before a crash: the same key creates or replays
     // it, so the reversal below always has the payment to void and the invoices reopen.

@@ -145,3 +145,73 @@ TEST_CASE("a credit naming our payment with a return reason is a return", "[flow
   REQUIRE(m.payments.size() == 1);
   CHECK(m.payments[0].payment_key == "R.p1");
 }
+
+// ---- a payment the bank converted (USD invoice paid from the EUR account) ----
+
+namespace {
+
+std::vector<known_payment> one_usd_payment() {
+  return {{"R.p1", "E2E-1", "I-1", "PI-1", "M-1", d("1000.00"), "USD"}};
+}
+
+json fx_detail(const char* instructed, const char* booked) {
+  return {{"references", {{"end_to_end_id", "E2E-1"}}},
+          {"amount", eur(booked)},
+          {"instructed_amount", {{"amount", instructed}, {"currency", "USD"}}},
+          {"currency_exchange", {{"source_currency", "USD"}, {"target_currency", "EUR"},
+                                 {"unit_currency", "USD"}, {"rate", "0.9234"}}}};
+}
+
+}  // namespace
+
+TEST_CASE("a converted payment matches by EndToEndId; its share is the EUR booked, the rest "
+          "charges", "[flows][matching][fx]") {
+  const json entry = {{"amount", eur("935.90")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
+                      {"details", {fx_detail("1000.00", "923.40")}}};
+  const auto m = match_entry(entry, one_usd_payment());
+  REQUIRE(m.what == entry_match::kind::payments);
+  CHECK(m.rule == "end_to_end_id");
+  REQUIRE(m.payments.size() == 1);
+  CHECK(m.payments[0].converted);
+  CHECK(m.payments[0].amount == d("923.40"));
+  CHECK(m.charges == d("12.50"));
+}
+
+TEST_CASE("a converted payment without the instructed amount, or another one, is ambiguous",
+          "[flows][matching][fx]") {
+  SECTION("no AmtDtls/InstdAmt") {
+    json detail = fx_detail("1000.00", "923.40");
+    detail.erase("instructed_amount");
+    const json entry = {{"amount", eur("923.40")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
+                        {"details", {detail}}};
+    const auto m = match_entry(entry, one_usd_payment());
+    CHECK(m.what == entry_match::kind::ambiguous);
+    CHECK_THAT(m.reason, Catch::Contains("no instructed amount in USD"));
+  }
+  SECTION("instructed amount differs from what was sent") {
+    const json entry = {{"amount", eur("923.40")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
+                        {"details", {fx_detail("999.00", "923.40")}}};
+    const auto m = match_entry(entry, one_usd_payment());
+    CHECK(m.what == entry_match::kind::ambiguous);
+    CHECK_THAT(m.reason, Catch::Contains("instructed for 999.00"));
+  }
+  SECTION("a batch entry without TxDtls cannot be split into EUR shares") {
+    const json entry = {{"amount", eur("923.40")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
+                        {"batch", {{"payment_information_id", "PI-1"}, {"message_id", "M-1"}}}};
+    CHECK(match_entry(entry, one_usd_payment()).what == entry_match::kind::ambiguous);
+  }
+  SECTION("a credit (return) of a converted payment is not automated") {
+    const json entry = {{"amount", eur("923.40")}, {"credit_debit", "CRDT"}, {"status", "BOOK"},
+                        {"details", {fx_detail("1000.00", "923.40")}}};
+    CHECK(match_entry(entry, one_usd_payment()).what == entry_match::kind::ambiguous);
+  }
+}
+
+TEST_CASE("separate EUR charges for a USD payment are a charges entry", "[flows][matching][fx]") {
+  const json entry = {{"amount", eur("12.50")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
+                      {"bank_transaction_code", {{"domain", "PMNT"}, {"family", "MDOP"}, {"subfamily", "CHRG"}}},
+                      {"details", {{{"references", {{"end_to_end_id", "E2E-1"}}}}}}};
+  const auto m = match_entry(entry, one_usd_payment());
+  REQUIRE(m.what == entry_match::kind::charges);
+  CHECK(m.charges == d("12.50"));
+}

@@ -47,6 +47,12 @@ std::vector<setting_spec> bank_setting_specs() {
       choice_setting("calendar.business_days", "target", {"target", "every_day"},
                      "which days get a statement: TARGET business days, or every calendar day",
                      "BANKING.md (TARGET days)"),
+      text_setting("fx.rates", "",
+                   "foreign-currency payments the bank converts: `FROM/TO=RATE;…`, RATE the "
+                   "units of the account currency TO one unit of the payment currency FROM costs "
+                   "(decimal string); the booked amount is the instructed amount × RATE, half-even "
+                   "to TO's minor units. A payment in another currency without a rate: AM03",
+                   "test knob (a bank's rate is its own)"),
       text_setting("calendar.start_date", "",
                    "the first business date (YYYY-MM-DD); empty: today's date", "test knob"),
       choice_setting("statement.format", "camt.053.001.08",
@@ -184,6 +190,35 @@ std::map<std::string, std::string> parse_account_rules(const std::string& text,
         eq == std::string::npos ? default_code : trimmed(item.substr(eq + 1));
     if (iban.empty()) rule_invalid(setting_name, "an entry has no IBAN");
     out[iban] = checked_reason_code(code, setting_name);
+  }
+  return out;
+}
+
+std::map<std::pair<std::string, std::string>, decimal> parse_fx_rates(
+    const std::string& text, const std::string& setting_name) {
+  std::map<std::pair<std::string, std::string>, decimal> out;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    auto end = text.find_first_of(";,", begin);
+    if (end == std::string::npos) end = text.size();
+    const auto item = trimmed(text.substr(begin, end - begin));
+    begin = end + 1;
+    if (item.empty()) continue;
+    const auto slash = item.find('/');
+    const auto eq = item.find('=');
+    if (slash == std::string::npos || eq == std::string::npos || eq < slash) {
+      rule_invalid(setting_name, "'" + item.substr(0, 40) + "' is not FROM/TO=RATE");
+    }
+    const auto from = trimmed(item.substr(0, slash));
+    const auto to = trimmed(item.substr(slash + 1, eq - slash - 1));
+    const auto rate = decimal::parse(trimmed(item.substr(eq + 1)));
+    if (!is_currency_code(from) || !is_currency_code(to) || from == to) {
+      rule_invalid(setting_name, "'" + item.substr(0, 40) + "' does not name two ISO 4217 codes");
+    }
+    if (!rate || !(decimal{} < *rate)) {
+      rule_invalid(setting_name, "'" + item.substr(0, 40) + "': the rate is not a positive decimal");
+    }
+    out[{from, to}] = *rate;
   }
   return out;
 }

@@ -34,6 +34,11 @@ std::map<std::string, std::string> parse_account_rules(const std::string& text,
 // "" → none; else a non-negative decimal. Throws CONFIGURATION "bank.rule_invalid".
 std::optional<decimal> parse_optional_amount(const std::string& text,
                                              const std::string& setting_name);
+// "USD/EUR=0.9234;GBP/EUR=1.1650" → {("USD","EUR"): 0.9234, …}: units of the second (account)
+// currency one unit of the first (payment) currency costs. Rates are decimal strings, never
+// floating point. Throws CONFIGURATION "bank.rule_invalid".
+std::map<std::pair<std::string, std::string>, decimal> parse_fx_rates(const std::string& text,
+                                                                     const std::string& setting_name);
 // A reason code setting: 1–4 capital letters or digits. Throws CONFIGURATION "bank.rule_invalid".
 std::string checked_reason_code(const std::string& text, const std::string& setting_name);
 

@@ -11,6 +11,7 @@
 #include "statement_writers.hpp"
 
 #include <erpc/banking/target_calendar.hpp>
+#include <erpc/currency.hpp>
 #include <erpc/error.hpp>
 #include <erpc/host/server_response.hpp>
 
@@ -21,6 +22,7 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -62,6 +64,10 @@ struct pending_payment {
   bool batch_booking = true;
   std::string execution_date;
   pain001_transaction transaction;
+  // What leaves the account, in its currency: the amount, or for a payment in another
+  // currency the amount × `exchange_rate` (fx.rates at pickup), half-even to minor units.
+  decimal booked_amount;
+  std::optional<decimal> exchange_rate;
 };
 
 struct scheduled_return {
@@ -272,6 +278,7 @@ struct bank_simulator::impl {
     const bool dedupe = settings().boolean("dedupe.content");
     const auto accepted_status = settings().text("status.on_pickup");
     const bool batch_default = settings().boolean("batch_booking.default");
+    const auto fx_rates = parse_fx_rates(settings().text("fx.rates"), "fx.rates");
 
     std::vector<std::string> all_statuses;
     std::size_t accepted = 0;
@@ -288,9 +295,21 @@ struct bank_simulator::impl {
                                         t.amount.normalized().to_string() + "|" + t.currency +
                                         "|" + t.end_to_end_id + "|" + t.remittance_unstructured +
                                         "|" + t.remittance_reference;
+        // A payment in another currency is converted when the bank has a rate for it.
+        decimal booked_amount = t.amount;
+        std::optional<decimal> exchange_rate;
+        if (acct != nullptr && t.currency != acct->config.currency) {
+          if (const auto rate = fx_rates.find({t.currency, acct->config.currency});
+              rate != fx_rates.end()) {
+            exchange_rate = rate->second;
+            booked_amount = t.amount.multiply(
+                rate->second, currency_minor_units(acct->config.currency).value_or(2),
+                rounding::half_even);
+          }
+        }
         if (acct == nullptr) {
           reason = status_reason{"AC01", "debtor account is not held at this bank"};
-        } else if (t.currency != acct->config.currency) {
+        } else if (t.currency != acct->config.currency && !exchange_rate) {
           reason = status_reason{"AM03", "currency differs from the account currency " +
                                              acct->config.currency};
         } else if (t.amount.is_zero()) {
@@ -300,7 +319,7 @@ struct bank_simulator::impl {
           reason = status_reason{rule->second, "creditor account refused by the bank"};
         } else if (amount_above && t.amount > *amount_above) {
           reason = status_reason{amount_reason, "amount above " + amount_above->to_string()};
-        } else if (check_funds && acct->balance - acct->reserved - t.amount < decimal{}) {
+        } else if (check_funds && acct->balance - acct->reserved - booked_amount < decimal{}) {
           reason = status_reason{"AM04", "insufficient funds"};
         } else if (dedupe && content_keys.count(content_key) != 0) {
           reason = status_reason{"AM05", "duplicate of a payment accepted before"};
@@ -314,12 +333,13 @@ struct bank_simulator::impl {
         } else {
           tr.status = accepted_status;
           tr.acceptance_date_time = r.creation_date_time;
-          acct->reserved = acct->reserved + t.amount;
+          acct->reserved = acct->reserved + booked_amount;
           content_keys.insert(content_key);
           pending.push_back(pending_payment{acct->config.iban, m.message_id, m.message_name,
                                             p.payment_information_id,
                                             p.batch_booking.value_or(batch_default),
-                                            p.requested_execution_date, t});
+                                            p.requested_execution_date, t, booked_amount,
+                                            exchange_rate});
           ++accepted;
         }
         statuses.push_back(tr.status);
@@ -438,13 +458,14 @@ struct bank_simulator::impl {
         decimal total;
         for (const auto* p : g) {
           const auto& t = p->transaction;
-          total = total + t.amount;
+          total = total + p->booked_amount;
           l.transactions.push_back(booked_transaction{
               p->message_id, p->payment_information_id, t.instruction_id, t.end_to_end_id,
-              t.amount, t.creditor_name, t.creditor_account,
+              p->booked_amount, t.creditor_name, t.creditor_account,
               t.remittance_unstructured.empty() ? t.remittance_reference
                                                 : t.remittance_unstructured,
-              ""});
+              "", p->exchange_rate ? t.currency : std::string(),
+              p->exchange_rate ? t.amount : decimal{}, p->exchange_rate.value_or(decimal{})});
         }
         l.amount = total;
         if (batch) {
@@ -461,7 +482,7 @@ struct bank_simulator::impl {
         std::vector<statement_line> charge_lines;
         for (const auto* p : g) {
           const auto& t = p->transaction;
-          acct.reserved = acct.reserved - t.amount;
+          acct.reserved = acct.reserved - p->booked_amount;
           context->effects().record_write(
               "booking", p->message_id + "/" + p->payment_information_id + "/" + t.end_to_end_id,
               t.end_to_end_id);
@@ -475,8 +496,9 @@ struct bank_simulator::impl {
           settled_message.by_payment_information[p->payment_information_id].push_back(tr);
           if (const auto ret = return_rules.find(t.creditor_account); ret != return_rules.end()) {
             booked_transaction back{p->message_id, p->payment_information_id, t.instruction_id,
-                                    t.end_to_end_id, t.amount, t.creditor_name,
-                                    t.creditor_account, t.remittance_unstructured, ret->second};
+                                    t.end_to_end_id, p->booked_amount, t.creditor_name,
+                                    t.creditor_account, t.remittance_unstructured, ret->second,
+                                    "", decimal{}, decimal{}};
             returns.push_back(scheduled_return{acct.config.iban, next_date, std::move(back)});
           }
           if (!netted && !charge.is_zero()) {

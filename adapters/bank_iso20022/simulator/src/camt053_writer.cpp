@@ -158,8 +158,13 @@ class camt_writer {
     if (v08_) {
       out_ += "      " + amount_attr(t.amount, ccy) + "\n";
       xml_element(out_, 6, "CdtDbtInd", l.credit ? "CRDT" : "DBIT");
+      if (!t.instructed_currency.empty()) {
+        out_ += "      <AmtDtls>" + instructed_amount(t) + "<TxAmt>" + amount_attr(t.amount, ccy) +
+                "</TxAmt></AmtDtls>\n";
+      }
     } else {
-      out_ += "      <AmtDtls><TxAmt>" + amount_attr(t.amount, ccy) + "</TxAmt></AmtDtls>\n";
+      out_ += "      <AmtDtls>" + (t.instructed_currency.empty() ? std::string() : instructed_amount(t)) +
+              "<TxAmt>" + amount_attr(t.amount, ccy) + "</TxAmt></AmtDtls>\n";
     }
     if (!t.counterparty_name.empty() || !t.counterparty_account.empty()) {
       // The payment's creditor; for a returned payment the creditor's bank sends it back, so
@@ -185,6 +190,17 @@ class camt_writer {
       xml_close(out_, 6, "RtrInf");
     }
     xml_close(out_, 5, "TxDtls");
+  }
+
+  // A converted payment: InstdAmt in its own currency with the bank's rate (CurrencyExchange5:
+  // the instructed amount × XchgRate is the account amount, the unit currency the instructed
+  // one), then TxAmt in the account's currency.
+  std::string instructed_amount(const booked_transaction& t) const {
+    const auto& ccy = s_.account.currency;
+    return "<InstdAmt>" + amount_attr(t.instructed_amount, t.instructed_currency) +
+           "<CcyXchg><SrcCcy>" + xml_escape(t.instructed_currency) + "</SrcCcy><TrgtCcy>" +
+           xml_escape(ccy) + "</TrgtCcy><UnitCcy>" + xml_escape(t.instructed_currency) +
+           "</UnitCcy><XchgRate>" + t.exchange_rate.to_string() + "</XchgRate></CcyXchg></InstdAmt>";
   }
 
   const statement_content& s_;

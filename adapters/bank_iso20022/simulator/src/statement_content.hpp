@@ -25,6 +25,12 @@ struct booked_transaction {
   std::string counterparty_account;
   std::string remittance;         // unstructured line, or the structured reference
   std::string return_reason;      // return_credit only, e.g. "AC04"
+  // A foreign-currency payment the bank converted (setting fx.rates): `amount` is then in the
+  // account's currency, the instructed amount in its own, at `exchange_rate` units of the
+  // account currency per unit of the instructed one (camt AmtDtls/InstdAmt + CcyXchg).
+  std::string instructed_currency;  // "" when not converted
+  decimal instructed_amount;
+  decimal exchange_rate;
 };
 
 struct statement_line {

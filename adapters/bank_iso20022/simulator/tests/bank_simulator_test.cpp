@@ -8,6 +8,7 @@
 
 #include <erpc/banking/bai2_reader.hpp>
 #include <erpc/banking/camt_reader.hpp>
+#include <erpc/contract/bank_statement_json.hpp>
 #include <erpc/banking/mt940_reader.hpp>
 #include <erpc/banking/pain002_reader.hpp>
 #include <erpc/error.hpp>
@@ -312,6 +313,65 @@ TEST_CASE("charges: netted into the entry, or a separate entry; camt.053.001.02"
     CHECK(s[0].statement.entries[1].bank_transaction_code->subfamily == "CHRG");
     CHECK(balance(s[0].statement, "CLBD") == dec("9969.00"));
   }
+}
+
+TEST_CASE("a USD payment from the EUR account is converted at fx.rates: the entry in EUR with "
+          "AmtDtls InstdAmt USD, TxAmt EUR and CcyXchg, XSD-valid in .08 and .02, read back") {
+  for (const char* format : {"camt.053.001.08", "camt.053.001.02"}) {
+    DYNAMIC_SECTION(format) {
+      bank_fixture f({{"fx.rates", "USD/EUR=0.9234;GBP/EUR=1.1650"},
+                      {"charges.per_payment", "12.50"},
+                      {"charges.booking", "netted"},
+                      {"statement.format", format}});
+      // 1000.05 USD × 0.9234 = 923.44617 → 923.45 EUR (half-even to cents); GBP has no EUR rate
+      // the other way round, and JPY none at all: AM03.
+      f.send("a.xml", make_pain001("FX-1", debtor,
+                                   {{"E1", "1000.05", "DE89370400440532013000", "USD"},
+                                    {"E2", "10.00", "DE89370400440532013000", "JPY"}}));
+      f.bank().cycle();
+      const auto reports = f.files("inbound", "PSR");
+      REQUIRE(reports.size() == 1);
+      const auto st = report_file(reports[0]);
+      REQUIRE(st.payment_information.at(0).transactions.size() == 2);
+      CHECK(st.payment_information[0].transactions[0].status.bank_status == "ACCP");
+      CHECK(*st.payment_information[0].transactions[1].status.reasons.at(0).code == "AM03");
+      f.bank().end_of_day();
+      const auto path = f.files("inbound", "STMT-DE44")[0];
+      const auto xml = read_text(path);
+      REQUIRE_XSD_VALID(xml, std::string(format) + ".xsd");
+      CHECK(xml.find("<InstdAmt><Amt Ccy=\"USD\">1000.05</Amt><CcyXchg><SrcCcy>USD</SrcCcy>"
+                     "<TrgtCcy>EUR</TrgtCcy><UnitCcy>USD</UnitCcy><XchgRate>0.9234</XchgRate>") !=
+            std::string::npos);
+      const auto s = read_statement(path);
+      REQUIRE(s[0].statement.entries.size() == 1);
+      const auto& e = s[0].statement.entries[0];
+      CHECK(e.amount == erpc::money{dec("935.95"), "EUR"});  // 923.45 + 12.50 charges
+      REQUIRE(e.details.size() == 1);
+      const auto& d = e.details[0];
+      CHECK(d.amount == erpc::money{dec("923.45"), "EUR"});
+      CHECK(d.instructed_amount == erpc::money{dec("1000.05"), "USD"});
+      REQUIRE(d.currency_exchange);
+      CHECK(d.currency_exchange->source_currency == "USD");
+      CHECK(d.currency_exchange->target_currency == "EUR");
+      CHECK(d.currency_exchange->unit_currency == "USD");
+      CHECK(d.currency_exchange->rate == dec("0.9234"));
+      CHECK(balance(s[0].statement, "CLBD") == dec("9064.05"));
+      // The canonical JSON of the entry carries both amounts (contract fields).
+      const json j = s[0].statement;
+      CHECK(j["entries"][0]["details"][0]["instructed_amount"] ==
+            json({{"amount", "1000.05"}, {"currency", "USD"}}));
+      CHECK(j["entries"][0]["details"][0]["currency_exchange"]["rate"] == "0.9234");
+    }
+  }
+}
+
+TEST_CASE("fx.rates that are not FROM/TO=RATE are a configuration error") {
+  bank_fixture f({{"fx.rates", "USD-EUR=0.92"}});
+  f.send("a.xml", make_pain001("FX-2", debtor, {{"E1", "1.00", "DE89370400440532013000", "USD"}}));
+  CHECK_THROWS_WITH(f.bank().cycle(), Catch::Contains("fx.rates"));
+  f.server().context().settings().apply({{"fx.rates", "USD/EUR=-1"}});
+  f.send("b.xml", make_pain001("FX-3", debtor, {{"E1", "1.00", "DE89370400440532013000", "USD"}}));
+  CHECK_THROWS_WITH(f.bank().cycle(), Catch::Contains("not a positive decimal"));
 }
 
 TEST_CASE("a payment to a closed account is settled, then returned AC04 the next business day") {

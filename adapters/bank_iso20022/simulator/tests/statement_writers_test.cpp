@@ -30,7 +30,7 @@ statement_content sample(const char* currency, const char* opening, const char* 
   pay.amount = dec(amount);
   pay.booking_date = pay.value_date = "2026-03-02";
   pay.transactions.push_back({"MSG", "MSG-P1", "I1", "E2E-1", dec(amount), "Acme GmbH",
-                              "DE89370400440532013000", "Invoice 1", ""});
+                              "DE89370400440532013000", "Invoice 1", "", "", {}, {}});
   s.lines.push_back(pay);
   statement_line back;
   back.kind = line_kind::return_credit;
@@ -39,7 +39,7 @@ statement_content sample(const char* currency, const char* opening, const char* 
   back.credit = true;
   back.booking_date = back.value_date = "2026-03-02";
   back.transactions.push_back({"MSG", "MSG-P1", "I1", "E2E-1", dec(amount), "Acme GmbH",
-                               "DE89370400440532013000", "Invoice 1", "AC04"});
+                               "DE89370400440532013000", "Invoice 1", "AC04", "", {}, {}});
   s.lines.push_back(back);
   s.closing_balance = computed_closing(s);
   return s;

@@ -85,6 +85,13 @@ std::vector<setting_spec> netsuite_setting_specs() {
                      "400 INVALID_CONTENT (refuse: an account where voids go through reversing "
                      "journals in the UI only)",
                      "vendors.md §1 does not document voiding: unconfirmed"),
+      text_setting(settings::exchange_rates, "",
+                   "the account's currency rate table for payments: `CURRENCY_ID=RATE;…` (RATE a "
+                   "decimal string: units of the subsidiary's base currency per unit of the "
+                   "currency). A new vendorPayment without exchangeRate takes its currency's "
+                   "rate (none listed: 1); one that sets exchangeRate keeps it",
+                   "vendors.md §1 is silent on exchangeRate on transactions (NetSuite fills it "
+                   "from the currency rate table on the transaction date): unconfirmed, sim model"),
   };
 }
 

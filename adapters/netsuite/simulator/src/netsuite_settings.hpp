@@ -31,6 +31,7 @@ inline constexpr const char* suiteql_require_transient = "suiteql.require_prefer
 inline constexpr const char* bill_approval_default = "payables.bill_approval_default";
 inline constexpr const char* overapplication = "payables.overapplication";
 inline constexpr const char* void_method = "payables.void_method";
+inline constexpr const char* exchange_rates = "payables.exchange_rates";
 }  // namespace settings
 
 std::vector<setting_spec> netsuite_setting_specs();

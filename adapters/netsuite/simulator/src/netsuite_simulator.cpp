@@ -393,7 +393,45 @@ struct netsuite_simulator::impl {
       body.erase(read_only);
     }
     if (type == "vendorBill") open_bill(body);
-    if (type == "vendorPayment") return apply_payment(body);
+    if (type == "vendorPayment") {
+      if (auto refusal = payment_exchange_rate(body)) return refusal;
+      return apply_payment(body);
+    }
+    return std::nullopt;
+  }
+
+  // A payment in a foreign currency carries the rate to the subsidiary's base currency on its
+  // date: the one the client sets, else the account's rate table (setting).
+  std::optional<server_response> payment_exchange_rate(nlohmann::json& body) {
+    if (body.contains("exchangeRate")) {
+      const auto given = to_decimal(body["exchangeRate"]);
+      if (!given || !(decimal{} < *given)) {
+        return error_body(400, "INVALID_CONTENT", "Invalid exchangeRate.",
+                          {"exchangeRate", "", ""});
+      }
+      return std::nullopt;
+    }
+    const auto currency = body.contains("currency") && body["currency"].is_object()
+                              ? scalar_text(body["currency"].value("id", nlohmann::json()))
+                              : std::string();
+    decimal rate = *decimal::parse("1");
+    const auto table = settings().text(settings::exchange_rates);
+    std::size_t begin = 0;
+    while (begin < table.size()) {
+      auto end = table.find(';', begin);
+      if (end == std::string::npos) end = table.size();
+      const auto item = table.substr(begin, end - begin);
+      begin = end + 1;
+      const auto eq = item.find('=');
+      if (eq == std::string::npos || item.substr(0, eq) != currency) continue;
+      const auto parsed = decimal::parse(item.substr(eq + 1));
+      if (!parsed || !(decimal{} < *parsed)) {
+        return error_body(500, "UNEXPECTED_ERROR",
+                          "The simulator's payables.exchange_rates setting is invalid.");
+      }
+      rate = *parsed;
+    }
+    body["exchangeRate"] = make_decimal(rate);
     return std::nullopt;
   }
 

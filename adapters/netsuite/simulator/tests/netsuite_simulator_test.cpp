@@ -206,6 +206,36 @@ TEST_CASE_METHOD(netsuite_fixture, "PUT eid: upserts and a changed replay is a v
   CHECK(send("PUT", records + "vendorBill/eid:OTHER", bill_body(v, "BILL-9")).status == 400);
 }
 
+TEST_CASE_METHOD(netsuite_fixture,
+                 "setting payables.exchange_rates: a vendorPayment in a foreign currency gets its "
+                 "rate; a rate the client sets is kept; a rate <= 0 is refused",
+                 "[netsuite][settings]") {
+  set({{"payables.exchange_rates", "2=0.9100;3=1.1650"}});
+  const auto v = vendor("SUP-FX");
+  const auto bill = send("POST", records + "vendorBill", bill_body(v, "BILL-FX", "1000.05"));
+  const auto bill_id = bill.header("Location").substr(bill.header("Location").rfind('/') + 1);
+  auto payment = [&](const std::string& external_id, const std::string& currency,
+                     const std::string& extra) {
+    return send("POST", records + "vendorPayment",
+                R"({"entity":{"id":")" + v + R"("},"currency":{"id":")" + currency +
+                    R"("},"externalId":")" + external_id + R"(")" + extra +
+                    R"(,"apply":{"items":[{"doc":{"id":")" + bill_id +
+                    R"("},"apply":true,"amount":100.00}]}})");
+  };
+  auto rate_of = [&](const raw_http_response& created) {
+    REQUIRE(created.status == 204);
+    const auto id = created.header("Location").substr(created.header("Location").rfind('/') + 1);
+    const auto body = json_of(send("GET", records + "vendorPayment/" + id, ""));
+    return body["exchangeRate"].dump();
+  };
+  CHECK(rate_of(payment("PAY-USD", "2", "")) == "0.91");  // 0.9100, as a JSON number
+  CHECK(rate_of(payment("PAY-EUR", "1", "")) == "1");
+  CHECK(rate_of(payment("PAY-SET", "2", R"(,"exchangeRate":0.95)")) == "0.95");
+  const auto refused = payment("PAY-BAD", "2", R"(,"exchangeRate":0)");
+  CHECK(refused.status == 400);
+  CHECK(error_code(refused) == "INVALID_CONTENT");
+}
+
 TEST_CASE_METHOD(netsuite_fixture, "setting records.upsert_status changes the upsert answer",
                  "[netsuite][settings]") {
   set({{"records.upsert_status", 200}});

@@ -81,10 +81,24 @@ struct entry_references {
       "end_to_end_id", "uetr", "mandate_id", "cheque_number", "customer_reference"};
 };
 
+// CcyXchg of a converted payment (the bank's rate; see the schema for the rate's direction).
+struct currency_exchange {
+  std::string source_currency;
+  std::optional<std::string> target_currency;
+  std::optional<std::string> unit_currency;
+  decimal rate;
+  std::optional<std::string> contract_id;
+
+  static constexpr std::array<std::string_view, 5> json_fields{
+      "source_currency", "target_currency", "unit_currency", "rate", "contract_id"};
+};
+
 struct transaction_details {
   std::optional<contract::entry_references> references;
   std::optional<money> amount;
   std::optional<std::string> credit_debit;
+  std::optional<money> instructed_amount;  // AmtDtls/InstdAmt, when the bank converted
+  std::optional<contract::currency_exchange> currency_exchange;
   std::optional<contract::party> debtor;
   std::optional<contract::bank_account> debtor_account;
   std::optional<contract::party> creditor;
@@ -95,8 +109,9 @@ struct transaction_details {
   std::optional<std::string> return_reason;
   std::optional<std::string> additional_information;
 
-  static constexpr std::array<std::string_view, 12> json_fields{
-      "references", "amount", "credit_debit", "debtor", "debtor_account", "creditor",
+  static constexpr std::array<std::string_view, 14> json_fields{
+      "references", "amount", "credit_debit", "instructed_amount", "currency_exchange",
+      "debtor", "debtor_account", "creditor",
       "creditor_account", "ultimate_debtor", "ultimate_creditor", "remittance", "return_reason",
       "additional_information"};
 };

@@ -58,11 +58,21 @@ constexpr auto json_members(const entry_references*) {
       json_io::member("customer_reference", &entry_references::customer_reference)};
 }
 
+constexpr auto json_members(const currency_exchange*) {
+  return std::tuple{json_io::member("source_currency", &currency_exchange::source_currency),
+                    json_io::member("target_currency", &currency_exchange::target_currency),
+                    json_io::member("unit_currency", &currency_exchange::unit_currency),
+                    json_io::member("rate", &currency_exchange::rate),
+                    json_io::member("contract_id", &currency_exchange::contract_id)};
+}
+
 constexpr auto json_members(const transaction_details*) {
   return std::tuple{
       json_io::member("references", &transaction_details::references),
       json_io::member("amount", &transaction_details::amount),
       json_io::member("credit_debit", &transaction_details::credit_debit),
+      json_io::member("instructed_amount", &transaction_details::instructed_amount),
+      json_io::member("currency_exchange", &transaction_details::currency_exchange),
       json_io::member("debtor", &transaction_details::debtor),
       json_io::member("debtor_account", &transaction_details::debtor_account),
       json_io::member("creditor", &transaction_details::creditor),

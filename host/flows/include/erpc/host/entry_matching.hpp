@@ -3,6 +3,9 @@
 // booking" matching order): TxDtls EndToEndId → InstrId → Btch PmtInfId (+ NbOfTxs, TtlAmt)
 // → MsgId. The amount fallback is not used: an entry no key matches is left for a person, and
 // an ambiguous one goes to the business queue, never to a guess. Pure: unit-tested alone.
+// A payment in another currency than the account's (FX) is matched by its keys too; the entry
+// must then give, per payment, the instructed amount (AmtDtls/InstdAmt) equal to what was sent
+// and the amount booked in the account's currency, which is the payment's share.
 
 #include <erpc/decimal.hpp>
 
@@ -25,7 +28,10 @@ struct known_payment {
 
 struct booked_share {
   std::string payment_key;
-  decimal amount;  // what the entry books for this payment (without charges)
+  decimal amount;  // what the entry books for this payment (without charges), entry currency
+  // A payment the bank converted (its currency is not the account's): the detail's
+  // instructed amount, equal to what was sent; `amount` is then the converted amount.
+  bool converted = false;
 };
 
 struct entry_match {

@@ -14,13 +14,21 @@ struct pay_flow_config {
   std::string erp;                 // connection name in erpc.json (e.g. NetSuite)
   std::string bank;                // connection name in erpc.json (bank_iso20022)
   std::string legal_entity;        // only invoices of this company are paid
-  std::string currency = "EUR";    // one currency per run (SEPA)
+  std::string currency = "EUR";    // the invoices' (and payments') currency: one per run
+  // The debtor account's currency, which is also the currency the settlement journals are
+  // posted in (the company's functional currency). Another than `currency` makes an FX run:
+  // the bank converts (not SEPA: method credit_transfer, charge bearer SHAR by default).
+  std::string account_currency = "EUR";
   nlohmann::json debtor;           // canonical party: the paying company
   nlohmann::json debtor_account;   // canonical bank_account: the account paid from
   std::string in_transit_account;  // GL: payments in transit (bank clearing)
   std::string bank_account;        // GL: the bank account itself
   std::string charges_account;     // GL: bank charges
+  std::string fx_gain_loss_account;  // GL: realised FX difference (required for an FX run)
   std::string method = "sepa_credit_transfer";
+  std::string charge_bearer = "SLEV";  // SEPA: SLEV; an FX run: SHAR (default) or DEBT/CRED
+
+  bool is_fx() const { return currency != account_currency; }
   // Creditor bank accounts by supplier key (the supplier's canonical id, else its first
   // external ref, else its number): used when the invoice carries no remit_to.
   std::map<std::string, nlohmann::json> creditor_accounts;
