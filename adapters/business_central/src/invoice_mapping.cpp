@@ -41,23 +41,23 @@ namespace {
 
 std::string date_field(const nlohmann::json& p, const char* name, const std::string& pointer,
                        bool required) {
-  const auto value = required ? std::optional(required_text(p, name, pointer)) : text(p, name, pointer);
+  const auto value = required ? std::optional(fields.required_text(p, name, pointer)) : fields.text(p, name, pointer);
   if (!value) return {};
   const auto& s = *value;
   bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
   for (std::size_t i = 0; ok && i < s.size(); ++i) {
     if (i != 4 && i != 7) ok = s[i] >= '0' && s[i] <= '9';
   }
-  if (!ok) invalid(pointer, "bc.date", "must be a date YYYY-MM-DD");
+  if (!ok) fields.invalid(pointer, "bc.date", "must be a date YYYY-MM-DD");
   return s;
 }
 
 std::optional<decimal> optional_decimal(const nlohmann::json& line, const char* name,
                                         const std::string& pointer) {
-  const auto t = text(line, name, pointer);
+  const auto t = fields.text(line, name, pointer);
   if (!t) return std::nullopt;
   const auto d = decimal::parse(*t);
-  if (!d) invalid(pointer, "bc.decimal", "must be a decimal string");
+  if (!d) fields.invalid(pointer, "bc.decimal", "must be a decimal string");
   return d;
 }
 
@@ -74,89 +74,89 @@ std::string normalized(const decimal& d) {
 }  // namespace
 
 purchase_document invoice_to_vendor(const nlohmann::json& p, const connection_config& config) {
-  refuse_unknown(p,
+  fields.refuse_unknown(p,
                  {"id", "external_refs", "source", "document_type", "direction", "legal_entity",
                   "supplier", "invoice_number", "invoice_date", "posting_date", "due_date",
                   "currency", "lines", "totals", "rounding_tolerance", "created_at", "updated_at",
                   "etag"},
                  "", "Business Central purchase documents through this adapter do not carry this field");
-  if (required_text(p, "direction", "/direction") != "payable") {
-    unsupported("/direction", "only payable invoices (BC purchase documents) are offered");
+  if (fields.required_text(p, "direction", "/direction") != "payable") {
+    fields.unsupported("/direction", "only payable invoices (BC purchase documents) are offered");
   }
-  const auto type = required_text(p, "document_type", "/document_type");
+  const auto type = fields.required_text(p, "document_type", "/document_type");
   if (type != "invoice" && type != "credit_note") {
-    invalid("/document_type", "bc.document_type", "invoice or credit_note");
+    fields.invalid("/document_type", "bc.document_type", "invoice or credit_note");
   }
   purchase_document out;
   out.entity = type == "invoice" ? &invoice_entity() : &credit_memo_entity();
   const auto& e = *out.entity;
-  if (auto le = text(p, "legal_entity", "/legal_entity")) {
+  if (auto le = fields.text(p, "legal_entity", "/legal_entity")) {
     if (!config.legal_entity.empty() && *le != config.legal_entity) {
-      invalid("/legal_entity", "bc.legal_entity",
+      fields.invalid("/legal_entity", "bc.legal_entity",
               "this connection is the company of legal entity " + config.legal_entity);
     }
   }
   auto& body = out.body;
   body = nlohmann::json::object();
   const auto supplier = p.find("supplier");
-  if (supplier == p.end() || !supplier->is_object()) invalid("/supplier", "bc.required", "required");
+  if (supplier == p.end() || !supplier->is_object()) fields.invalid("/supplier", "bc.required", "required");
   if (const auto id = party_ref(*supplier); !id.empty()) {
     body["vendorId"] = id;
   } else {
-    const auto number = text(*supplier, "number", "/supplier/number").value_or("");
+    const auto number = fields.text(*supplier, "number", "/supplier/number").value_or("");
     if (number.empty()) {
-      invalid("/supplier", "bc.party_unidentified", "needs external_refs.business_central or number");
+      fields.invalid("/supplier", "bc.party_unidentified", "needs external_refs.business_central or number");
     }
-    body["vendorNumber"] = fits(number, 20, "/supplier/number", "Buy-from Vendor No.");
+    body["vendorNumber"] = fields.fits(number, 20, "/supplier/number", "Buy-from Vendor No.");
   }
-  body[e.reference] = fits(required_text(p, "invoice_number", "/invoice_number"), 35,
+  body[e.reference] = fields.fits(fields.required_text(p, "invoice_number", "/invoice_number"), 35,
                            "/invoice_number", e.reference);
   body[e.date_field] = date_field(p, "invoice_date", "/invoice_date", true);
   const auto posting = date_field(p, "posting_date", "/posting_date", false);
   body["postingDate"] = posting.empty() ? body[e.date_field].get<std::string>() : posting;
   if (auto due = date_field(p, "due_date", "/due_date", false); !due.empty()) body["dueDate"] = due;
-  const auto currency = required_text(p, "currency", "/currency");
+  const auto currency = fields.required_text(p, "currency", "/currency");
   body["currencyCode"] = currency == config.local_currency
                              ? std::string()
-                             : fits(mapped(config.maps.currencies, currency, "/currency"), 10,
+                             : fields.fits(mapped(config.maps.currencies, currency, "/currency"), 10,
                                     "/currency", "Currency Code");
-  if (!p.contains("totals") || !p["totals"].is_object()) invalid("/totals", "bc.required", "required");
-  (void)money_amount(p["totals"].value("gross", nlohmann::json()), "/totals/gross", currency);
+  if (!p.contains("totals") || !p["totals"].is_object()) fields.invalid("/totals", "bc.required", "required");
+  (void)fields.money_amount(p["totals"].value("gross", nlohmann::json()), "/totals/gross", currency);
 
   const auto lines = p.find("lines");
   if (lines == p.end() || !lines->is_array() || lines->empty()) {
-    invalid("/lines", "bc.required", "at least one line");
+    fields.invalid("/lines", "bc.required", "at least one line");
   }
   nlohmann::json items = nlohmann::json::array();
   for (std::size_t i = 0; i < lines->size(); ++i) {
     const auto& line = (*lines)[i];
     const std::string at = "/lines/" + std::to_string(i);
-    refuse_unknown(line, {"line_number", "description", "quantity", "unit_price", "net", "tax",
+    fields.refuse_unknown(line, {"line_number", "description", "quantity", "unit_price", "net", "tax",
                           "gross", "tax_code", "account"},
                    at, "BC G/L account lines through this adapter do not carry this field");
-    const auto net = money_amount(line.value("net", nlohmann::json()), at + "/net", currency);
-    (void)money_amount(line.value("tax", nlohmann::json()), at + "/tax", currency);
-    (void)money_amount(line.value("gross", nlohmann::json()), at + "/gross", currency);
+    const auto net = fields.money_amount(line.value("net", nlohmann::json()), at + "/net", currency);
+    (void)fields.money_amount(line.value("tax", nlohmann::json()), at + "/tax", currency);
+    (void)fields.money_amount(line.value("gross", nlohmann::json()), at + "/gross", currency);
     const auto quantity = optional_decimal(line, "quantity", at + "/quantity").value_or(decimal::from_int(1));
     const auto price = optional_decimal(line, "unit_price", at + "/unit_price").value_or(net);
     const int digits = currency_minor_units(currency).value_or(2);
     if (quantity.multiply(price, digits, rounding::half_up) != net) {
-      invalid(at + "/net", "bc.line_amount", "net must be quantity × unit_price (BC computes it)");
+      fields.invalid(at + "/net", "bc.line_amount", "net must be quantity × unit_price (BC computes it)");
     }
     nlohmann::json item = {
         {"lineType", "Account"},
         {"lineObjectNumber",
-         fits(mapped(config.maps.accounts, required_text(line, "account", at + "/account"),
+         fields.fits(mapped(config.maps.accounts, fields.required_text(line, "account", at + "/account"),
                      at + "/account"),
               20, at + "/account", "No.")},
         {"quantity", adapters::make_decimal(quantity)},
         {"directUnitCost", adapters::make_decimal(price)}};
-    if (auto code = text(line, "tax_code", at + "/tax_code")) {
-      item["taxCode"] = fits(mapped(config.maps.tax_codes, *code, at + "/tax_code"), 20,
+    if (auto code = fields.text(line, "tax_code", at + "/tax_code")) {
+      item["taxCode"] = fields.fits(mapped(config.maps.tax_codes, *code, at + "/tax_code"), 20,
                              at + "/tax_code", "VAT Prod. Posting Group");
     }
-    if (auto d = text(line, "description", at + "/description")) {
-      item["description"] = fits(*d, 100, at + "/description", "Description");
+    if (auto d = fields.text(line, "description", at + "/description")) {
+      item["description"] = fields.fits(*d, 100, at + "/description", "Description");
     }
     items.push_back(std::move(item));
   }

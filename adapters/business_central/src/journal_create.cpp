@@ -43,68 +43,68 @@ std::vector<posting> postings_of_ledger(const nlohmann::json& entries) {
 
 nlohmann::json journal_to_vendor(const nlohmann::json& p, const connection_config& config,
                                  const std::string& document_number) {
-  refuse_unknown(p,
+  fields.refuse_unknown(p,
                  {"id", "external_refs", "source", "legal_entity", "reference", "posting_date",
                   "functional_currency", "description", "lines", "created_at", "updated_at", "etag"},
                  "", "Business Central general journal lines through this adapter do not carry this field");
-  if (auto le = text(p, "legal_entity", "/legal_entity")) {
+  if (auto le = fields.text(p, "legal_entity", "/legal_entity")) {
     if (!config.legal_entity.empty() && *le != config.legal_entity) {
-      invalid("/legal_entity", "bc.legal_entity",
+      fields.invalid("/legal_entity", "bc.legal_entity",
               "this connection is the company of legal entity " + config.legal_entity);
     }
   }
-  const auto currency = required_text(p, "functional_currency", "/functional_currency");
+  const auto currency = fields.required_text(p, "functional_currency", "/functional_currency");
   if (currency != config.local_currency) {
-    unsupported("/functional_currency",
+    fields.unsupported("/functional_currency",
                 "journals are posted in the company's local currency (" + config.local_currency +
                     "): the v2.0 journalLine carries no currency");
   }
-  const auto date = required_text(p, "posting_date", "/posting_date");
-  const auto reference = text(p, "reference", "/reference").value_or("");
-  fits(reference, 35, "/reference", "External Document No.");
-  const auto description = text(p, "description", "/description").value_or("");
+  const auto date = fields.required_text(p, "posting_date", "/posting_date");
+  const auto reference = fields.text(p, "reference", "/reference").value_or("");
+  fields.fits(reference, 35, "/reference", "External Document No.");
+  const auto description = fields.text(p, "description", "/description").value_or("");
   const auto lines = p.find("lines");
   if (lines == p.end() || !lines->is_array() || lines->size() < 2) {
-    invalid("/lines", "bc.required", "at least two lines");
+    fields.invalid("/lines", "bc.required", "at least two lines");
   }
   nlohmann::json out = nlohmann::json::array();
   decimal balance;
   for (std::size_t i = 0; i < lines->size(); ++i) {
     const auto& l = (*lines)[i];
     const std::string at = "/lines/" + std::to_string(i);
-    refuse_unknown(l, {"line_number", "account", "side", "amount", "functional_amount", "description", "tax_code"},
+    fields.refuse_unknown(l, {"line_number", "account", "side", "amount", "functional_amount", "description", "tax_code"},
                    at, "BC journal lines through this adapter do not carry this field");
-    const auto amount = money_amount(l.value("amount", nlohmann::json()), at + "/amount", currency);
-    const auto functional = money_amount(l.value("functional_amount", nlohmann::json()),
+    const auto amount = fields.money_amount(l.value("amount", nlohmann::json()), at + "/amount", currency);
+    const auto functional = fields.money_amount(l.value("functional_amount", nlohmann::json()),
                                          at + "/functional_amount", currency);
     if (functional != amount) {
-      invalid(at + "/functional_amount", "bc.functional_amount",
+      fields.invalid(at + "/functional_amount", "bc.functional_amount",
               "must equal amount in a local-currency journal");
     }
-    const auto side = required_text(l, "side", at + "/side");
-    if (side != "debit" && side != "credit") invalid(at + "/side", "bc.side", "debit or credit");
+    const auto side = fields.required_text(l, "side", at + "/side");
+    if (side != "debit" && side != "credit") fields.invalid(at + "/side", "bc.side", "debit or credit");
     const auto signed_amount = side == "debit" ? amount : decimal{} - amount;
     balance += signed_amount;
     nlohmann::json line = {
         {"lineNumber", static_cast<std::int64_t>((i + 1) * 10000)},
         {"accountType", "G/L Account"},
-        {"accountNumber", fits(mapped(config.maps.accounts, required_text(l, "account", at + "/account"),
+        {"accountNumber", fields.fits(mapped(config.maps.accounts, fields.required_text(l, "account", at + "/account"),
                                       at + "/account"),
                                20, at + "/account", "Account No.")},
         {"postingDate", date},
         {"documentNumber", document_number},
         {"amount", adapters::make_decimal(signed_amount)}};
     if (!reference.empty()) line["externalDocumentNumber"] = reference;
-    const auto d = text(l, "description", at + "/description").value_or(description);
-    if (!d.empty()) line["description"] = fits(d, 100, at + "/description", "Description");
-    if (auto code = text(l, "tax_code", at + "/tax_code")) {
-      line["taxCode"] = fits(mapped(config.maps.tax_codes, *code, at + "/tax_code"), 20,
+    const auto d = fields.text(l, "description", at + "/description").value_or(description);
+    if (!d.empty()) line["description"] = fields.fits(d, 100, at + "/description", "Description");
+    if (auto code = fields.text(l, "tax_code", at + "/tax_code")) {
+      line["taxCode"] = fields.fits(mapped(config.maps.tax_codes, *code, at + "/tax_code"), 20,
                              at + "/tax_code", "VAT Prod. Posting Group");
     }
     out.push_back(std::move(line));
   }
   if (!balance.is_zero()) {
-    invalid("/lines", "bc.journal_unbalanced",
+    fields.invalid("/lines", "bc.journal_unbalanced",
             "debits and credits differ by " + balance.to_string() + " " + currency);
   }
   return out;
@@ -166,7 +166,7 @@ result journal_create::create(const request& req, call_context& ctx) const {
   kind.ledger_equal = [&want](const nlohmann::json& entries) { return postings_of_ledger(entries) == want; };
   kind.what = "journal";
   const nlohmann::json batch_body = {
-      {"code", keys.batch_code}, {"displayName", fits("erpconnect " + req.idempotency_key, 100, "/", "Description")}};
+      {"code", keys.batch_code}, {"displayName", fields.fits("erpconnect " + req.idempotency_key, 100, "/", "Description")}};
   const bool replayed = post_batch_once(client_, ctx, kind, keys, batch_body, lines);
   auto doc = created_document(req.payload, keys.document_number);
   doc["document_number"] = keys.document_number;

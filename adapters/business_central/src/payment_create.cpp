@@ -104,7 +104,7 @@ result payment_create::create(const request& req, call_context& ctx) const {
   };
   kind.what = "vendor payment";
   const nlohmann::json batch_body = {{"code", keys.batch_code},
-                                     {"displayName", fits("erpconnect " + req.idempotency_key, 100, "/", "Description")},
+                                     {"displayName", fields.fits("erpconnect " + req.idempotency_key, 100, "/", "Description")},
                                      {"balancingAccountNumber", plan.balancing_account}};
   const bool replayed = post_batch_once(client_, ctx, kind, keys, batch_body, plan.lines);
   auto doc = created_document(req.payload, keys.document_number);

@@ -11,47 +11,47 @@ using namespace mapping;
 
 payment_plan payment_to_vendor(const nlohmann::json& p, const connection_config& config,
                                const std::string& document_number) {
-  if (!p.is_object()) invalid("", "bc.payload", "a Payment object");
-  refuse_unknown(p,
+  if (!p.is_object()) fields.invalid("", "bc.payload", "a Payment object");
+  fields.refuse_unknown(p,
                  {"id", "external_refs", "source", "legal_entity", "direction", "document_number", "amount",
                   "requested_execution_date", "creditor", "clearing_account", "applications", "created_at",
                   "updated_at", "etag"},
                  "", "Business Central vendor payment lines do not carry this field");
-  if (auto le = text(p, "legal_entity", "/legal_entity")) {
+  if (auto le = fields.text(p, "legal_entity", "/legal_entity")) {
     if (!config.legal_entity.empty() && *le != config.legal_entity) {
-      invalid("/legal_entity", "bc.legal_entity", "this connection is the company of legal entity " + config.legal_entity);
+      fields.invalid("/legal_entity", "bc.legal_entity", "this connection is the company of legal entity " + config.legal_entity);
     }
   }
-  if (required_text(p, "direction", "/direction") != "outbound") {
-    unsupported("/direction", "Business Central vendor payments are outbound payments to a vendor");
+  if (fields.required_text(p, "direction", "/direction") != "outbound") {
+    fields.unsupported("/direction", "Business Central vendor payments are outbound payments to a vendor");
   }
   payment_plan plan;
   // The v2.0 vendorPayment carries no currency: only the company's own currency is posted.
   const auto& currency = config.local_currency;
   if (const auto a = p.find("amount"); a != p.end() && a->is_object() && a->contains("currency") &&
                                        (*a)["currency"] != currency) {
-    unsupported("/amount/currency", "vendor payments are posted in the company's local currency (" + currency +
+    fields.unsupported("/amount/currency", "vendor payments are posted in the company's local currency (" + currency +
                                         "): the v2.0 vendorPayment carries no currency");
   }
-  plan.amount = money_amount(p.value("amount", nlohmann::json()), "/amount", currency);
-  if (!(plan.amount > decimal{})) invalid("/amount/amount", "bc.amount", "a payment amount must be positive");
-  plan.posting_date = required_text(p, "requested_execution_date", "/requested_execution_date");
-  plan.balancing_account = fits(mapped(config.maps.accounts, required_text(p, "clearing_account", "/clearing_account"),
+  plan.amount = fields.money_amount(p.value("amount", nlohmann::json()), "/amount", currency);
+  if (!(plan.amount > decimal{})) fields.invalid("/amount/amount", "bc.amount", "a payment amount must be positive");
+  plan.posting_date = fields.required_text(p, "requested_execution_date", "/requested_execution_date");
+  plan.balancing_account = fields.fits(mapped(config.maps.accounts, fields.required_text(p, "clearing_account", "/clearing_account"),
                                        "/clearing_account"),
                                 20, "/clearing_account", "Bal. Account No.");
   const auto creditor = p.find("creditor");
-  if (creditor == p.end() || !creditor->is_object()) invalid("/creditor", "bc.required", "the vendor paid is required");
-  refuse_unknown(*creditor, {"id", "number", "external_refs"}, "/creditor",
+  if (creditor == p.end() || !creditor->is_object()) fields.invalid("/creditor", "bc.required", "the vendor paid is required");
+  fields.refuse_unknown(*creditor, {"id", "number", "external_refs"}, "/creditor",
                  "the vendor is named by its BC id or number; BC takes the rest from the vendor card");
   plan.vendor_id = party_ref(*creditor);
   if (plan.vendor_id.empty()) {
-    plan.vendor_number = fits(text(*creditor, "number", "/creditor/number").value_or(""), 20, "/creditor/number",
+    plan.vendor_number = fields.fits(fields.text(*creditor, "number", "/creditor/number").value_or(""), 20, "/creditor/number",
                               "Account No.");
     if (plan.vendor_number.empty()) {
-      invalid("/creditor", "bc.party_unidentified", "needs external_refs.business_central or number");
+      fields.invalid("/creditor", "bc.party_unidentified", "needs external_refs.business_central or number");
     }
   }
-  const auto reference = fits(text(p, "document_number", "/document_number").value_or(""), 35, "/document_number",
+  const auto reference = fields.fits(fields.text(p, "document_number", "/document_number").value_or(""), 35, "/document_number",
                               "External Document No.");
   auto line = [&](std::size_t i, const decimal& amount) {
     nlohmann::json l = {{"lineNumber", static_cast<std::int64_t>((i + 1) * 10000)},
@@ -67,45 +67,45 @@ payment_plan payment_to_vendor(const nlohmann::json& p, const connection_config&
     plan.targets.push_back({});
     return plan;
   }
-  if (!apps->is_array()) invalid("/applications", "bc.applications", "an array");
+  if (!apps->is_array()) fields.invalid("/applications", "bc.applications", "an array");
   decimal applied;
   for (std::size_t i = 0; i < apps->size(); ++i) {
     const auto& a = (*apps)[i];
     const std::string at = "/applications/" + std::to_string(i);
-    if (!a.is_object()) invalid(at, "bc.applications", "an object");
-    refuse_unknown(a, {"document_type", "document", "invoice_number", "amount"}, at,
+    if (!a.is_object()) fields.invalid(at, "bc.applications", "an object");
+    fields.refuse_unknown(a, {"document_type", "document", "invoice_number", "amount"}, at,
                    "a vendorPayment applies cash to one invoice (appliesToInvoiceId): no discount, "
                    "withholding or short payment");
-    if (required_text(a, "document_type", at + "/document_type") != "invoice") {
-      unsupported(at + "/document_type",
+    if (fields.required_text(a, "document_type", at + "/document_type") != "invoice") {
+      fields.unsupported(at + "/document_type",
                   "a vendorPayment applies to purchase invoices only (appliesToInvoiceId/Number); "
                   "credit memo applications are not in the v2.0 API");
     }
-    const auto amount = money_amount(a.value("amount", nlohmann::json()), at + "/amount", currency);
-    if (!(amount > decimal{})) invalid(at + "/amount/amount", "bc.amount", "an applied amount must be positive");
+    const auto amount = fields.money_amount(a.value("amount", nlohmann::json()), at + "/amount", currency);
+    if (!(amount > decimal{})) fields.invalid(at + "/amount/amount", "bc.amount", "an applied amount must be positive");
     applied += amount;
     payment_plan::application_target target;
     target.pointer = at;
     if (const auto d = a.find("document"); d != a.end() && d->is_object()) {
-      refuse_unknown(*d, {"id", "number", "external_refs"}, at + "/document", "");
+      fields.refuse_unknown(*d, {"id", "number", "external_refs"}, at + "/document", "");
       target.invoice_id = party_ref(*d);
       if (target.invoice_id.empty()) {
-        target.invoice_number = text(*d, "number", at + "/document/number").value_or("");
+        target.invoice_number = fields.text(*d, "number", at + "/document/number").value_or("");
         target.bc_number = !target.invoice_number.empty();
       }
     }
     if (target.invoice_id.empty() && target.invoice_number.empty()) {
-      target.invoice_number = text(a, "invoice_number", at + "/invoice_number").value_or("");
+      target.invoice_number = fields.text(a, "invoice_number", at + "/invoice_number").value_or("");
     }
     if (target.invoice_id.empty() && target.invoice_number.empty()) {
-      invalid(at + "/document", "bc.application_document",
+      fields.invalid(at + "/document", "bc.application_document",
               "needs document.external_refs.business_central, document.number or invoice_number");
     }
     plan.lines.push_back(line(i, amount));
     plan.targets.push_back(std::move(target));
   }
   if (applied != plan.amount) {
-    invalid("/applications", "bc.applications_sum",
+    fields.invalid("/applications", "bc.applications_sum",
             "the applications sum to " + applied.to_string() + ", the payment is " + plan.amount.to_string() + " " +
                 currency);
   }

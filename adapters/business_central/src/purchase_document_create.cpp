@@ -187,13 +187,13 @@ void purchase_document_create::check_totals(const purchase_document& doc,
   if (const auto t = p.find("rounding_tolerance"); t != p.end() && t->is_string()) {
     tolerance = decimal::parse(t->get<std::string>()).value_or(decimal{});
   }
-  const auto gross = mapping::money_amount(p["totals"]["gross"], "/totals/gross", currency);
+  const auto gross = mapping::fields.money_amount(p["totals"]["gross"], "/totals/gross", currency);
   const auto bc_gross = mapping::number_of(draft, "totalAmountIncludingTax");
   if (abs_of(bc_gross - gross) > tolerance) {
     // BC computed another total (another tax rate, rounding): posting would book an amount the
     // supplier did not invoice. The draft goes; nothing is posted.
     delete_draft(doc, draft, ctx);
-    mapping::invalid("/totals/gross", "bc.total_mismatch",
+    mapping::fields.invalid("/totals/gross", "bc.total_mismatch",
                      "Business Central computes " + bc_gross.to_string() + " " + currency +
                          " for this document, the invoice says " + gross.to_string() +
                          " (tolerance " + tolerance.to_string() + "); check the tax codes");

@@ -24,85 +24,85 @@ nlohmann::json created_document(nlohmann::json payload, const std::string& vendo
 }
 
 nlohmann::json supplier_to_vendor(const nlohmann::json& p, const connection_config& config) {
-  refuse_unknown(p,
+  fields.refuse_unknown(p,
                  {"id", "external_refs", "source", "legal_entity", "number", "name", "tax_id",
                   "country", "postal_address", "email", "default_currency", "payment_terms",
                   "status", "payment_block", "created_at", "updated_at", "etag"},
                  "", "Business Central vendors through this adapter do not carry this field");
   nlohmann::json v = nlohmann::json::object();
-  v["number"] = fits(required_text(p, "number", "/number"), 20, "/number", "No.");
-  v["displayName"] = fits(required_text(p, "name", "/name"), 100, "/name", "Name");
-  if (auto le = text(p, "legal_entity", "/legal_entity")) {
+  v["number"] = fields.fits(fields.required_text(p, "number", "/number"), 20, "/number", "No.");
+  v["displayName"] = fields.fits(fields.required_text(p, "name", "/name"), 100, "/name", "Name");
+  if (auto le = fields.text(p, "legal_entity", "/legal_entity")) {
     if (!config.legal_entity.empty() && *le != config.legal_entity) {
-      invalid("/legal_entity", "bc.legal_entity",
+      fields.invalid("/legal_entity", "bc.legal_entity",
               "this connection is the company of legal entity " + config.legal_entity);
     }
   }
-  std::string country = text(p, "country", "/country").value_or("");
+  std::string country = fields.text(p, "country", "/country").value_or("");
   if (const auto a = p.find("postal_address"); a != p.end()) {
-    refuse_unknown(*a, {"street_name", "building_number", "postal_code", "town_name",
+    fields.refuse_unknown(*a, {"street_name", "building_number", "postal_code", "town_name",
                         "country_sub_division", "country", "address_lines"},
                    "/postal_address", "not carried by a BC vendor address");
     if (const auto lines = a->find("address_lines"); lines != a->end()) {
       if (a->contains("street_name") || a->contains("building_number")) {
-        unsupported("/postal_address/street_name",
+        fields.unsupported("/postal_address/street_name",
                     "send address_lines or street_name/building_number, not both");
       }
       if (!lines->is_array() || lines->size() > 2) {
-        unsupported("/postal_address/address_lines", "BC holds two address lines");
+        fields.unsupported("/postal_address/address_lines", "BC holds two address lines");
       }
       for (std::size_t i = 0; i < lines->size(); ++i) {
         const auto at = "/postal_address/address_lines/" + std::to_string(i);
-        if (!(*lines)[i].is_string()) invalid(at, "bc.type", "must be a string");
+        if (!(*lines)[i].is_string()) fields.invalid(at, "bc.type", "must be a string");
         v[i == 0 ? "addressLine1" : "addressLine2"] =
-            fits((*lines)[i].get<std::string>(), 100, at, "Address");
+            fields.fits((*lines)[i].get<std::string>(), 100, at, "Address");
       }
     } else {
-      auto street = text(*a, "street_name", "/postal_address/street_name").value_or("");
-      if (auto b = text(*a, "building_number", "/postal_address/building_number")) {
+      auto street = fields.text(*a, "street_name", "/postal_address/street_name").value_or("");
+      if (auto b = fields.text(*a, "building_number", "/postal_address/building_number")) {
         street += (street.empty() ? "" : " ") + *b;
       }
-      if (!street.empty()) v["addressLine1"] = fits(street, 100, "/postal_address/street_name", "Address");
+      if (!street.empty()) v["addressLine1"] = fields.fits(street, 100, "/postal_address/street_name", "Address");
     }
-    if (auto t = text(*a, "town_name", "/postal_address/town_name")) {
-      v["city"] = fits(*t, 30, "/postal_address/town_name", "City");
+    if (auto t = fields.text(*a, "town_name", "/postal_address/town_name")) {
+      v["city"] = fields.fits(*t, 30, "/postal_address/town_name", "City");
     }
-    if (auto s = text(*a, "country_sub_division", "/postal_address/country_sub_division")) {
-      v["state"] = fits(*s, 30, "/postal_address/country_sub_division", "County");
+    if (auto s = fields.text(*a, "country_sub_division", "/postal_address/country_sub_division")) {
+      v["state"] = fields.fits(*s, 30, "/postal_address/country_sub_division", "County");
     }
-    if (auto pc = text(*a, "postal_code", "/postal_address/postal_code")) {
-      v["postalCode"] = fits(*pc, 20, "/postal_address/postal_code", "Post Code");
+    if (auto pc = fields.text(*a, "postal_code", "/postal_address/postal_code")) {
+      v["postalCode"] = fields.fits(*pc, 20, "/postal_address/postal_code", "Post Code");
     }
-    if (auto c = text(*a, "country", "/postal_address/country")) {
+    if (auto c = fields.text(*a, "country", "/postal_address/country")) {
       if (!country.empty() && *c != country) {
-        invalid("/postal_address/country", "bc.country_mismatch", "differs from /country");
+        fields.invalid("/postal_address/country", "bc.country_mismatch", "differs from /country");
       }
       country = *c;
     }
   }
-  if (!country.empty()) v["country"] = fits(country, 10, "/country", "Country/Region Code");
-  if (auto e = text(p, "email", "/email")) v["email"] = fits(*e, 80, "/email", "E-Mail");
-  if (auto t = text(p, "tax_id", "/tax_id")) {
-    v["taxRegistrationNumber"] = fits(*t, 20, "/tax_id", "VAT Registration No.");
+  if (!country.empty()) v["country"] = fields.fits(country, 10, "/country", "Country/Region Code");
+  if (auto e = fields.text(p, "email", "/email")) v["email"] = fields.fits(*e, 80, "/email", "E-Mail");
+  if (auto t = fields.text(p, "tax_id", "/tax_id")) {
+    v["taxRegistrationNumber"] = fields.fits(*t, 20, "/tax_id", "VAT Registration No.");
   }
-  if (auto c = text(p, "default_currency", "/default_currency")) {
+  if (auto c = fields.text(p, "default_currency", "/default_currency")) {
     v["currencyCode"] = *c == config.local_currency
                             ? std::string()
-                            : fits(mapped(config.maps.currencies, *c, "/default_currency"), 10,
+                            : fields.fits(mapped(config.maps.currencies, *c, "/default_currency"), 10,
                                    "/default_currency", "Currency Code");
   }
   if (const auto t = p.find("payment_terms"); t != p.end()) {
-    refuse_unknown(*t, {"code"}, "/payment_terms",
+    fields.refuse_unknown(*t, {"code"}, "/payment_terms",
                    "BC payment terms are named by code (value map payment_terms)");
     v["paymentTermsId"] = mapped(config.maps.payment_terms,
-                                 required_text(*t, "code", "/payment_terms/code"),
+                                 fields.required_text(*t, "code", "/payment_terms/code"),
                                  "/payment_terms/code");
   }
-  const auto status = text(p, "status", "/status").value_or("active");
-  if (status == "inactive") unsupported("/status", "BC vendors have no inactive state (blocked only)");
+  const auto status = fields.text(p, "status", "/status").value_or("active");
+  if (status == "inactive") fields.unsupported("/status", "BC vendors have no inactive state (blocked only)");
   bool payment_block = false;
   if (const auto b = p.find("payment_block"); b != p.end()) {
-    if (!b->is_boolean()) invalid("/payment_block", "bc.type", "must be true or false");
+    if (!b->is_boolean()) fields.invalid("/payment_block", "bc.type", "must be true or false");
     payment_block = b->get<bool>();
   }
   v["blocked"] = status == "blocked" ? "All" : payment_block ? "Payment" : " ";

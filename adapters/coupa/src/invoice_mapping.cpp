@@ -42,61 +42,61 @@ class invoice_mapping final : public resource_mapping {
   std::string_view resource() const noexcept override { return "invoices"; }
 
   nlohmann::json to_vendor(const nlohmann::json& p, mapping_context& ctx) const override {
-    if (required_text(p, "direction", "/direction") != "payable") {
-      unsupported("/direction", "only payable invoices are offered");
+    if (fields.required_text(p, "direction", "/direction") != "payable") {
+      fields.unsupported("/direction", "only payable invoices are offered");
     }
-    const auto type = required_text(p, "document_type", "/document_type");
-    if (type != "invoice" && type != "credit_note") invalid("/document_type", "coupa.document_type", "invoice or credit_note");
-    refuse_present(p, {"legal_entity", "customer", "document_number", "original_invoice", "posting_date", "due_date",
+    const auto type = fields.required_text(p, "document_type", "/document_type");
+    if (type != "invoice" && type != "credit_note") fields.invalid("/document_type", "coupa.document_type", "invoice or credit_note");
+    fields.refuse_present(p, {"legal_entity", "customer", "document_number", "original_invoice", "posting_date", "due_date",
                        "payment_terms", "remit_to", "payment_reference", "payment_block", "payment_block_reason",
                        "po_references", "tax_lines", "withholding", "dimensions", "amount_payable"},
                    "", "is not carried to a Coupa invoice by this adapter");
     const bool credit = type == "credit_note";
-    const auto currency = required_text(p, "currency", "/currency");
-    if (!p.contains("supplier")) invalid("/supplier", "coupa.required", "required");
+    const auto currency = fields.required_text(p, "currency", "/currency");
+    if (!p.contains("supplier")) fields.invalid("/supplier", "coupa.required", "required");
     const auto supplier = ctx.supplier(p["supplier"], "/supplier");
     nlohmann::json body = nlohmann::json::object();
-    body["invoice-number"] = required_text(p, "invoice_number", "/invoice_number");
-    body["invoice-date"] = required_text(p, "invoice_date", "/invoice_date");
+    body["invoice-number"] = fields.required_text(p, "invoice_number", "/invoice_number");
+    body["invoice-date"] = fields.required_text(p, "invoice_date", "/invoice_date");
     body["currency"] = {{"code", currency}};
     body["supplier"] = {{"id", supplier.at("id")}};
     body["document-type"] = credit ? "Credit Note" : "Invoice";
     const auto lines = p.find("lines");
-    if (lines == p.end() || !lines->is_array() || lines->empty()) invalid("/lines", "coupa.required", "at least one line");
+    if (lines == p.end() || !lines->is_array() || lines->empty()) fields.invalid("/lines", "coupa.required", "at least one line");
     auto signed_amount = [credit](const decimal& d) { return make_decimal(credit ? -d : d); };
     nlohmann::json out = nlohmann::json::array();
     decimal gross_total;
     for (std::size_t i = 0; i < lines->size(); ++i) {
       const auto& line = (*lines)[i];
       const std::string at = "/lines/" + std::to_string(i);
-      refuse_present(line, {"item", "quantity", "unit_price", "unit_of_measure", "tax_code", "po_reference", "dimensions"},
+      fields.refuse_present(line, {"item", "quantity", "unit_price", "unit_of_measure", "tax_code", "po_reference", "dimensions"},
                      at, "is not carried to a Coupa invoice line by this adapter");
-      const auto net = money_amount(member(line, "net"), at + "/net", currency);
-      const auto tax = money_amount(member(line, "tax"), at + "/tax", currency);
-      const auto gross = money_amount(member(line, "gross"), at + "/gross", currency);
-      if (net + tax != gross) invalid(at + "/gross", "coupa.gross_mismatch", "gross must be net + tax");
+      const auto net = fields.money_amount(member(line, "net"), at + "/net", currency);
+      const auto tax = fields.money_amount(member(line, "tax"), at + "/tax", currency);
+      const auto gross = fields.money_amount(member(line, "gross"), at + "/gross", currency);
+      if (net + tax != gross) fields.invalid(at + "/gross", "coupa.gross_mismatch", "gross must be net + tax");
       gross_total += gross;
       nlohmann::json l = {{"line-num", static_cast<std::int64_t>(i + 1)},
                           {"total", signed_amount(net)},
                           {"tax-amount", signed_amount(tax)}};
-      if (auto account = text(line, "account", at + "/account")) {
+      if (auto account = fields.text(line, "account", at + "/account")) {
         std::string code = *account;
         if (!ctx.config.accounts.empty()) {
           const auto it = ctx.config.accounts.find(*account);
           if (it == ctx.config.accounts.end()) {
-            invalid(at + "/account", "coupa.unmapped_value",
+            fields.invalid(at + "/account", "coupa.unmapped_value",
                     "'" + *account + "' has no Coupa account in value_maps.accounts of this connection");
           }
           code = it->second;
         }
         l["account"] = {{"code", code}};
       }
-      if (auto v = text(line, "description", at + "/description")) l["description"] = *v;
+      if (auto v = fields.text(line, "description", at + "/description")) l["description"] = *v;
       out.push_back(std::move(l));
     }
     if (const auto totals = p.find("totals"); totals != p.end() && totals->contains("gross")) {
-      if (money_amount((*totals)["gross"], "/totals/gross", currency) != gross_total) {
-        invalid("/totals/gross", "coupa.total_mismatch", "totals.gross must be the sum of the lines' gross");
+      if (fields.money_amount((*totals)["gross"], "/totals/gross", currency) != gross_total) {
+        fields.invalid("/totals/gross", "coupa.total_mismatch", "totals.gross must be the sum of the lines' gross");
       }
     }
     body["invoice-lines"] = std::move(out);
@@ -133,8 +133,8 @@ class invoice_mapping final : public resource_mapping {
     decimal net_total, tax_total;
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& item : sorted) {
-      const auto net = unsign(read_amount(item, "total").value_or(decimal{}));
-      const auto tax = unsign(read_amount(item, "tax-amount").value_or(decimal{}));
+      const auto net = unsign(fields.read_amount(item, "total").value_or(decimal{}));
+      const auto tax = unsign(fields.read_amount(item, "tax-amount").value_or(decimal{}));
       net_total += net;
       tax_total += tax;
       nlohmann::json line = {{"line_number", static_cast<std::int64_t>(lines.size() + 1)},

@@ -1,42 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
-// Pieces every Coupa mapping file uses: canonical members read with pointer-precise
-// VALIDATION errors, exact amounts, and normalisation for read-back comparisons.
+// Pieces every Coupa mapping file uses: the shared canonical-field readers
+// (adapters/common canonical_fields.hpp) speaking Coupa's error codes, and the prefix-free
+// money and normalisation helpers brought into this namespace.
 #pragma once
 
-#include <erpc/decimal.hpp>
-#include <erpc/error.hpp>
-
-#include <nlohmann/json.hpp>
-
-#include <initializer_list>
-#include <optional>
-#include <string>
-#include <string_view>
+#include <erpc/adapters/canonical_fields.hpp>
 
 namespace erpc::coupa::mapping {
 
-[[noreturn]] void invalid(const std::string& pointer, const std::string& code, const std::string& message);
-[[noreturn]] void unsupported(const std::string& pointer, const std::string& message);
-// UNSUPPORTED for each of `fields` the object holds (never silently dropped).
-void refuse_present(const nlohmann::json& obj, std::initializer_list<const char*> fields,
-                    const std::string& prefix, const std::string& why);
+// Members read with pointer-precise VALIDATION errors `coupa.required`, `coupa.not_text`, …;
+// read_amount's INTERNAL `coupa.malformed_response`.
+inline const adapters::canonical_fields fields{adapters::mapping_errors{
+    "coupa", "Coupa", adapters::mapping_dialect::rest_json, adapters::vendor_values::names}};
 
-std::optional<std::string> text(const nlohmann::json& obj, const char* name, const std::string& pointer);
-std::string required_text(const nlohmann::json& obj, const char* name, const std::string& pointer);
-
-// {"amount": "12.50", "currency": "EUR"}: the amount (its currency must be `currency`).
-decimal money_amount(const nlohmann::json& money, const std::string& pointer, const std::string& currency);
-
-// Reads: an amount as an exact decimal (JSON number or string); nullopt when absent; INTERNAL
-// coupa.malformed_response when it is neither.
-std::optional<decimal> read_amount(const nlohmann::json& obj, const char* name);
-nlohmann::json money_json(const decimal& amount, const std::string& currency);
-std::string text_of(const nlohmann::json& obj, const char* name);  // "" when absent or not a scalar
-
-nlohmann::json norm_amount(const nlohmann::json& value);  // decimal text, trailing zeros cut
-nlohmann::json norm_text(const nlohmann::json& value);    // string (numbers as text) or null
-
-// "invoice-lines[3].total" → 3 after "invoice-lines["; nullopt otherwise.
-std::optional<std::size_t> item_index(std::string_view path, std::string_view prefix);
+using adapters::item_index;   // "invoice-lines[3].total" → 3 after "invoice-lines["
+using adapters::money_json;
+using adapters::norm_amount;  // decimal text, trailing zeros cut
+using adapters::norm_text;    // string (numbers as text) or null
+using adapters::text_of;      // "" when absent or not a scalar
 
 }  // namespace erpc::coupa::mapping

@@ -21,15 +21,15 @@ class supplier_mapping final : public resource_mapping {
   std::string_view resource() const noexcept override { return "suppliers"; }
 
   nlohmann::json to_vendor(const nlohmann::json& p, mapping_context&) const override {
-    refuse_present(p, {"legal_entity", "country", "postal_address", "email", "default_currency",
+    fields.refuse_present(p, {"legal_entity", "country", "postal_address", "email", "default_currency",
                        "payment_terms", "bank_accounts", "payment_block"},
                    "", "is not carried to a Coupa supplier by this adapter");
     nlohmann::json body = nlohmann::json::object();
-    body["name"] = required_text(p, "name", "/name");
-    if (auto v = text(p, "number", "/number")) body["number"] = *v;
-    if (auto v = text(p, "tax_id", "/tax_id")) body["tax-id"] = *v;
-    if (auto v = text(p, "status", "/status")) {
-      if (*v == "blocked") unsupported("/status", "Coupa suppliers are active or inactive");
+    body["name"] = fields.required_text(p, "name", "/name");
+    if (auto v = fields.text(p, "number", "/number")) body["number"] = *v;
+    if (auto v = fields.text(p, "tax_id", "/tax_id")) body["tax-id"] = *v;
+    if (auto v = fields.text(p, "status", "/status")) {
+      if (*v == "blocked") fields.unsupported("/status", "Coupa suppliers are active or inactive");
       body["status"] = *v;
     }
     return body;

@@ -26,48 +26,48 @@ class invoice_mapping final : public record_mapping {
   std::vector<std::string> record_types() const override { return {"vendorBill", "vendorCredit"}; }
 
   vendor_record to_vendor(const nlohmann::json& p, mapping_context& ctx) const override {
-    const auto direction = required_text(p, "direction", "/direction");
+    const auto direction = fields.required_text(p, "direction", "/direction");
     if (direction != "payable") {
-      unsupported("/direction", "only payable invoices (NetSuite vendor bills) are offered");
+      fields.unsupported("/direction", "only payable invoices (NetSuite vendor bills) are offered");
     }
-    const auto type = required_text(p, "document_type", "/document_type");
+    const auto type = fields.required_text(p, "document_type", "/document_type");
     if (type != "invoice" && type != "credit_note") {
-      invalid("/document_type", "netsuite.document_type", "invoice or credit_note");
+      fields.invalid("/document_type", "netsuite.document_type", "invoice or credit_note");
     }
     const bool credit = type == "credit_note";
-    const auto currency = required_text(p, "currency", "/currency");
+    const auto currency = fields.required_text(p, "currency", "/currency");
     nlohmann::json body = nlohmann::json::object();
-    if (!p.contains("supplier")) invalid("/supplier", "netsuite.required", "required");
+    if (!p.contains("supplier")) fields.invalid("/supplier", "netsuite.required", "required");
     body["entity"] = reference_id(ctx.resolve_supplier(p["supplier"], "/supplier"));
-    body["tranId"] = required_text(p, "invoice_number", "/invoice_number");
-    body["tranDate"] = required_text(p, "invoice_date", "/invoice_date");
-    if (auto v = text(p, "due_date", "/due_date"); v && !credit) body["dueDate"] = *v;
+    body["tranId"] = fields.required_text(p, "invoice_number", "/invoice_number");
+    body["tranDate"] = fields.required_text(p, "invoice_date", "/invoice_date");
+    if (auto v = fields.text(p, "due_date", "/due_date"); v && !credit) body["dueDate"] = *v;
     body["currency"] = reference(ctx.maps.currencies, currency, "/currency");
-    if (auto v = text(p, "legal_entity", "/legal_entity")) {
+    if (auto v = fields.text(p, "legal_entity", "/legal_entity")) {
       body["subsidiary"] = reference(ctx.maps.subsidiaries, *v, "/legal_entity");
     }
     if (const auto it = p.find("payment_block"); it != p.end() && it->is_boolean() && !credit) {
       body["paymentHold"] = it->get<bool>();
     }
-    if (auto v = text(p, "notes", "/notes")) body["memo"] = *v;
+    if (auto v = fields.text(p, "notes", "/notes")) body["memo"] = *v;
     const auto lines = p.find("lines");
     if (lines == p.end() || !lines->is_array() || lines->empty()) {
-      invalid("/lines", "netsuite.required", "at least one line");
+      fields.invalid("/lines", "netsuite.required", "at least one line");
     }
     nlohmann::json items = nlohmann::json::array();
     for (std::size_t i = 0; i < lines->size(); ++i) {
       const auto& line = (*lines)[i];
       const std::string at = "/lines/" + std::to_string(i);
       nlohmann::json item = nlohmann::json::object();
-      const auto account = required_text(line, "account", at + "/account");
+      const auto account = fields.required_text(line, "account", at + "/account");
       item["account"] = reference(ctx.maps.accounts, account, at + "/account");
       item["amount"] = amount_node(line.value("net", nlohmann::json()), at + "/net", currency);
       item["tax1Amt"] = amount_node(line.value("tax", nlohmann::json()), at + "/tax", currency);
       item["grossAmt"] = amount_node(line.value("gross", nlohmann::json()), at + "/gross", currency);
-      if (auto v = text(line, "tax_code", at + "/tax_code")) {
+      if (auto v = fields.text(line, "tax_code", at + "/tax_code")) {
         item["taxCode"] = reference(ctx.maps.tax_codes, *v, at + "/tax_code");
       }
-      if (auto v = text(line, "description", at + "/description")) item["memo"] = *v;
+      if (auto v = fields.text(line, "description", at + "/description")) item["memo"] = *v;
       items.push_back(std::move(item));
     }
     body["expense"] = {{"items", std::move(items)}};
@@ -109,9 +109,9 @@ class invoice_mapping final : public record_mapping {
     nlohmann::json lines = nlohmann::json::array();
     std::int64_t n = 0;
     for (const auto& item : sublist_items(r, "expense")) {
-      const auto a = read_amount(item, "amount").value_or(decimal{});
-      const auto t = read_amount(item, "tax1Amt").value_or(decimal{});
-      const auto g = read_amount(item, "grossAmt").value_or(a + t);
+      const auto a = fields.read_amount(item, "amount").value_or(decimal{});
+      const auto t = fields.read_amount(item, "tax1Amt").value_or(decimal{});
+      const auto g = fields.read_amount(item, "grossAmt").value_or(a + t);
       net += a;
       tax += t;
       gross += g;
@@ -140,7 +140,7 @@ class invoice_mapping final : public record_mapping {
     if (!credit) {
       std::string reason;
       const auto approval = ref_id(r, "approvalStatus");
-      const auto remaining = read_amount(r, "amountRemaining");
+      const auto remaining = fields.read_amount(r, "amountRemaining");
       if (!approval.empty() && approval != "2") {
         reason = "approval status " + approval + " (not approved)";
       } else if (remaining && remaining->is_zero()) {

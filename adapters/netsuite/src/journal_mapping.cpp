@@ -29,15 +29,15 @@ class journal_mapping final : public record_mapping {
 
   vendor_record to_vendor(const nlohmann::json& p, mapping_context& ctx) const override {
     nlohmann::json body = nlohmann::json::object();
-    const auto entity = required_text(p, "legal_entity", "/legal_entity");
+    const auto entity = fields.required_text(p, "legal_entity", "/legal_entity");
     body["subsidiary"] = reference(ctx.maps.subsidiaries, entity, "/legal_entity");
-    body["tranDate"] = required_text(p, "posting_date", "/posting_date");
-    if (auto v = text(p, "reference", "/reference")) body["tranId"] = *v;
-    if (auto v = text(p, "description", "/description")) body["memo"] = *v;
-    const auto functional = required_text(p, "functional_currency", "/functional_currency");
+    body["tranDate"] = fields.required_text(p, "posting_date", "/posting_date");
+    if (auto v = fields.text(p, "reference", "/reference")) body["tranId"] = *v;
+    if (auto v = fields.text(p, "description", "/description")) body["memo"] = *v;
+    const auto functional = fields.required_text(p, "functional_currency", "/functional_currency");
     const auto lines = p.find("lines");
     if (lines == p.end() || !lines->is_array() || lines->size() < 2) {
-      invalid("/lines", "netsuite.required", "at least two lines");
+      fields.invalid("/lines", "netsuite.required", "at least two lines");
     }
     std::string currency;
     std::optional<std::string> rate;
@@ -46,30 +46,30 @@ class journal_mapping final : public record_mapping {
       const auto& line = (*lines)[i];
       const std::string at = "/lines/" + std::to_string(i);
       const auto& amount = line.value("amount", nlohmann::json());
-      const auto line_currency = money_currency(amount, at + "/amount");
+      const auto line_currency = fields.required_text(amount, "currency", at + "/amount/currency");
       if (currency.empty()) currency = line_currency;
       nlohmann::json item = nlohmann::json::object();
-      const auto account = required_text(line, "account", at + "/account");
+      const auto account = fields.required_text(line, "account", at + "/account");
       item["account"] = reference(ctx.maps.accounts, account, at + "/account");
-      const auto side = required_text(line, "side", at + "/side");
-      if (side != "debit" && side != "credit") invalid(at + "/side", "netsuite.side", "debit or credit");
+      const auto side = fields.required_text(line, "side", at + "/side");
+      if (side != "debit" && side != "credit") fields.invalid(at + "/side", "netsuite.side", "debit or credit");
       item[side] = amount_node(amount, at + "/amount", currency);
-      const auto line_rate = text(line, "exchange_rate", at + "/exchange_rate");
+      const auto line_rate = fields.text(line, "exchange_rate", at + "/exchange_rate");
       if (i == 0) {
         rate = line_rate;
       } else if (line_rate != rate) {
-        invalid(at + "/exchange_rate", "netsuite.journal_rates_differ",
+        fields.invalid(at + "/exchange_rate", "netsuite.journal_rates_differ",
                 "NetSuite keeps one exchange rate per journal; the lines differ");
       }
       if (currency == functional) {
         const auto& f = line.value("functional_amount", nlohmann::json());
-        if (money_amount(f, at + "/functional_amount") != money_amount(amount, at + "/amount")) {
-          invalid(at + "/functional_amount", "netsuite.functional_amount",
+        if (fields.amount_member(f, at + "/functional_amount") != fields.amount_member(amount, at + "/amount")) {
+          fields.invalid(at + "/functional_amount", "netsuite.functional_amount",
                   "in the functional currency the functional amount must equal the amount");
         }
       }
-      if (auto v = text(line, "description", at + "/description")) item["memo"] = *v;
-      if (auto v = text(line, "tax_code", at + "/tax_code")) {
+      if (auto v = fields.text(line, "description", at + "/description")) item["memo"] = *v;
+      if (auto v = fields.text(line, "tax_code", at + "/tax_code")) {
         item["taxCode"] = reference(ctx.maps.tax_codes, *v, at + "/tax_code");
       }
       items.push_back(std::move(item));
@@ -77,7 +77,7 @@ class journal_mapping final : public record_mapping {
     body["currency"] = reference(ctx.maps.currencies, currency, "/lines/0/amount/currency");
     if (rate && currency != functional) {
       const auto d = decimal::parse(*rate);
-      if (!d) invalid("/lines/0/exchange_rate", "netsuite.amount", "not a decimal");
+      if (!d) fields.invalid("/lines/0/exchange_rate", "netsuite.amount", "not a decimal");
       body["exchangeRate"] = adapters::make_decimal(*d);
     }
     body["line"] = {{"items", std::move(items)}};
@@ -96,7 +96,7 @@ class journal_mapping final : public record_mapping {
                   "the NetSuite journalEntry " + id + " has no subsidiary or currency");
     }
     const std::string currency = code_for(maps.currencies, currency_id, "currency");
-    const auto rate = read_amount(r, "exchangeRate");
+    const auto rate = fields.read_amount(r, "exchangeRate");
     std::string functional = currency;
     if (rate) {
       const auto it = maps.functional_currencies.find(entity);
@@ -119,8 +119,8 @@ class journal_mapping final : public record_mapping {
     nlohmann::json lines = nlohmann::json::array();
     std::int64_t n = 0;
     for (const auto& item : sublist_items(r, "line")) {
-      const auto debit = read_amount(item, "debit");
-      const auto credit = read_amount(item, "credit");
+      const auto debit = fields.read_amount(item, "debit");
+      const auto credit = fields.read_amount(item, "credit");
       const decimal amount = debit ? *debit : credit.value_or(decimal{});
       const decimal functional_amount =
           rate ? amount.multiply(*rate, functional_digits, rounding::half_even) : amount;

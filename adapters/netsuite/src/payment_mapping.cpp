@@ -33,40 +33,40 @@ class payment_mapping final : public record_mapping {
   std::vector<std::string> record_types() const override { return {"vendorPayment"}; }
 
   vendor_record to_vendor(const nlohmann::json& p, mapping_context& ctx) const override {
-    if (required_text(p, "direction", "/direction") != "outbound") {
-      unsupported("/direction", "only outbound payments (NetSuite vendor payments) are offered");
+    if (fields.required_text(p, "direction", "/direction") != "outbound") {
+      fields.unsupported("/direction", "only outbound payments (NetSuite vendor payments) are offered");
     }
     const auto& amount = p.value("amount", nlohmann::json());
-    const auto currency = money_currency(amount, "/amount");
-    const auto total = money_amount(amount, "/amount");
+    const auto currency = fields.required_text(amount, "currency", "/amount/currency");
+    const auto total = fields.amount_member(amount, "/amount");
     nlohmann::json body = nlohmann::json::object();
-    if (!p.contains("creditor")) invalid("/creditor", "netsuite.required", "required");
+    if (!p.contains("creditor")) fields.invalid("/creditor", "netsuite.required", "required");
     const auto entity = ctx.resolve_supplier(p["creditor"], "/creditor");
     body["entity"] = reference_id(entity);
     body["currency"] = reference(ctx.maps.currencies, currency, "/amount/currency");
-    auto date = text(p, "requested_execution_date", "/requested_execution_date");
-    if (!date) date = text(p, "value_date", "/value_date");
-    if (!date) invalid("/requested_execution_date", "netsuite.required", "a payment date is required");
+    auto date = fields.text(p, "requested_execution_date", "/requested_execution_date");
+    if (!date) date = fields.text(p, "value_date", "/value_date");
+    if (!date) fields.invalid("/requested_execution_date", "netsuite.required", "a payment date is required");
     body["tranDate"] = *date;
-    if (auto v = text(p, "clearing_account", "/clearing_account")) {
+    if (auto v = fields.text(p, "clearing_account", "/clearing_account")) {
       body["account"] = reference(ctx.maps.accounts, *v, "/clearing_account");
     }
-    if (auto v = text(p, "legal_entity", "/legal_entity")) {
+    if (auto v = fields.text(p, "legal_entity", "/legal_entity")) {
       body["subsidiary"] = reference(ctx.maps.subsidiaries, *v, "/legal_entity");
     }
-    if (auto v = text(p, "notes", "/notes")) body["memo"] = *v;
+    if (auto v = fields.text(p, "notes", "/notes")) body["memo"] = *v;
     if (const auto fx = p.find("fx"); fx != p.end() && fx->is_object()) {
       if (fx->value("source_currency", "") != currency) {
-        invalid("/fx/source_currency", "netsuite.fx_currency",
+        fields.invalid("/fx/source_currency", "netsuite.fx_currency",
                 "the rate must convert from the payment's currency " + currency);
       }
       const auto rate = decimal::parse(fx->value("rate", ""));
-      if (!rate || !(decimal{} < *rate)) invalid("/fx/rate", "netsuite.amount", "not a positive decimal");
+      if (!rate || !(decimal{} < *rate)) fields.invalid("/fx/rate", "netsuite.amount", "not a positive decimal");
       body["exchangeRate"] = adapters::make_decimal(*rate);
     }
     const auto apps = p.find("applications");
     if (apps == p.end() || !apps->is_array() || apps->empty()) {
-      unsupported("/applications", "a NetSuite vendor payment applies to bills; prepayments are not offered");
+      fields.unsupported("/applications", "a NetSuite vendor payment applies to bills; prepayments are not offered");
     }
     nlohmann::json bills = nlohmann::json::array();
     nlohmann::json credits = nlohmann::json::array();
@@ -74,7 +74,7 @@ class payment_mapping final : public record_mapping {
     for (std::size_t i = 0; i < apps->size(); ++i) {
       const auto& app = (*apps)[i];
       const std::string at = "/applications/" + std::to_string(i);
-      const auto type = required_text(app, "document_type", at + "/document_type");
+      const auto type = fields.required_text(app, "document_type", at + "/document_type");
       const bool is_credit = type == "credit_note";
       const auto& doc = app.value("document", nlohmann::json::object());
       nlohmann::json item = {
@@ -82,7 +82,7 @@ class payment_mapping final : public record_mapping {
                                                     doc, entity, at + "/document"))},
           {"apply", true},
           {"amount", amount_node(app.value("amount", nlohmann::json()), at + "/amount", currency)}};
-      const auto a = money_amount(app["amount"], at + "/amount");
+      const auto a = fields.amount_member(app["amount"], at + "/amount");
       if (is_credit) {
         sum -= a;
         credits.push_back(std::move(item));
@@ -97,11 +97,11 @@ class payment_mapping final : public record_mapping {
       // (amountRemaining), so nothing more is sent. Withholding lives on the bill in NetSuite
       // (the Withholding Tax SuiteApp, not in vendors.md): a payment cannot carry it.
       if (app.contains("withholding")) {
-        unsupported(at + "/withholding", "withholding is not carried to NetSuite by this adapter");
+        fields.unsupported(at + "/withholding", "withholding is not carried to NetSuite by this adapter");
       }
     }
     if (sum != total) {
-      invalid("/amount", "netsuite.payment_amount_mismatch",
+      fields.invalid("/amount", "netsuite.payment_amount_mismatch",
               "amount " + total.to_string() + " is not the applied invoices minus credit notes (" +
                   sum.to_string() + ")");
     }
@@ -143,19 +143,19 @@ class payment_mapping final : public record_mapping {
       const bool credit = std::string_view(sublist) == "credit";
       for (const auto& item : sublist_items(r, sublist)) {
         if (item.contains("apply") && item["apply"] == false) continue;
-        const auto a = read_amount(item, "amount").value_or(decimal{});
+        const auto a = fields.read_amount(item, "amount").value_or(decimal{});
         sum += credit ? -a : a;
         nlohmann::json app = {
             {"document_type", credit ? "credit_note" : "invoice"},
             {"document", {{"external_refs", {{"netsuite", ref_id(item, "doc")}}}}},
             {"amount", money_json(a, currency)}};
-        if (auto d = read_amount(item, "disc")) app["discount_taken"] = money_json(*d, currency);
+        if (auto d = fields.read_amount(item, "disc")) app["discount_taken"] = money_json(*d, currency);
         apps.push_back(std::move(app));
       }
     }
     doc["amount"] = money_json(sum, currency);
     doc["applications"] = std::move(apps);
-    if (const auto rate = read_amount(r, "exchangeRate"); rate && doc.contains("legal_entity")) {
+    if (const auto rate = fields.read_amount(r, "exchangeRate"); rate && doc.contains("legal_entity")) {
       const auto it = maps.functional_currencies.find(doc["legal_entity"].get<std::string>());
       if (it != maps.functional_currencies.end() && it->second != currency) {
         doc["fx"] = {{"rate", rate->to_string()},

@@ -23,33 +23,33 @@ class supplier_mapping final : public record_mapping {
   vendor_record to_vendor(const nlohmann::json& p, mapping_context& ctx) const override {
     for (const char* field : {"postal_address", "country", "bank_accounts"}) {
       if (p.contains(field)) {
-        unsupported(std::string("/") + field,
+        fields.unsupported(std::string("/") + field,
                     std::string(field) + " is not carried to a NetSuite vendor by this adapter");
       }
     }
     if (p.value("payment_block", false)) {
-      unsupported("/payment_block", "NetSuite vendors have no payment block");
+      fields.unsupported("/payment_block", "NetSuite vendors have no payment block");
     }
     nlohmann::json body = nlohmann::json::object();
-    body["companyName"] = required_text(p, "name", "/name");
-    if (auto v = text(p, "number", "/number")) body["entityId"] = *v;
-    if (auto v = text(p, "legal_entity", "/legal_entity")) {
+    body["companyName"] = fields.required_text(p, "name", "/name");
+    if (auto v = fields.text(p, "number", "/number")) body["entityId"] = *v;
+    if (auto v = fields.text(p, "legal_entity", "/legal_entity")) {
       body["subsidiary"] = reference(ctx.maps.subsidiaries, *v, "/legal_entity");
     }
-    if (auto v = text(p, "tax_id", "/tax_id")) body["vatRegNumber"] = *v;
-    if (auto v = text(p, "email", "/email")) body["email"] = *v;
-    if (auto v = text(p, "default_currency", "/default_currency")) {
+    if (auto v = fields.text(p, "tax_id", "/tax_id")) body["vatRegNumber"] = *v;
+    if (auto v = fields.text(p, "email", "/email")) body["email"] = *v;
+    if (auto v = fields.text(p, "default_currency", "/default_currency")) {
       body["currency"] = reference(ctx.maps.currencies, *v, "/default_currency");
     }
     if (const auto it = p.find("payment_terms"); it != p.end() && it->is_object()) {
-      const auto code = required_text(*it, "code", "/payment_terms/code");
+      const auto code = fields.required_text(*it, "code", "/payment_terms/code");
       body["terms"] = reference(ctx.maps.payment_terms, code, "/payment_terms/code");
     }
-    if (auto v = text(p, "status", "/status")) {
-      if (*v == "blocked") unsupported("/status", "NetSuite vendors cannot be blocked");
+    if (auto v = fields.text(p, "status", "/status")) {
+      if (*v == "blocked") fields.unsupported("/status", "NetSuite vendors cannot be blocked");
       body["isInactive"] = *v == "inactive";
     }
-    if (auto v = text(p, "notes", "/notes")) body["comments"] = *v;
+    if (auto v = fields.text(p, "notes", "/notes")) body["comments"] = *v;
     return {"vendor", std::move(body)};
   }
 

@@ -238,7 +238,7 @@ result fusion_connection::update(const resource_mapping& m, const request& req, 
   if (differing_fields(m, body, *current).empty()) return {created_document(req.payload, id), true};
   if (body.contains("SupplierNumber") &&
       mapping::text_of(body, "SupplierNumber") != mapping::text_of(*current, "SupplierNumber")) {
-    mapping::unsupported("/number", "a Fusion supplier number is not changed by this adapter");
+    mapping::fields.unsupported("/number", "a Fusion supplier number is not changed by this adapter");
   }
   nlohmann::json patch = nlohmann::json::object();
   for (const char* name : {"Supplier", "TaxpayerId", "Status"}) {

@@ -40,39 +40,39 @@ class invoice_mapping final : public resource_mapping {
   std::string_view id_attribute() const noexcept override { return "InvoiceId"; }
 
   nlohmann::json to_vendor(const nlohmann::json& p, mapping_context& ctx) const override {
-    if (required_text(p, "direction", "/direction") != "payable") {
-      unsupported("/direction", "only payable invoices are offered");
+    if (fields.required_text(p, "direction", "/direction") != "payable") {
+      fields.unsupported("/direction", "only payable invoices are offered");
     }
-    const auto type = required_text(p, "document_type", "/document_type");
+    const auto type = fields.required_text(p, "document_type", "/document_type");
     if (type != "invoice" && type != "credit_note") {
-      invalid("/document_type", "oracle_fusion.document_type", "invoice or credit_note");
+      fields.invalid("/document_type", "oracle_fusion.document_type", "invoice or credit_note");
     }
-    refuse_present(p, {"customer", "document_number", "original_invoice", "due_date", "remit_to",
+    fields.refuse_present(p, {"customer", "document_number", "original_invoice", "due_date", "remit_to",
                        "payment_reference", "payment_block", "payment_block_reason",
                        "po_references", "tax_lines", "withholding", "dimensions"},
                    "", "is not carried to an Oracle Fusion invoice by this adapter");
     const bool credit = type == "credit_note";
-    const auto currency = required_text(p, "currency", "/currency");
-    if (!p.contains("supplier")) invalid("/supplier", "oracle_fusion.required", "required");
+    const auto currency = fields.required_text(p, "currency", "/currency");
+    if (!p.contains("supplier")) fields.invalid("/supplier", "oracle_fusion.required", "required");
     const auto supplier = ctx.supplier(p["supplier"], "/supplier");
     nlohmann::json body = nlohmann::json::object();
-    body["InvoiceNumber"] = required_text(p, "invoice_number", "/invoice_number");
+    body["InvoiceNumber"] = fields.required_text(p, "invoice_number", "/invoice_number");
     body["InvoiceCurrency"] = currency;
-    body["InvoiceDate"] = required_text(p, "invoice_date", "/invoice_date");
-    if (auto v = text(p, "posting_date", "/posting_date")) body["AccountingDate"] = *v;
+    body["InvoiceDate"] = fields.required_text(p, "invoice_date", "/invoice_date");
+    if (auto v = fields.text(p, "posting_date", "/posting_date")) body["AccountingDate"] = *v;
     body["BusinessUnit"] = business_unit(p, ctx.config);
     body["Supplier"] = supplier.value("Supplier", "");
     if (!ctx.config.supplier_site.empty()) body["SupplierSite"] = ctx.config.supplier_site;
     body["InvoiceType"] = credit ? "Credit Memo" : "Standard";
     if (const auto it = p.find("payment_terms"); it != p.end() && it->is_object()) {
       body["PaymentTerms"] = mapped(ctx.config.maps.payment_terms,
-                                    required_text(*it, "code", "/payment_terms/code"),
+                                    fields.required_text(*it, "code", "/payment_terms/code"),
                                     "/payment_terms/code");
     }
-    if (auto v = text(p, "notes", "/notes")) body["Description"] = *v;
+    if (auto v = fields.text(p, "notes", "/notes")) body["Description"] = *v;
     const auto lines = p.find("lines");
     if (lines == p.end() || !lines->is_array() || lines->empty()) {
-      invalid("/lines", "oracle_fusion.required", "at least one line");
+      fields.invalid("/lines", "oracle_fusion.required", "at least one line");
     }
     const int sign = credit ? -1 : 1;
     auto signed_amount = [sign](const decimal& d) { return make_decimal(sign < 0 ? -d : d); };
@@ -81,27 +81,27 @@ class invoice_mapping final : public resource_mapping {
     for (std::size_t i = 0; i < lines->size(); ++i) {
       const auto& line = (*lines)[i];
       const std::string at = "/lines/" + std::to_string(i);
-      refuse_present(line, {"item", "quantity", "unit_price", "unit_of_measure", "po_reference", "dimensions"},
+      fields.refuse_present(line, {"item", "quantity", "unit_price", "unit_of_measure", "po_reference", "dimensions"},
                      at, "is not carried to an Oracle Fusion invoice line by this adapter");
-      const auto net = money_amount(line.value("net", nlohmann::json()), at + "/net", currency);
-      const auto tax = money_amount(line.value("tax", nlohmann::json()), at + "/tax", currency);
-      const auto gross = money_amount(line.value("gross", nlohmann::json()), at + "/gross", currency);
+      const auto net = fields.money_amount(line.value("net", nlohmann::json()), at + "/net", currency);
+      const auto tax = fields.money_amount(line.value("tax", nlohmann::json()), at + "/tax", currency);
+      const auto gross = fields.money_amount(line.value("gross", nlohmann::json()), at + "/gross", currency);
       if (net + tax != gross) {
-        invalid(at + "/gross", "oracle_fusion.gross_mismatch", "gross must be net + tax");
+        fields.invalid(at + "/gross", "oracle_fusion.gross_mismatch", "gross must be net + tax");
       }
       gross_total += gross;
       nlohmann::json item = {{"LineNumber", static_cast<std::int64_t>(2 * i + 1)},
                              {"LineType", "Item"},
                              {"LineAmount", signed_amount(net)}};
       item["DistributionCombination"] =
-          mapped(ctx.config.maps.accounts, required_text(line, "account", at + "/account"),
+          mapped(ctx.config.maps.accounts, fields.required_text(line, "account", at + "/account"),
                  at + "/account");
       std::string tax_class;
-      if (auto v = text(line, "tax_code", at + "/tax_code")) {
+      if (auto v = fields.text(line, "tax_code", at + "/tax_code")) {
         tax_class = mapped(ctx.config.maps.tax_codes, *v, at + "/tax_code");
         item["TaxClassification"] = tax_class;
       }
-      if (auto v = text(line, "description", at + "/description")) item["Description"] = *v;
+      if (auto v = fields.text(line, "description", at + "/description")) item["Description"] = *v;
       out.push_back(std::move(item));
       nlohmann::json tax_line = {{"LineNumber", static_cast<std::int64_t>(2 * i + 2)},
                                  {"LineType", "Tax"},
@@ -110,8 +110,8 @@ class invoice_mapping final : public resource_mapping {
       out.push_back(std::move(tax_line));
     }
     if (const auto totals = p.find("totals"); totals != p.end() && totals->contains("gross")) {
-      if (money_amount((*totals)["gross"], "/totals/gross", currency) != gross_total) {
-        invalid("/totals/gross", "oracle_fusion.total_mismatch", "totals.gross must be the sum of the lines' gross");
+      if (fields.money_amount((*totals)["gross"], "/totals/gross", currency) != gross_total) {
+        fields.invalid("/totals/gross", "oracle_fusion.total_mismatch", "totals.gross must be the sum of the lines' gross");
       }
     }
     body["InvoiceAmount"] = signed_amount(gross_total);
@@ -166,14 +166,14 @@ class invoice_mapping final : public resource_mapping {
       if (type == "Tax") {
         if (lines.empty()) {
           // A Tax line with no Item before it: its amount still belongs to the invoice.
-          tax_total += unsign(read_amount(item, "LineAmount").value_or(decimal{}));
+          tax_total += unsign(fields.read_amount(item, "LineAmount").value_or(decimal{}));
         }
         continue;
       }
-      const auto net = unsign(read_amount(item, "LineAmount").value_or(decimal{}));
+      const auto net = unsign(fields.read_amount(item, "LineAmount").value_or(decimal{}));
       decimal tax;
       if (i + 1 < sorted.size() && text_of(sorted[i + 1], "LineType") == "Tax") {
-        tax = unsign(read_amount(sorted[i + 1], "LineAmount").value_or(decimal{}));
+        tax = unsign(fields.read_amount(sorted[i + 1], "LineAmount").value_or(decimal{}));
       }
       net_total += net;
       tax_total += tax;

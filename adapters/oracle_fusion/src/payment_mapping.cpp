@@ -37,61 +37,61 @@ class payment_mapping final : public resource_mapping {
   std::string_view id_attribute() const noexcept override { return "CheckId"; }
 
   nlohmann::json to_vendor(const nlohmann::json& p, mapping_context& ctx) const override {
-    if (required_text(p, "direction", "/direction") != "outbound") {
-      unsupported("/direction", "only outbound payments (Fusion payables payments) are offered");
+    if (fields.required_text(p, "direction", "/direction") != "outbound") {
+      fields.unsupported("/direction", "only outbound payments (Fusion payables payments) are offered");
     }
-    refuse_present(p, {"debit_amount", "fx", "debtor", "debtor_account", "creditor_account",
+    fields.refuse_present(p, {"debit_amount", "fx", "debtor", "debtor_account", "creditor_account",
                        "ultimate_debtor", "ultimate_creditor", "charge_bearer", "references",
                        "remittance", "purpose_code", "category_purpose", "method"},
                    "", "is not carried to an Oracle Fusion payment by this adapter");
     const auto& amount = p.value("amount", nlohmann::json());
-    const auto currency = money_currency(amount, "/amount");
-    const auto total = money_amount(amount, "/amount");
+    const auto currency = fields.money_currency(amount, "/amount");
+    const auto total = fields.money_amount(amount, "/amount");
     nlohmann::json body = nlohmann::json::object();
-    body["PaymentNumber"] = required_text(p, "document_number", "/document_number");
-    auto date = text(p, "requested_execution_date", "/requested_execution_date");
-    if (!date) date = text(p, "value_date", "/value_date");
-    if (!date) invalid("/requested_execution_date", "oracle_fusion.required", "a payment date is required");
+    body["PaymentNumber"] = fields.required_text(p, "document_number", "/document_number");
+    auto date = fields.text(p, "requested_execution_date", "/requested_execution_date");
+    if (!date) date = fields.text(p, "value_date", "/value_date");
+    if (!date) fields.invalid("/requested_execution_date", "oracle_fusion.required", "a payment date is required");
     body["PaymentDate"] = *date;
     body["PaymentType"] = "Manual";
     body["PaymentCurrency"] = currency;
     body["BusinessUnit"] = business_unit(p, ctx.config);
-    if (!p.contains("creditor")) invalid("/creditor", "oracle_fusion.required", "required");
+    if (!p.contains("creditor")) fields.invalid("/creditor", "oracle_fusion.required", "required");
     body["Supplier"] = ctx.supplier(p["creditor"], "/creditor").value("Supplier", "");
     if (!ctx.config.supplier_site.empty()) body["SupplierSite"] = ctx.config.supplier_site;
     body["DisbursementBankAccountName"] =
-        mapped(ctx.config.maps.bank_accounts, required_text(p, "clearing_account", "/clearing_account"),
+        mapped(ctx.config.maps.bank_accounts, fields.required_text(p, "clearing_account", "/clearing_account"),
                "/clearing_account");
     body["PaymentMethodCode"] = ctx.config.payment_method;
     if (!ctx.config.payment_document.empty()) body["PaymentDocument"] = ctx.config.payment_document;
-    if (auto v = text(p, "notes", "/notes")) body["PaymentDescription"] = *v;
+    if (auto v = fields.text(p, "notes", "/notes")) body["PaymentDescription"] = *v;
     const auto apps = p.find("applications");
     if (apps == p.end() || !apps->is_array() || apps->empty()) {
-      unsupported("/applications", "a Fusion manual payment pays invoices; prepayments are not offered");
+      fields.unsupported("/applications", "a Fusion manual payment pays invoices; prepayments are not offered");
     }
     nlohmann::json related = nlohmann::json::array();
     decimal sum;
     for (std::size_t i = 0; i < apps->size(); ++i) {
       const auto& app = (*apps)[i];
       const std::string at = "/applications/" + std::to_string(i);
-      const auto type = required_text(app, "document_type", at + "/document_type");
+      const auto type = fields.required_text(app, "document_type", at + "/document_type");
       if (type != "invoice" && type != "credit_note") {
-        invalid(at + "/document_type", "oracle_fusion.document_type", "invoice or credit_note");
+        fields.invalid(at + "/document_type", "oracle_fusion.document_type", "invoice or credit_note");
       }
       const bool credit = type == "credit_note";
       const auto& doc = app.value("document", nlohmann::json::object());
-      const auto number = required_text(doc, "number", at + "/document/number");
-      const auto a = money_amount(app.value("amount", nlohmann::json()), at + "/amount", currency);
+      const auto number = fields.required_text(doc, "number", at + "/document/number");
+      const auto a = fields.money_amount(app.value("amount", nlohmann::json()), at + "/amount", currency);
       nlohmann::json rel = {{"InvoiceNumber", number}, {"AmountPaid", make_decimal(credit ? -a : a)}};
       if (const auto d = app.find("discount_taken"); d != app.end() && !d->is_null()) {
-        if (credit) unsupported(at + "/discount_taken", "no discount is taken on a credit memo");
-        rel["DiscountTaken"] = make_decimal(money_amount(*d, at + "/discount_taken", currency));
+        if (credit) fields.unsupported(at + "/discount_taken", "no discount is taken on a credit memo");
+        rel["DiscountTaken"] = make_decimal(fields.money_amount(*d, at + "/discount_taken", currency));
       }
       sum += credit ? -a : a;
       related.push_back(std::move(rel));
     }
     if (sum != total) {
-      invalid("/amount", "oracle_fusion.amount_mismatch",
+      fields.invalid("/amount", "oracle_fusion.amount_mismatch",
               "amount must equal the invoices applied minus the credit notes (" + sum.to_string() + ")");
     }
     body["relatedInvoices"] = std::move(related);
@@ -111,7 +111,7 @@ class payment_mapping final : public resource_mapping {
         {"source", {{"system", "oracle_fusion"}, {"id", "payablesPayments/" + id}}},
         {"direction", "outbound"},
         {"document_number", text_of(r, "PaymentNumber")},
-        {"amount", money_json(read_amount(r, "PaymentAmount").value_or(decimal{}), currency)},
+        {"amount", money_json(fields.read_amount(r, "PaymentAmount").value_or(decimal{}), currency)},
         {"requested_execution_date", text_of(r, "PaymentDate")},
         {"creditor", {{"name", text_of(r, "Supplier")}}}};
     if (auto le = legal_entity_of(text_of(r, "BusinessUnit"), config)) doc["legal_entity"] = *le;
@@ -127,12 +127,12 @@ class payment_mapping final : public resource_mapping {
     nlohmann::json apps = nlohmann::json::array();
     if (const auto it = r.find("relatedInvoices"); it != r.end() && it->is_array()) {
       for (const auto& rel : *it) {
-        const auto paid = read_amount(rel, "AmountPaid").value_or(decimal{});
+        const auto paid = fields.read_amount(rel, "AmountPaid").value_or(decimal{});
         const bool credit = paid.is_negative();
         nlohmann::json app = {{"document_type", credit ? "credit_note" : "invoice"},
                               {"document", {{"number", text_of(rel, "InvoiceNumber")}}},
                               {"amount", money_json(credit ? -paid : paid, currency)}};
-        if (auto d = read_amount(rel, "DiscountTaken"); d && !d->is_zero()) {
+        if (auto d = fields.read_amount(rel, "DiscountTaken"); d && !d->is_zero()) {
           app["discount_taken"] = money_json(*d, currency);
         }
         apps.push_back(std::move(app));

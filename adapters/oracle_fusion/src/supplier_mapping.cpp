@@ -27,15 +27,15 @@ class supplier_mapping final : public resource_mapping {
   std::string_view id_attribute() const noexcept override { return "SupplierId"; }
 
   nlohmann::json to_vendor(const nlohmann::json& p, mapping_context& ctx) const override {
-    refuse_present(p, {"country", "postal_address", "email", "default_currency", "payment_terms",
+    fields.refuse_present(p, {"country", "postal_address", "email", "default_currency", "payment_terms",
                        "bank_accounts", "payment_block"},
                    "", "is not carried to an Oracle Fusion supplier by this adapter");
     nlohmann::json body = nlohmann::json::object();
-    body["Supplier"] = required_text(p, "name", "/name");
-    if (auto v = text(p, "number", "/number")) body["SupplierNumber"] = *v;
-    if (auto v = text(p, "tax_id", "/tax_id")) body["TaxpayerId"] = *v;
-    if (auto v = text(p, "status", "/status")) {
-      if (*v == "blocked") unsupported("/status", "Oracle Fusion suppliers are not blocked this way");
+    body["Supplier"] = fields.required_text(p, "name", "/name");
+    if (auto v = fields.text(p, "number", "/number")) body["SupplierNumber"] = *v;
+    if (auto v = fields.text(p, "tax_id", "/tax_id")) body["TaxpayerId"] = *v;
+    if (auto v = fields.text(p, "status", "/status")) {
+      if (*v == "blocked") fields.unsupported("/status", "Oracle Fusion suppliers are not blocked this way");
       body["Status"] = *v == "inactive" ? "INACTIVE" : "ACTIVE";
     }
     body["BusinessRelationship"] = ctx.config.business_relationship;

@@ -34,25 +34,15 @@ nlohmann::json created_document(nlohmann::json payload, const std::string& vendo
   return payload;
 }
 
-void refuse_unknown(const nlohmann::json& obj, std::initializer_list<std::string_view> allowed,
-                    const std::string& pointer, std::string_view why) {
-  if (!obj.is_object()) return;
-  for (const auto& [name, value] : obj.items()) {
-    bool ok = false;
-    for (const auto a : allowed) ok = ok || name == a;
-    if (!ok) unsupported(pointer + "/" + name, std::string(why));
-  }
-}
-
 namespace {
 
 std::string date_field(const nlohmann::json& p, const char* name, const std::string& pointer,
                        bool required) {
-  const auto value = required ? std::optional(required_text(p, name, pointer))
-                              : text(p, name, pointer);
+  const auto value = required ? std::optional(fields.required_text(p, name, pointer))
+                              : fields.text(p, name, pointer);
   if (!value) return {};
   const auto dt = odata::datetime_from_date(*value);
-  if (!dt) invalid(pointer, "sap.date", "must be a date YYYY-MM-DD");
+  if (!dt) fields.invalid(pointer, "sap.date", "must be a date YYYY-MM-DD");
   return *dt;
 }
 
@@ -79,24 +69,24 @@ decimal tax_share(const decimal& total, const decimal& part, const decimal& whol
 
 nlohmann::json invoice_to_vendor(const nlohmann::json& p, const value_maps& maps,
                                  const supplier_resolver& resolve_supplier) {
-  refuse_unknown(p,
+  fields.refuse_unknown(p,
                  {"id", "external_refs", "source", "document_type", "direction", "legal_entity",
                   "supplier", "invoice_number", "document_number", "invoice_date", "posting_date",
                   "due_date", "currency", "payment_terms", "payment_reference", "payment_block",
                   "lines", "totals", "rounding_tolerance", "notes", "created_at", "updated_at",
                   "etag"},
                  "", "SAP supplier invoices through this adapter do not carry this field");
-  if (required_text(p, "direction", "/direction") != "payable") {
-    unsupported("/direction", "only payable invoices (SAP supplier invoices) are offered");
+  if (fields.required_text(p, "direction", "/direction") != "payable") {
+    fields.unsupported("/direction", "only payable invoices (SAP supplier invoices) are offered");
   }
-  const auto type = required_text(p, "document_type", "/document_type");
+  const auto type = fields.required_text(p, "document_type", "/document_type");
   if (type != "invoice" && type != "credit_note") {
-    invalid("/document_type", "sap.document_type", "invoice or credit_note");
+    fields.invalid("/document_type", "sap.document_type", "invoice or credit_note");
   }
-  const auto currency = required_text(p, "currency", "/currency");
-  const auto company = mapped(maps.company_codes, required_text(p, "legal_entity", "/legal_entity"),
+  const auto currency = fields.required_text(p, "currency", "/currency");
+  const auto company = mapped(maps.company_codes, fields.required_text(p, "legal_entity", "/legal_entity"),
                               "/legal_entity");
-  const auto sap_currency = fits(mapped(maps.currencies, currency, "/currency"), 5, "/currency",
+  const auto sap_currency = fields.fits(mapped(maps.currencies, currency, "/currency"), 5, "/currency",
                                  "DocumentCurrency");
   nlohmann::json body = nlohmann::json::object();
   body["CompanyCode"] = company;
@@ -104,47 +94,47 @@ nlohmann::json invoice_to_vendor(const nlohmann::json& p, const value_maps& maps
   auto posting = date_field(p, "posting_date", "/posting_date", false);
   body["PostingDate"] = posting.empty() ? body["DocumentDate"].get<std::string>() : posting;
   body["SupplierInvoiceIDByInvcgParty"] =
-      fits(required_text(p, "invoice_number", "/invoice_number"), 16, "/invoice_number",
+      fields.fits(fields.required_text(p, "invoice_number", "/invoice_number"), 16, "/invoice_number",
            "SupplierInvoiceIDByInvcgParty");
-  if (!p.contains("supplier")) invalid("/supplier", "sap.required", "required");
+  if (!p.contains("supplier")) fields.invalid("/supplier", "sap.required", "required");
   body["InvoicingParty"] =
-      fits(resolve_supplier(p["supplier"], "/supplier"), 10, "/supplier", "InvoicingParty");
+      fields.fits(resolve_supplier(p["supplier"], "/supplier"), 10, "/supplier", "InvoicingParty");
   body["DocumentCurrency"] = sap_currency;
   if (!p.contains("totals") || !p["totals"].is_object()) {
-    invalid("/totals", "sap.required", "required");
+    fields.invalid("/totals", "sap.required", "required");
   }
-  const auto gross = money_amount(p["totals"].value("gross", nlohmann::json()), "/totals/gross",
+  const auto gross = fields.money_amount(p["totals"].value("gross", nlohmann::json()), "/totals/gross",
                                   currency);
   body["InvoiceGrossAmount"] = money_text(gross, currency);
   body["TaxIsCalculatedAutomatically"] = false;
   if (type == "credit_note") body["SupplierInvoiceIsCreditMemo"] = "X";
   if (const auto terms = p.find("payment_terms"); terms != p.end()) {
-    body["PaymentTerms"] = fits(
-        mapped(maps.payment_terms, required_text(*terms, "code", "/payment_terms/code"),
+    body["PaymentTerms"] = fields.fits(
+        mapped(maps.payment_terms, fields.required_text(*terms, "code", "/payment_terms/code"),
                "/payment_terms/code"),
         4, "/payment_terms/code", "PaymentTerms");
   }
   if (auto due = date_field(p, "due_date", "/due_date", false); !due.empty()) {
     if (p.contains("payment_terms")) {
-      unsupported("/due_date", "SAP derives the due date from PaymentTerms; send one of the two");
+      fields.unsupported("/due_date", "SAP derives the due date from PaymentTerms; send one of the two");
     }
     body["DueCalculationBaseDate"] = due;
     body["NetPaymentDays"] = "0";
   }
-  if (auto v = text(p, "payment_reference", "/payment_reference")) {
-    body["PaymentReference"] = fits(*v, 30, "/payment_reference", "PaymentReference");
+  if (auto v = fields.text(p, "payment_reference", "/payment_reference")) {
+    body["PaymentReference"] = fields.fits(*v, 30, "/payment_reference", "PaymentReference");
   }
   if (const auto b = p.find("payment_block"); b != p.end()) {
-    if (!b->is_boolean()) invalid("/payment_block", "sap.type", "must be true or false");
+    if (!b->is_boolean()) fields.invalid("/payment_block", "sap.type", "must be true or false");
     if (b->get<bool>()) body["PaymentBlockingReason"] = "A";
   }
-  if (auto v = text(p, "notes", "/notes")) {
-    body["SupplierPostingLineItemText"] = fits(*v, 50, "/notes", "SupplierPostingLineItemText");
+  if (auto v = fields.text(p, "notes", "/notes")) {
+    body["SupplierPostingLineItemText"] = fields.fits(*v, 50, "/notes", "SupplierPostingLineItemText");
   }
 
   const auto lines = p.find("lines");
   if (lines == p.end() || !lines->is_array() || lines->empty()) {
-    invalid("/lines", "sap.required", "at least one line");
+    fields.invalid("/lines", "sap.required", "at least one line");
   }
   nlohmann::json items = nlohmann::json::array();
   struct tax_row {
@@ -155,33 +145,33 @@ nlohmann::json invoice_to_vendor(const nlohmann::json& p, const value_maps& maps
   for (std::size_t i = 0; i < lines->size(); ++i) {
     const auto& line = (*lines)[i];
     const std::string at = "/lines/" + std::to_string(i);
-    refuse_unknown(line, {"line_number", "description", "net", "tax", "gross", "tax_code",
+    fields.refuse_unknown(line, {"line_number", "description", "net", "tax", "gross", "tax_code",
                           "account"},
                    at, "SAP G/L invoice items through this adapter do not carry this field");
-    const auto net = money_amount(line.value("net", nlohmann::json()), at + "/net", currency);
-    const auto tax = money_amount(line.value("tax", nlohmann::json()), at + "/tax", currency);
-    (void)money_amount(line.value("gross", nlohmann::json()), at + "/gross", currency);
+    const auto net = fields.money_amount(line.value("net", nlohmann::json()), at + "/net", currency);
+    const auto tax = fields.money_amount(line.value("tax", nlohmann::json()), at + "/tax", currency);
+    (void)fields.money_amount(line.value("gross", nlohmann::json()), at + "/gross", currency);
     nlohmann::json item = {{"SupplierInvoiceItem", std::to_string(i + 1)},
                            {"CompanyCode", company},
-                           {"GLAccount", fits(mapped(maps.accounts,
-                                                     required_text(line, "account", at + "/account"),
+                           {"GLAccount", fields.fits(mapped(maps.accounts,
+                                                     fields.required_text(line, "account", at + "/account"),
                                                      at + "/account"),
                                               10, at + "/account", "GLAccount")},
                            {"DocumentCurrency", sap_currency},
                            {"SupplierInvoiceItemAmount", money_text(net, currency)},
                            {"DebitCreditCode", "S"}};
-    if (auto code = text(line, "tax_code", at + "/tax_code")) {
-      const auto sap_code = fits(mapped(maps.tax_codes, *code, at + "/tax_code"), 2,
+    if (auto code = fields.text(line, "tax_code", at + "/tax_code")) {
+      const auto sap_code = fields.fits(mapped(maps.tax_codes, *code, at + "/tax_code"), 2,
                                  at + "/tax_code", "TaxCode");
       item["TaxCode"] = sap_code;
       auto& row = taxes[sap_code];
       row.tax += tax;
       row.base += net;
     } else if (!tax.is_zero()) {
-      invalid(at + "/tax_code", "sap.tax_code_required", "a line with tax needs a tax code");
+      fields.invalid(at + "/tax_code", "sap.tax_code_required", "a line with tax needs a tax code");
     }
-    if (auto d = text(line, "description", at + "/description")) {
-      item["SupplierInvoiceItemText"] = fits(*d, 50, at + "/description", "SupplierInvoiceItemText");
+    if (auto d = fields.text(line, "description", at + "/description")) {
+      item["SupplierInvoiceItemText"] = fields.fits(*d, 50, at + "/description", "SupplierInvoiceItemText");
     }
     items.push_back(std::move(item));
   }

@@ -112,64 +112,64 @@ int to_int(const std::string& text) {
 std::string journal_request(const nlohmann::json& p, const value_maps& maps,
                             const std::string& document_type, const std::string& marker,
                             const std::string& now_utc) {
-  refuse_unknown(p,
+  fields.refuse_unknown(p,
                  {"id", "external_refs", "source", "legal_entity", "reference", "posting_date",
                   "document_date", "functional_currency", "description", "lines", "created_at",
                   "updated_at", "etag"},
                  "", "SAP journal entries through this adapter do not carry this field");
   const auto company =
-      mapped(maps.company_codes, required_text(p, "legal_entity", "/legal_entity"),
+      mapped(maps.company_codes, fields.required_text(p, "legal_entity", "/legal_entity"),
              "/legal_entity");
-  const auto posting = required_text(p, "posting_date", "/posting_date");
-  const auto document = text(p, "document_date", "/document_date").value_or(posting);
+  const auto posting = fields.required_text(p, "posting_date", "/posting_date");
+  const auto document = fields.text(p, "document_date", "/document_date").value_or(posting);
   for (const auto& [value, at] : {std::pair{posting, "/posting_date"},
                                   std::pair{document, "/document_date"}}) {
     if (value.size() != 10 || value[4] != '-' || value[7] != '-') {
-      invalid(at, "sap.date", "must be a date YYYY-MM-DD");
+      fields.invalid(at, "sap.date", "must be a date YYYY-MM-DD");
     }
   }
-  const auto functional = required_text(p, "functional_currency", "/functional_currency");
+  const auto functional = fields.required_text(p, "functional_currency", "/functional_currency");
   std::string header = element("OriginalReferenceDocumentType", "BKPFF") +
                        element("BusinessTransactionType", "RFBU") +
                        element("AccountingDocumentType", document_type) +
                        element("DocumentReferenceID", marker);
-  if (auto d = text(p, "description", "/description")) {
-    header += element("DocumentHeaderText", fits(*d, 25, "/description", "DocumentHeaderText"));
+  if (auto d = fields.text(p, "description", "/description")) {
+    header += element("DocumentHeaderText", fields.fits(*d, 25, "/description", "DocumentHeaderText"));
   }
   header += element("CompanyCode", company) + element("DocumentDate", document) +
             element("PostingDate", posting);
-  if (auto r = text(p, "reference", "/reference")) {
+  if (auto r = fields.text(p, "reference", "/reference")) {
     header += element("Reference1InDocumentHeader",
-                      fits(*r, 20, "/reference", "Reference1InDocumentHeader"));
+                      fields.fits(*r, 20, "/reference", "Reference1InDocumentHeader"));
   }
   const auto lines = p.find("lines");
   if (lines == p.end() || !lines->is_array() || lines->size() < 2) {
-    invalid("/lines", "sap.required", "at least two lines");
+    fields.invalid("/lines", "sap.required", "at least two lines");
   }
   std::string items;
   for (std::size_t i = 0; i < lines->size(); ++i) {
     const auto& line = (*lines)[i];
     const std::string at = "/lines/" + std::to_string(i);
-    refuse_unknown(line, {"line_number", "account", "side", "amount", "functional_amount",
+    fields.refuse_unknown(line, {"line_number", "account", "side", "amount", "functional_amount",
                           "exchange_rate", "description"},
                    at, "SAP journal items through this adapter do not carry this field");
-    const auto side = required_text(line, "side", at + "/side");
-    if (side != "debit" && side != "credit") invalid(at + "/side", "sap.side", "debit or credit");
+    const auto side = fields.required_text(line, "side", at + "/side");
+    if (side != "debit" && side != "credit") fields.invalid(at + "/side", "sap.side", "debit or credit");
     const auto amount_json = line.value("amount", nlohmann::json());
-    const auto currency = required_text(amount_json, "currency", at + "/amount/currency");
-    const auto amount = money_amount(amount_json, at + "/amount", currency);
+    const auto currency = fields.required_text(amount_json, "currency", at + "/amount/currency");
+    const auto amount = fields.money_amount(amount_json, at + "/amount", currency);
     const auto functional_amount =
-        money_amount(line.value("functional_amount", nlohmann::json()), at + "/functional_amount",
+        fields.money_amount(line.value("functional_amount", nlohmann::json()), at + "/functional_amount",
                      functional);
     if (currency == functional && functional_amount != amount) {
-      invalid(at + "/functional_amount", "sap.functional_amount",
+      fields.invalid(at + "/functional_amount", "sap.functional_amount",
               "must equal amount when the line is in the functional currency");
     }
     const bool credit = side == "credit";
     const auto sap_currency = mapped(maps.currencies, currency, at + "/amount/currency");
     const auto sap_functional = mapped(maps.currencies, functional, "/functional_currency");
-    std::string item = element("GLAccount", fits(mapped(maps.accounts,
-                                                        required_text(line, "account",
+    std::string item = element("GLAccount", fields.fits(mapped(maps.accounts,
+                                                        fields.required_text(line, "account",
                                                                       at + "/account"),
                                                         at + "/account"),
                                                  10, at + "/account", "GLAccount"));
@@ -181,8 +181,8 @@ std::string journal_request(const nlohmann::json& p, const value_maps& maps,
               "</AmountInCompanyCodeCurrency>";
     }
     item += element("DebitCreditCode", credit ? "H" : "S");
-    if (auto d = text(line, "description", at + "/description")) {
-      item += element("DocumentItemText", fits(*d, 50, at + "/description", "DocumentItemText"));
+    if (auto d = fields.text(line, "description", at + "/description")) {
+      item += element("DocumentItemText", fields.fits(*d, 50, at + "/description", "DocumentItemText"));
     }
     items += "<Item>" + item + "</Item>";
   }

@@ -136,9 +136,9 @@ result sap_connection::execute(const request& req, call_context& ctx) {
 std::string sap_connection::resolve_supplier(const nlohmann::json& party,
                                              const std::string& pointer, call_context& ctx) {
   if (auto id = mapping::party_ref(party, pointer); !id.empty()) return id;
-  const auto number = mapping::text(party, "number", pointer + "/number").value_or("");
+  const auto number = mapping::fields.text(party, "number", pointer + "/number").value_or("");
   if (number.empty()) {
-    mapping::invalid(pointer, "sap.party_unidentified",
+    mapping::fields.invalid(pointer, "sap.party_unidentified",
                      "needs external_refs.sap_s4hana or number");
   }
   // The number a supplier was created with is its SearchTerm1 (supplier_mapping.cpp).
@@ -157,7 +157,7 @@ std::string sap_connection::resolve_supplier(const nlohmann::json& party,
   }
   if (suppliers.size() == 1) return suppliers.front();
   if (suppliers.empty() && digits_only(number, 10)) return number;  // SAP's own supplier number
-  mapping::invalid(pointer + "/number",
+  mapping::fields.invalid(pointer + "/number",
                    suppliers.empty() ? "sap.supplier_unknown" : "sap.supplier_ambiguous",
                    suppliers.empty() ? "no SAP supplier has the search term " + number
                                      : "several SAP suppliers have the search term " + number);
@@ -347,7 +347,7 @@ result sap_connection::update_supplier(const request& req, call_context& ctx) {
       return h["CompanyCode"] == row["CompanyCode"];
     });
     if (it == have_rows.end()) {
-      mapping::unsupported("/legal_entity",
+      mapping::fields.unsupported("/legal_entity",
                            "extending an SAP supplier to another company code is not offered");
     }
     if ((*it)["PaymentTerms"] != row["PaymentTerms"]) {
@@ -359,7 +359,7 @@ result sap_connection::update_supplier(const request& req, call_context& ctx) {
   if (want["address"] != have["address"]) {
     const auto& addresses = mapping::results(current, "to_BusinessPartnerAddress");
     if (addresses.empty()) {
-      mapping::unsupported("/postal_address",
+      mapping::fields.unsupported("/postal_address",
                            "adding an address to an SAP business partner is not offered");
     }
     patches.emplace_back("/A_BusinessPartnerAddress(BusinessPartner=" + quoted + ",AddressID=" +

@@ -47,9 +47,4 @@ std::string invoice_vendor_id(const nlohmann::json& invoice);
 // The canonical answer of a create: the payload as sent, with the SAP id.
 nlohmann::json created_document(nlohmann::json payload, const std::string& vendor_id);
 
-// UNSUPPORTED for any member of `obj` not in `allowed` (ARCHITECTURE §4: a present field the
-// adapter does not know is never dropped silently).
-void refuse_unknown(const nlohmann::json& obj, std::initializer_list<std::string_view> allowed,
-                    const std::string& pointer, std::string_view why);
-
 }  // namespace erpc::sap

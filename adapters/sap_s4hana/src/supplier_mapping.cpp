@@ -59,20 +59,20 @@ const nlohmann::json& supplier_part(const nlohmann::json& partner) {
 }  // namespace
 
 nlohmann::json supplier_to_vendor(const nlohmann::json& p, const connection_config& config) {
-  refuse_unknown(p,
+  fields.refuse_unknown(p,
                  {"id", "external_refs", "source", "legal_entity", "number", "name", "tax_id",
                   "country", "postal_address", "payment_terms", "status", "payment_block",
                   "created_at", "updated_at", "etag"},
                  "", "SAP business partners through this adapter do not carry this field");
   const auto& maps = config.maps;
-  const auto name = required_text(p, "name", "/name");
+  const auto name = fields.required_text(p, "name", "/name");
   const auto parts = name_parts(name);
-  if (parts.size() > 4) invalid("/name", "sap.too_long", "SAP holds at most 160 characters");
+  if (parts.size() > 4) fields.invalid("/name", "sap.too_long", "SAP holds at most 160 characters");
   nlohmann::json body = {{"BusinessPartnerCategory", "2"},
                          {"BusinessPartnerGrouping", config.supplier.grouping}};
   for (std::size_t i = 0; i < parts.size(); ++i) body[name_fields[i]] = parts[i];
-  if (auto number = text(p, "number", "/number")) {
-    body["SearchTerm1"] = fits(*number, 20, "/number", "SearchTerm1");
+  if (auto number = fields.text(p, "number", "/number")) {
+    body["SearchTerm1"] = fields.fits(*number, 20, "/number", "SearchTerm1");
   }
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& role : config.supplier.roles) roles.push_back({{"BusinessPartnerRole", role}});
@@ -80,42 +80,42 @@ nlohmann::json supplier_to_vendor(const nlohmann::json& p, const connection_conf
 
   nlohmann::json address = nlohmann::json::object();
   if (const auto a = p.find("postal_address"); a != p.end()) {
-    refuse_unknown(*a, {"street_name", "building_number", "postal_code", "town_name",
+    fields.refuse_unknown(*a, {"street_name", "building_number", "postal_code", "town_name",
                         "country_sub_division", "country"},
                    "/postal_address", "SAP addresses through this adapter do not carry this field");
-    static const std::tuple<const char*, const char*, std::size_t> fields[] = {
+    static const std::tuple<const char*, const char*, std::size_t> address_fields[] = {
         {"street_name", "StreetName", 60}, {"building_number", "HouseNumber", 10},
         {"postal_code", "PostalCode", 10}, {"town_name", "CityName", 40},
         {"country_sub_division", "Region", 3}, {"country", "Country", 3}};
-    for (const auto& [canonical, sap, max] : fields) {
+    for (const auto& [canonical, sap, max] : address_fields) {
       const std::string at = std::string("/postal_address/") + canonical;
-      if (auto v = text(*a, canonical, at)) address[sap] = fits(*v, max, at, sap);
+      if (auto v = fields.text(*a, canonical, at)) address[sap] = fields.fits(*v, max, at, sap);
     }
   }
-  if (auto country = text(p, "country", "/country")) {
+  if (auto country = fields.text(p, "country", "/country")) {
     if (address.contains("Country") && address["Country"] != *country) {
-      invalid("/country", "sap.country_mismatch", "differs from postal_address/country");
+      fields.invalid("/country", "sap.country_mismatch", "differs from postal_address/country");
     }
     address["Country"] = *country;
   }
   if (!address.empty()) body["to_BusinessPartnerAddress"] = {{"results", {address}}};
 
   nlohmann::json supplier = nlohmann::json::object();
-  if (auto v = text(p, "tax_id", "/tax_id")) {
-    supplier["VATRegistration"] = fits(*v, 20, "/tax_id", "VATRegistration");
+  if (auto v = fields.text(p, "tax_id", "/tax_id")) {
+    supplier["VATRegistration"] = fields.fits(*v, 20, "/tax_id", "VATRegistration");
   }
   if (const auto b = p.find("payment_block"); b != p.end()) {
-    if (!b->is_boolean()) invalid("/payment_block", "sap.type", "must be true or false");
+    if (!b->is_boolean()) fields.invalid("/payment_block", "sap.type", "must be true or false");
     supplier["PaymentIsBlockedForSupplier"] = b->get<bool>();
   }
-  if (auto status = text(p, "status", "/status")) {
+  if (auto status = fields.text(p, "status", "/status")) {
     if (*status == "blocked") {
       supplier["PostingIsBlocked"] = true;
     } else if (*status != "active") {
-      unsupported("/status", "SAP suppliers here are active or blocked (posting block)");
+      fields.unsupported("/status", "SAP suppliers here are active or blocked (posting block)");
     }
   }
-  if (auto le = text(p, "legal_entity", "/legal_entity")) {
+  if (auto le = fields.text(p, "legal_entity", "/legal_entity")) {
     nlohmann::json company = {
         {"CompanyCode", mapped(maps.company_codes, *le, "/legal_entity")},
         {"IsToBeCheckedForDuplicates", config.supplier.check_duplicate_invoices}};
@@ -123,14 +123,14 @@ nlohmann::json supplier_to_vendor(const nlohmann::json& p, const connection_conf
       company["ReconciliationAccount"] = config.supplier.reconciliation_account;
     }
     if (const auto terms = p.find("payment_terms"); terms != p.end()) {
-      company["PaymentTerms"] = fits(
-          mapped(maps.payment_terms, required_text(*terms, "code", "/payment_terms/code"),
+      company["PaymentTerms"] = fields.fits(
+          mapped(maps.payment_terms, fields.required_text(*terms, "code", "/payment_terms/code"),
                  "/payment_terms/code"),
           4, "/payment_terms/code", "PaymentTerms");
     }
     supplier["to_SupplierCompany"] = {{"results", {company}}};
   } else if (p.contains("payment_terms")) {
-    invalid("/payment_terms", "sap.legal_entity_required",
+    fields.invalid("/payment_terms", "sap.legal_entity_required",
             "SAP keeps payment terms per company code: legal_entity is required");
   }
   body["to_Supplier"] = std::move(supplier);
@@ -160,11 +160,11 @@ nlohmann::json supplier_from_vendor(const nlohmann::json& bp, const value_maps& 
   if (!addresses.empty()) {
     const auto& a = addresses.front();
     nlohmann::json address = nlohmann::json::object();
-    static const std::pair<const char*, const char*> fields[] = {
+    static const std::pair<const char*, const char*> address_fields[] = {
         {"StreetName", "street_name"}, {"HouseNumber", "building_number"},
         {"PostalCode", "postal_code"}, {"CityName", "town_name"},
         {"Region", "country_sub_division"}, {"Country", "country"}};
-    for (const auto& [sap, canonical] : fields) {
+    for (const auto& [sap, canonical] : address_fields) {
       if (const auto v = member(a, sap); !v.empty()) address[canonical] = v;
     }
     if (!address.empty()) doc["postal_address"] = address;
