@@ -27,28 +27,28 @@ namespace {
 
 std::optional<decimal> optional_decimal(const nlohmann::json& line, const char* name,
                                         const std::string& pointer) {
-  const auto t = text(line, name, pointer);
+  const auto t = fields.text(line, name, pointer);
   if (!t) return std::nullopt;
   const auto d = decimal::parse(*t);
-  if (!d) invalid(pointer, "fo.decimal", "must be a decimal string");
+  if (!d) fields.invalid(pointer, "fo.decimal", "must be a decimal string");
   return d;
 }
 
 }  // namespace
 
 vendor_invoice invoice_to_vendor(const nlohmann::json& p, const connection_config& config) {
-  refuse_unknown(p,
+  fields.refuse_unknown(p,
                  {"id", "external_refs", "source", "document_type", "direction", "legal_entity",
                   "supplier", "invoice_number", "invoice_date", "posting_date", "due_date",
                   "currency", "lines", "totals", "rounding_tolerance", "created_at", "updated_at",
                   "etag"},
                  "", "F&O pending vendor invoices through this adapter do not carry this field");
-  if (required_text(p, "direction", "/direction") != "payable") {
-    unsupported("/direction", "only payable invoices (F&O vendor invoices) are offered");
+  if (fields.required_text(p, "direction", "/direction") != "payable") {
+    fields.unsupported("/direction", "only payable invoices (F&O vendor invoices) are offered");
   }
-  const auto type = required_text(p, "document_type", "/document_type");
+  const auto type = fields.required_text(p, "document_type", "/document_type");
   if (type != "invoice" && type != "credit_note") {
-    invalid("/document_type", "fo.document_type", "invoice or credit_note");
+    fields.invalid("/document_type", "fo.document_type", "invoice or credit_note");
   }
   const bool credit = type == "credit_note";
   check_legal_entity(p, config);
@@ -57,28 +57,28 @@ vendor_invoice invoice_to_vendor(const nlohmann::json& p, const connection_confi
   h = nlohmann::json::object();
   h["dataAreaId"] = config.company;
   const auto supplier = p.find("supplier");
-  if (supplier == p.end() || !supplier->is_object()) invalid("/supplier", "fo.required", "required");
+  if (supplier == p.end() || !supplier->is_object()) fields.invalid("/supplier", "fo.required", "required");
   std::string account;
   if (const auto refs = supplier->find("external_refs"); refs != supplier->end() && refs->is_object()) {
     if (const auto id = refs->find(ref_key); id != refs->end() && id->is_string()) account = id->get<std::string>();
   }
-  if (account.empty()) account = text(*supplier, "number", "/supplier/number").value_or("");
-  if (account.empty()) invalid("/supplier", "fo.party_unidentified", "needs external_refs.dynamics_fo or number");
-  h["InvoiceAccount"] = fits(account, 20, "/supplier/number", "Invoice account");
-  h["InvoiceNumber"] = fits(required_text(p, "invoice_number", "/invoice_number"), 20,
+  if (account.empty()) account = fields.text(*supplier, "number", "/supplier/number").value_or("");
+  if (account.empty()) fields.invalid("/supplier", "fo.party_unidentified", "needs external_refs.dynamics_fo or number");
+  h["InvoiceAccount"] = fields.fits(account, 20, "/supplier/number", "Invoice account");
+  h["InvoiceNumber"] = fields.fits(fields.required_text(p, "invoice_number", "/invoice_number"), 20,
                             "/invoice_number", "Invoice");
   h["InvoiceDate"] = date_text(p, "invoice_date", "/invoice_date", true);
   const auto posting = date_text(p, "posting_date", "/posting_date", false);
   h["PostingDate"] = posting.empty() ? h["InvoiceDate"].get<std::string>() : posting;
   if (auto due = date_text(p, "due_date", "/due_date", false); !due.empty()) h["DueDate"] = due;
-  const auto currency = required_text(p, "currency", "/currency");
-  h["CurrencyCode"] = fits(mapped(config.maps.currencies, currency, "/currency"), 3, "/currency", "Currency");
-  if (!p.contains("totals") || !p["totals"].is_object()) invalid("/totals", "fo.required", "required");
-  const auto gross_total = money_amount(p["totals"].value("gross", nlohmann::json()), "/totals/gross", currency);
+  const auto currency = fields.required_text(p, "currency", "/currency");
+  h["CurrencyCode"] = fields.fits(mapped(config.maps.currencies, currency, "/currency"), 3, "/currency", "Currency");
+  if (!p.contains("totals") || !p["totals"].is_object()) fields.invalid("/totals", "fo.required", "required");
+  const auto gross_total = fields.money_amount(p["totals"].value("gross", nlohmann::json()), "/totals/gross", currency);
 
   const auto lines = p.find("lines");
   if (lines == p.end() || !lines->is_array() || lines->empty()) {
-    invalid("/lines", "fo.required", "at least one line");
+    fields.invalid("/lines", "fo.required", "at least one line");
   }
   const int digits = currency_minor_units(currency).value_or(2);
   decimal gross_sum;
@@ -86,39 +86,39 @@ vendor_invoice invoice_to_vendor(const nlohmann::json& p, const connection_confi
   for (std::size_t i = 0; i < lines->size(); ++i) {
     const auto& line = (*lines)[i];
     const std::string at = "/lines/" + std::to_string(i);
-    refuse_unknown(line, {"line_number", "description", "quantity", "unit_price", "net", "tax",
+    fields.refuse_unknown(line, {"line_number", "description", "quantity", "unit_price", "net", "tax",
                           "gross", "tax_code", "account"},
                    at, "F&O vendor invoice lines through this adapter do not carry this field");
-    const auto net = money_amount(line.value("net", nlohmann::json()), at + "/net", currency);
-    const auto tax = money_amount(line.value("tax", nlohmann::json()), at + "/tax", currency);
-    const auto gross = money_amount(line.value("gross", nlohmann::json()), at + "/gross", currency);
-    if (net + tax != gross) invalid(at + "/gross", "fo.line_gross", "gross must be net + tax");
-    if (net.is_negative()) invalid(at + "/net", "fo.negative_amount", "amounts are positive (a credit note says so in document_type)");
+    const auto net = fields.money_amount(line.value("net", nlohmann::json()), at + "/net", currency);
+    const auto tax = fields.money_amount(line.value("tax", nlohmann::json()), at + "/tax", currency);
+    const auto gross = fields.money_amount(line.value("gross", nlohmann::json()), at + "/gross", currency);
+    if (net + tax != gross) fields.invalid(at + "/gross", "fo.line_gross", "gross must be net + tax");
+    if (net.is_negative()) fields.invalid(at + "/net", "fo.negative_amount", "amounts are positive (a credit note says so in document_type)");
     gross_sum += gross;
     const auto quantity = optional_decimal(line, "quantity", at + "/quantity").value_or(decimal::from_int(1));
     const auto price = optional_decimal(line, "unit_price", at + "/unit_price").value_or(net);
     if (quantity.multiply(price, digits, rounding::half_up) != net) {
-      invalid(at + "/net", "fo.line_amount", "net must be quantity × unit_price");
+      fields.invalid(at + "/net", "fo.line_amount", "net must be quantity × unit_price");
     }
     nlohmann::json item = {
         {"dataAreaId", config.company},
         {"LineNumber", static_cast<std::int64_t>(i + 1)},
         {"MainAccountDisplayValue",
-         fits(mapped(config.maps.accounts, required_text(line, "account", at + "/account"), at + "/account"),
+         fields.fits(mapped(config.maps.accounts, fields.required_text(line, "account", at + "/account"), at + "/account"),
               100, at + "/account", "Main account")},
         {"Quantity", adapters::make_decimal(credit ? -quantity : quantity)},
         {"UnitPrice", adapters::make_decimal(price)},
         {"LineAmount", adapters::make_decimal(credit ? -net : net)}};
-    if (auto code = text(line, "tax_code", at + "/tax_code")) {
-      item["ItemSalesTaxGroup"] = fits(mapped(config.maps.tax_codes, *code, at + "/tax_code"), 10,
+    if (auto code = fields.text(line, "tax_code", at + "/tax_code")) {
+      item["ItemSalesTaxGroup"] = fields.fits(mapped(config.maps.tax_codes, *code, at + "/tax_code"), 10,
                                        at + "/tax_code", "Item sales tax group");
     }
-    if (auto d = text(line, "description", at + "/description")) {
-      item["Description"] = fits(*d, 60, at + "/description", "Description");
+    if (auto d = fields.text(line, "description", at + "/description")) {
+      item["Description"] = fields.fits(*d, 60, at + "/description", "Description");
     }
     out.lines.push_back(std::move(item));
   }
-  if (gross_sum != gross_total) invalid("/totals/gross", "fo.total_gross", "must be the sum of the lines' gross");
+  if (gross_sum != gross_total) fields.invalid("/totals/gross", "fo.total_gross", "must be the sum of the lines' gross");
   return out;
 }
 

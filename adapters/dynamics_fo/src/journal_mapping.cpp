@@ -43,20 +43,20 @@ std::string journal_reference(std::string_view key) {
 
 ledger_journal journal_to_vendor(const nlohmann::json& p, const connection_config& config,
                                  const std::string& reference) {
-  refuse_unknown(p,
+  fields.refuse_unknown(p,
                  {"id", "external_refs", "source", "legal_entity", "reference", "posting_date",
                   "functional_currency", "description", "lines", "created_at", "updated_at", "etag"},
                  "", "F&O ledger journals through this adapter do not carry this field");
   check_legal_entity(p, config);
-  const auto currency = required_text(p, "functional_currency", "/functional_currency");
+  const auto currency = fields.required_text(p, "functional_currency", "/functional_currency");
   const auto date = date_text(p, "posting_date", "/posting_date", true);
-  const auto description = text(p, "description", "/description").value_or("");
+  const auto description = fields.text(p, "description", "/description").value_or("");
   // The journal's own reference goes to the lines' Document; without one, the key's reference.
-  auto document = text(p, "reference", "/reference").value_or("");
-  document = document.empty() ? reference : fits(document, 20, "/reference", "Document");
+  auto document = fields.text(p, "reference", "/reference").value_or("");
+  document = document.empty() ? reference : fields.fits(document, 20, "/reference", "Document");
   const auto lines = p.find("lines");
   if (lines == p.end() || !lines->is_array() || lines->size() < 2) {
-    invalid("/lines", "fo.required", "at least two lines");
+    fields.invalid("/lines", "fo.required", "at least two lines");
   }
   ledger_journal out;
   out.header = {{"dataAreaId", config.company}, {"JournalName", config.journal_name}, {"Description", reference}};
@@ -65,36 +65,36 @@ ledger_journal journal_to_vendor(const nlohmann::json& p, const connection_confi
   for (std::size_t i = 0; i < lines->size(); ++i) {
     const auto& l = (*lines)[i];
     const std::string at = "/lines/" + std::to_string(i);
-    refuse_unknown(l, {"line_number", "account", "side", "amount", "functional_amount", "description"},
+    fields.refuse_unknown(l, {"line_number", "account", "side", "amount", "functional_amount", "description"},
                    at, "F&O ledger journal lines through this adapter do not carry this field");
-    const auto amount = money_amount(l.value("amount", nlohmann::json()), at + "/amount", "");
+    const auto amount = fields.money_amount(l.value("amount", nlohmann::json()), at + "/amount", "");
     if (l["amount"]["currency"] != currency) {
-      unsupported(at + "/amount/currency", "lines in the functional currency only (F&O computes foreign-currency amounts)");
+      fields.unsupported(at + "/amount/currency", "lines in the functional currency only (F&O computes foreign-currency amounts)");
     }
-    const auto functional = money_amount(l.value("functional_amount", nlohmann::json()), at + "/functional_amount", currency);
-    if (functional != amount) invalid(at + "/functional_amount", "fo.functional_amount", "must equal amount");
-    if (amount.is_negative() || amount.is_zero()) invalid(at + "/amount", "fo.amount", "must be positive");
-    const auto side = required_text(l, "side", at + "/side");
-    if (side != "debit" && side != "credit") invalid(at + "/side", "fo.side", "debit or credit");
+    const auto functional = fields.money_amount(l.value("functional_amount", nlohmann::json()), at + "/functional_amount", currency);
+    if (functional != amount) fields.invalid(at + "/functional_amount", "fo.functional_amount", "must equal amount");
+    if (amount.is_negative() || amount.is_zero()) fields.invalid(at + "/amount", "fo.amount", "must be positive");
+    const auto side = fields.required_text(l, "side", at + "/side");
+    if (side != "debit" && side != "credit") fields.invalid(at + "/side", "fo.side", "debit or credit");
     balance += side == "debit" ? amount : -amount;
     nlohmann::json line = {
         {"dataAreaId", config.company},
         {"LineNumber", static_cast<std::int64_t>(i + 1)},
         {"AccountType", "Ledger"},
         {"AccountDisplayValue",
-         fits(mapped(config.maps.accounts, required_text(l, "account", at + "/account"), at + "/account"), 100,
+         fields.fits(mapped(config.maps.accounts, fields.required_text(l, "account", at + "/account"), at + "/account"), 100,
               at + "/account", "Account")},
         {side == "debit" ? "DebitAmount" : "CreditAmount", adapters::make_decimal(amount)},
-        {"CurrencyCode", fits(mapped(config.maps.currencies, currency, at + "/amount/currency"), 3,
+        {"CurrencyCode", fields.fits(mapped(config.maps.currencies, currency, at + "/amount/currency"), 3,
                               at + "/amount/currency", "Currency")},
         {"TransDate", date},
         {"Document", document}};
-    const auto d = text(l, "description", at + "/description").value_or(description);
-    if (!d.empty()) line["Description"] = fits(d, 60, at + "/description", "Description");
+    const auto d = fields.text(l, "description", at + "/description").value_or(description);
+    if (!d.empty()) line["Description"] = fields.fits(d, 60, at + "/description", "Description");
     out.lines.push_back(std::move(line));
   }
   if (!balance.is_zero()) {
-    invalid("/lines", "fo.unbalanced", "debits and credits differ by " + balance.abs().to_string() + " " + currency);
+    fields.invalid("/lines", "fo.unbalanced", "debits and credits differ by " + balance.abs().to_string() + " " + currency);
   }
   return out;
 }

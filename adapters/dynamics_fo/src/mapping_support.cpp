@@ -6,98 +6,17 @@
 
 namespace erpc::fo::mapping {
 
-void invalid(const std::string& pointer, const std::string& code, const std::string& message) {
-  throw error(error_class::validation, code, message + " (" + pointer + ")")
-      .with_field(pointer, code, message)
-      .with_effect(effect::none);
-}
-
-void unsupported(const std::string& pointer, const std::string& message) {
-  throw error(error_class::unsupported, "fo.field_unsupported", message + " (" + pointer + ")")
-      .with_field(pointer, "fo.field_unsupported", message)
-      .with_effect(effect::none);
-}
-
-std::optional<std::string> text(const nlohmann::json& obj, const char* name,
-                                const std::string& pointer) {
-  if (!obj.is_object()) return std::nullopt;
-  const auto it = obj.find(name);
-  if (it == obj.end() || it->is_null()) return std::nullopt;
-  if (!it->is_string()) invalid(pointer, "fo.type", "must be a string");
-  return it->get<std::string>();
-}
-
-std::string required_text(const nlohmann::json& obj, const char* name, const std::string& pointer) {
-  auto value = text(obj, name, pointer);
-  if (!value || value->empty()) invalid(pointer, "fo.required", "required");
-  return *value;
-}
-
-std::string fits(const std::string& value, std::size_t max_chars, const std::string& pointer,
-                 const char* fo_field) {
-  std::size_t chars = 0;
-  for (const char c : value) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  if (chars > max_chars) {
-    invalid(pointer, "fo.too_long",
-            "F&O holds at most " + std::to_string(max_chars) + " characters in " + fo_field +
-                " (this value has " + std::to_string(chars) + "); it is not truncated");
-  }
-  return value;
-}
-
-std::string mapped(const value_map& map, const std::string& code, const std::string& pointer) {
-  const auto v = map.vendor_code(code);
-  if (!v) {
-    invalid(pointer, "fo.unmapped_value",
-            "the connection's value map " + map.name() + " has no entry for " + code);
-  }
-  return *v;
-}
-
-std::string code_for(const value_map& map, const std::string& vendor_code, const char* what) {
-  if (vendor_code.empty()) return {};
-  const auto c = map.code(vendor_code);
-  if (!c) {
-    throw error(error_class::configuration, "fo.unmapped_vendor_value",
-                std::string("the connection's value map ") + map.name() + " has no code for F&O " +
-                    what + " " + vendor_code);
-  }
-  return *c;
-}
-
 std::string date_text(const nlohmann::json& obj, const char* name, const std::string& pointer,
                       bool required) {
-  const auto value = required ? std::optional(required_text(obj, name, pointer)) : text(obj, name, pointer);
+  const auto value = required ? std::optional(fields.required_text(obj, name, pointer)) : fields.text(obj, name, pointer);
   if (!value) return {};
   const auto& s = *value;
   bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
   for (std::size_t i = 0; ok && i < s.size(); ++i) {
     if (i != 4 && i != 7) ok = s[i] >= '0' && s[i] <= '9';
   }
-  if (!ok) invalid(pointer, "fo.date", "must be a date YYYY-MM-DD");
+  if (!ok) fields.invalid(pointer, "fo.date", "must be a date YYYY-MM-DD");
   return s;
-}
-
-decimal money_amount(const nlohmann::json& money, const std::string& pointer,
-                     const std::string& currency) {
-  if (!money.is_object()) invalid(pointer, "fo.required", "must be {amount, currency}");
-  const auto amount = required_text(money, "amount", pointer + "/amount");
-  const auto cur = required_text(money, "currency", pointer + "/currency");
-  if (!currency.empty() && cur != currency) {
-    invalid(pointer + "/currency", "fo.currency_mismatch", "must be the document currency " + currency);
-  }
-  const auto d = decimal::parse(amount);
-  if (!d) invalid(pointer + "/amount", "fo.decimal", "must be a decimal string");
-  return *d;
-}
-
-nlohmann::json money_json(const decimal& amount, const std::string& currency) {
-  const auto digits = currency_minor_units(currency).value_or(2);
-  std::string text = amount.to_string();
-  if (amount.scale() < digits) {
-    if (const auto r = amount.rescale(digits)) text = r->to_string();
-  }
-  return {{"amount", text}, {"currency", currency}};
 }
 
 decimal number_of(const nlohmann::json& record, const char* name) {
@@ -115,20 +34,10 @@ std::string member(const nlohmann::json& record, const char* name) {
   return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-void refuse_unknown(const nlohmann::json& obj, std::initializer_list<std::string_view> allowed,
-                    const std::string& pointer, std::string_view why) {
-  if (!obj.is_object()) return;
-  for (const auto& [name, value] : obj.items()) {
-    bool ok = false;
-    for (const auto a : allowed) ok = ok || name == a;
-    if (!ok) unsupported(pointer + "/" + name, std::string(why));
-  }
-}
-
 void check_legal_entity(const nlohmann::json& payload, const connection_config& config) {
-  if (auto le = text(payload, "legal_entity", "/legal_entity")) {
+  if (auto le = fields.text(payload, "legal_entity", "/legal_entity")) {
     if (!config.legal_entity.empty() && *le != config.legal_entity) {
-      invalid("/legal_entity", "fo.legal_entity",
+      fields.invalid("/legal_entity", "fo.legal_entity",
               "this connection writes to legal entity " + config.legal_entity + " (dataAreaId " +
                   config.company + ")");
     }

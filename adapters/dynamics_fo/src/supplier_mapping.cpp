@@ -19,76 +19,76 @@ namespace erpc::fo {
 using namespace mapping;
 
 nlohmann::json supplier_to_vendor(const nlohmann::json& p, const connection_config& config) {
-  refuse_unknown(p,
+  fields.refuse_unknown(p,
                  {"id", "external_refs", "source", "legal_entity", "number", "name", "tax_id",
                   "country", "postal_address", "email", "default_currency", "status",
                   "payment_block", "created_at", "updated_at", "etag"},
                  "", "F&O vendors through this adapter do not carry this field");
   check_legal_entity(p, config);
   nlohmann::json v = nlohmann::json::object();
-  v["VendorAccountNumber"] = fits(required_text(p, "number", "/number"), 20, "/number", "Vendor account");
-  v["VendorOrganizationName"] = fits(required_text(p, "name", "/name"), 100, "/name", "Name");
+  v["VendorAccountNumber"] = fields.fits(fields.required_text(p, "number", "/number"), 20, "/number", "Vendor account");
+  v["VendorOrganizationName"] = fields.fits(fields.required_text(p, "name", "/name"), 100, "/name", "Name");
   v["VendorGroupId"] = config.vendor_group;
-  std::string country = text(p, "country", "/country").value_or("");
+  std::string country = fields.text(p, "country", "/country").value_or("");
   if (const auto a = p.find("postal_address"); a != p.end()) {
-    refuse_unknown(*a, {"street_name", "building_number", "postal_code", "town_name",
+    fields.refuse_unknown(*a, {"street_name", "building_number", "postal_code", "town_name",
                         "country_sub_division", "country", "address_lines"},
                    "/postal_address", "not carried by an F&O vendor address");
     std::string street;
     if (const auto lines = a->find("address_lines"); lines != a->end()) {
       if (a->contains("street_name") || a->contains("building_number")) {
-        unsupported("/postal_address/street_name", "send address_lines or street_name/building_number, not both");
+        fields.unsupported("/postal_address/street_name", "send address_lines or street_name/building_number, not both");
       }
-      if (!lines->is_array()) invalid("/postal_address/address_lines", "fo.type", "must be an array of strings");
+      if (!lines->is_array()) fields.invalid("/postal_address/address_lines", "fo.type", "must be an array of strings");
       for (std::size_t i = 0; i < lines->size(); ++i) {
         if (!(*lines)[i].is_string()) {
-          invalid("/postal_address/address_lines/" + std::to_string(i), "fo.type", "must be a string");
+          fields.invalid("/postal_address/address_lines/" + std::to_string(i), "fo.type", "must be a string");
         }
         street += (i ? "\n" : "") + (*lines)[i].get<std::string>();
       }
     } else {
-      street = text(*a, "street_name", "/postal_address/street_name").value_or("");
-      if (auto b = text(*a, "building_number", "/postal_address/building_number")) {
+      street = fields.text(*a, "street_name", "/postal_address/street_name").value_or("");
+      if (auto b = fields.text(*a, "building_number", "/postal_address/building_number")) {
         street += (street.empty() ? "" : " ") + *b;
       }
     }
-    if (!street.empty()) v["AddressStreet"] = fits(street, 250, "/postal_address/street_name", "Street");
-    if (auto t = text(*a, "town_name", "/postal_address/town_name")) {
-      v["AddressCity"] = fits(*t, 60, "/postal_address/town_name", "City");
+    if (!street.empty()) v["AddressStreet"] = fields.fits(street, 250, "/postal_address/street_name", "Street");
+    if (auto t = fields.text(*a, "town_name", "/postal_address/town_name")) {
+      v["AddressCity"] = fields.fits(*t, 60, "/postal_address/town_name", "City");
     }
-    if (auto s = text(*a, "country_sub_division", "/postal_address/country_sub_division")) {
-      v["AddressState"] = fits(*s, 10, "/postal_address/country_sub_division", "State");
+    if (auto s = fields.text(*a, "country_sub_division", "/postal_address/country_sub_division")) {
+      v["AddressState"] = fields.fits(*s, 10, "/postal_address/country_sub_division", "State");
     }
-    if (auto pc = text(*a, "postal_code", "/postal_address/postal_code")) {
-      v["AddressZipCode"] = fits(*pc, 10, "/postal_address/postal_code", "ZIP/postal code");
+    if (auto pc = fields.text(*a, "postal_code", "/postal_address/postal_code")) {
+      v["AddressZipCode"] = fields.fits(*pc, 10, "/postal_address/postal_code", "ZIP/postal code");
     }
-    if (auto c = text(*a, "country", "/postal_address/country")) {
+    if (auto c = fields.text(*a, "country", "/postal_address/country")) {
       if (!country.empty() && *c != country) {
-        invalid("/postal_address/country", "fo.country_mismatch", "differs from /country");
+        fields.invalid("/postal_address/country", "fo.country_mismatch", "differs from /country");
       }
       country = *c;
     }
   }
   if (!country.empty()) {
-    if (country.size() != 2) invalid("/country", "fo.country", "must be an ISO 3166 alpha-2 code");
+    if (country.size() != 2) fields.invalid("/country", "fo.country", "must be an ISO 3166 alpha-2 code");
     v["AddressCountryRegionISOCode"] = country;
   }
-  if (auto e = text(p, "email", "/email")) v["PrimaryEmailAddress"] = fits(*e, 80, "/email", "Email");
-  if (auto t = text(p, "tax_id", "/tax_id")) v["TaxExemptNumber"] = fits(*t, 20, "/tax_id", "Tax exempt number");
-  if (auto c = text(p, "default_currency", "/default_currency")) {
-    v["CurrencyCode"] = fits(mapped(config.maps.currencies, *c, "/default_currency"), 3,
+  if (auto e = fields.text(p, "email", "/email")) v["PrimaryEmailAddress"] = fields.fits(*e, 80, "/email", "Email");
+  if (auto t = fields.text(p, "tax_id", "/tax_id")) v["TaxExemptNumber"] = fields.fits(*t, 20, "/tax_id", "Tax exempt number");
+  if (auto c = fields.text(p, "default_currency", "/default_currency")) {
+    v["CurrencyCode"] = fields.fits(mapped(config.maps.currencies, *c, "/default_currency"), 3,
                              "/default_currency", "Currency");
   }
   std::string hold = "No";
-  if (const auto s = text(p, "status", "/status")) {
+  if (const auto s = fields.text(p, "status", "/status")) {
     if (*s == "blocked") {
       hold = "All";
     } else if (*s != "active") {
-      unsupported("/status", "F&O on-hold status holds active or blocked through this adapter");
+      fields.unsupported("/status", "F&O on-hold status holds active or blocked through this adapter");
     }
   }
   if (const auto b = p.find("payment_block"); b != p.end() && !b->is_null()) {
-    if (!b->is_boolean()) invalid("/payment_block", "fo.type", "must be true or false");
+    if (!b->is_boolean()) fields.invalid("/payment_block", "fo.type", "must be true or false");
     if (b->get<bool>() && hold == "No") hold = "Payment";
   }
   v["OnHoldStatus"] = hold;

@@ -121,7 +121,7 @@ TEST_CASE("a broken profile is a usage error naming the member", "[certify][e2e]
   CHECK(log.find("/subject") != std::string::npos);
 }
 
-TEST_CASE("--record keeps the verdict beside the library; adapters list shows it while the bytes "
+TEST_CASE("certify --record keeps the verdict beside the library, and adapters list shows it while the bytes "
           "are the certified ones", "[certify][e2e]") {
   temp_dir dir("erpc_certify_e2e_record");
   const auto adapters = dir.path / "adapters";

@@ -66,7 +66,7 @@ TEST_CASE("an FX run: USD invoices from the EUR account, not SEPA, with an FX ac
   // the method, the ERP payment is in USD.
   const std::vector<json> invoices = {invoice("B1", "V1", "1000.05", "USD"),
                                       invoice("B2", "V1", "70.00", "EUR")};
-  const auto sel = select_payable(invoices, {}, c);
+  const auto sel = select_payable(invoices, {}, c, {"2026-03-10", {}});
   REQUIRE(sel.payments.size() == 1);
   REQUIRE(sel.payments[0].invoices.size() == 1);
   const auto bank = bank_payment(sel.payments[0], "R.p1", "2026-03-10", "Acme", {{"iban", "FR1420041010050500013M02606"}}, c);
