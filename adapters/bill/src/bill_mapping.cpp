@@ -167,7 +167,7 @@ class bill_mapping final : public record_mapping {
     if (const auto items = body.find("billLineItems"); items != body.end() && items->is_array()) {
       for (const auto& item : *items) {
         auto d = adapters::to_decimal(item.value("amount", nlohmann::json()));
-        amounts.push_back(d ? norm_amount(*d) : std::string("?"));
+        amounts.push_back(d ? d->normalized().to_string() : std::string("?"));
         if (d) total += *d;
       }
     }
@@ -175,7 +175,7 @@ class bill_mapping final : public record_mapping {
             {"invoiceNumber", invoice_field(body, "invoiceNumber")},
             {"invoiceDate", invoice_field(body, "invoiceDate")},
             {"dueDate", text_of(body, "dueDate")},
-            {"amount", norm_amount(total)},
+            {"amount", total.normalized().to_string()},
             {"lineAmounts", amounts}};
   }
 

@@ -90,14 +90,6 @@ std::string text_of(const nlohmann::json& obj, const char* name) {
   return adapters::scalar_text(*it);
 }
 
-std::string norm_amount(const decimal& value) {
-  auto text = value.to_string();
-  if (text.find('.') == std::string::npos) return text;
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  return text;
-}
-
 std::optional<std::size_t> item_index(std::string_view path, std::string_view prefix) {
   if (path.substr(0, prefix.size()) != prefix) return std::nullopt;
   std::size_t i = prefix.size();

@@ -38,9 +38,6 @@ decimal read_amount(const nlohmann::json& obj, const char* name);
 nlohmann::json money_json(const decimal& amount, const std::string& currency);
 std::string text_of(const nlohmann::json& obj, const char* name);  // "" when absent
 
-// Decimal text with trailing fraction zeros cut, so 100.10 == 100.1 in a comparison.
-std::string norm_amount(const decimal& value);
-
 // "billLineItems[3].amount" → 3 after "billLineItems["; nullopt otherwise.
 std::optional<std::size_t> item_index(std::string_view path, std::string_view prefix);
 

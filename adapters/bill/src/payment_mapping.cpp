@@ -110,7 +110,7 @@ class payment_mapping final : public record_mapping {
   nlohmann::json compared_fields(const nlohmann::json& body) const override {
     const auto amount = adapters::to_decimal(body.value("amount", nlohmann::json()));
     return {{"billId", text_of(body, "billId")},
-            {"amount", amount ? norm_amount(*amount) : std::string("?")},
+            {"amount", amount ? amount->normalized().to_string() : std::string("?")},
             {"processDate", text_of(body, "processDate")},
             {"fundingAccount", text_of(body.value("fundingAccount", nlohmann::json::object()), "id")}};
   }

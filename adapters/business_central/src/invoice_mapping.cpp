@@ -61,16 +61,6 @@ std::optional<decimal> optional_decimal(const nlohmann::json& line, const char* 
   return d;
 }
 
-std::string normalized(const decimal& d) {
-  // 1.50 and 1.5 are the same amount: compare without trailing zeros.
-  auto s = d.to_string();
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s;
-}
-
 }  // namespace
 
 purchase_document invoice_to_vendor(const nlohmann::json& p, const connection_config& config) {
@@ -248,8 +238,8 @@ nlohmann::json invoice_compared_fields(const nlohmann::json& d, const document_e
   for (const auto& line : it != d.end() && it->is_array() ? *it : nlohmann::json::array()) {
     if (member(line, "lineType") == "Comment") continue;
     lines.push_back({{"lineObjectNumber", member(line, "lineObjectNumber")},
-                     {"quantity", normalized(number_of(line, "quantity"))},
-                     {"directUnitCost", normalized(number_of(line, "directUnitCost"))},
+                     {"quantity", number_of(line, "quantity").normalized().to_string()},
+                     {"directUnitCost", number_of(line, "directUnitCost").normalized().to_string()},
                      {"taxCode", member(line, "taxCode")}});
   }
   out["lines"] = std::move(lines);

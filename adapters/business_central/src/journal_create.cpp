@@ -22,7 +22,7 @@ using posting = std::array<std::string, 3>;
 std::vector<posting> postings_of_lines(const nlohmann::json& lines) {
   std::vector<posting> out;
   for (const auto& l : lines) {
-    out.push_back({member(l, "accountNumber"), canonical_decimal(number_of(l, "amount")), member(l, "postingDate")});
+    out.push_back({member(l, "accountNumber"), number_of(l, "amount").normalized().to_string(), member(l, "postingDate")});
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -32,7 +32,7 @@ std::vector<posting> postings_of_ledger(const nlohmann::json& entries) {
   std::vector<posting> out;
   for (const auto& e : entries) {
     out.push_back({member(e, "accountNumber"),
-                   canonical_decimal(number_of(e, "debitAmount") - number_of(e, "creditAmount")),
+                   (number_of(e, "debitAmount") - number_of(e, "creditAmount")).normalized().to_string(),
                    member(e, "postingDate")});
   }
   std::sort(out.begin(), out.end());

@@ -18,15 +18,6 @@ std::string member(const nlohmann::json& record, const char* name) {
   return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::string canonical_decimal(const decimal& d) {
-  auto s = d.to_string();
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s;
-}
-
 std::string party_ref(const nlohmann::json& party) {
   if (!party.is_object()) return {};
   if (const auto refs = party.find("external_refs"); refs != party.end() && refs->is_object()) {

@@ -36,9 +36,6 @@ inline std::string code_for(const value_map& map, const std::string& vendor_code
   return fields.code_for(map.name(), vendor_code, map.code(vendor_code), what);
 }
 
-// A decimal without trailing fractional zeros ("100.50" → "100.5", "7.00" → "7"): equal
-// values compare equal as text, whatever scale BC answered with.
-std::string canonical_decimal(const decimal& d);
 // A BC Edm.Decimal (exact JSON number) as a decimal; 0 when absent.
 decimal number_of(const nlohmann::json& record, const char* name);
 

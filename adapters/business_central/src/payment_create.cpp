@@ -91,7 +91,7 @@ result payment_create::create(const request& req, call_context& ctx) const {
     return body;
   };
   kind.line_signature = [](const nlohmann::json& l) {
-    return std::vector<std::string>{member(l, "vendorNumber"), canonical_decimal(number_of(l, "amount")),
+    return std::vector<std::string>{member(l, "vendorNumber"), number_of(l, "amount").normalized().to_string(),
                                     member(l, "postingDate"), member(l, "appliesToInvoiceId")};
   };
   kind.ledger_equal = [&plan](const nlohmann::json& entries) {

@@ -157,8 +157,8 @@ nlohmann::json invoice_from_vendor(const nlohmann::json& h, const nlohmann::json
     const auto net = sign(number_of(l, "LineAmount"));
     const auto tax = sign(number_of(l, "TaxAmount"));
     nlohmann::json line = {{"line_number", number_of(l, "LineNumber").to_minor_units(0).value_or(0)},
-                           {"quantity", normalized(sign(number_of(l, "Quantity")))},
-                           {"unit_price", normalized(number_of(l, "UnitPrice"))},
+                           {"quantity", sign(number_of(l, "Quantity")).normalized().to_string()},
+                           {"unit_price", number_of(l, "UnitPrice").normalized().to_string()},
                            {"net", money_json(net, currency)},
                            {"tax", money_json(tax, currency)},
                            {"gross", money_json(net + tax, currency)}};
@@ -187,11 +187,11 @@ nlohmann::json invoice_header_compared(const nlohmann::json& h) {
 }
 
 nlohmann::json invoice_line_compared(const nlohmann::json& l) {
-  return {{"LineNumber", normalized(number_of(l, "LineNumber"))},
+  return {{"LineNumber", number_of(l, "LineNumber").normalized().to_string()},
           {"MainAccountDisplayValue", member(l, "MainAccountDisplayValue")},
-          {"Quantity", normalized(number_of(l, "Quantity"))},
-          {"UnitPrice", normalized(number_of(l, "UnitPrice"))},
-          {"LineAmount", normalized(number_of(l, "LineAmount"))},
+          {"Quantity", number_of(l, "Quantity").normalized().to_string()},
+          {"UnitPrice", number_of(l, "UnitPrice").normalized().to_string()},
+          {"LineAmount", number_of(l, "LineAmount").normalized().to_string()},
           {"ItemSalesTaxGroup", member(l, "ItemSalesTaxGroup")},
           {"Description", member(l, "Description")}};
 }

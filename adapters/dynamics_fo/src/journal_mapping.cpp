@@ -139,10 +139,10 @@ nlohmann::json journal_from_vendor(const nlohmann::json& h, const nlohmann::json
 }
 
 nlohmann::json journal_line_compared(const nlohmann::json& l) {
-  return {{"LineNumber", normalized(number_of(l, "LineNumber"))},
+  return {{"LineNumber", number_of(l, "LineNumber").normalized().to_string()},
           {"AccountDisplayValue", member(l, "AccountDisplayValue")},
-          {"DebitAmount", normalized(number_of(l, "DebitAmount"))},
-          {"CreditAmount", normalized(number_of(l, "CreditAmount"))},
+          {"DebitAmount", number_of(l, "DebitAmount").normalized().to_string()},
+          {"CreditAmount", number_of(l, "CreditAmount").normalized().to_string()},
           {"CurrencyCode", member(l, "CurrencyCode")},
           {"TransDate", member(l, "TransDate")},
           {"Description", member(l, "Description")},

@@ -26,8 +26,6 @@ decimal number_of(const nlohmann::json& record, const char* name) {
   return adapters::to_decimal(*it).value_or(decimal{});
 }
 
-std::string normalized(const decimal& d) { return d.normalized().to_string(); }
-
 std::string member(const nlohmann::json& record, const char* name) {
   if (!record.is_object()) return {};
   const auto it = record.find(name);

@@ -44,8 +44,6 @@ std::string date_text(const nlohmann::json& obj, const char* name, const std::st
 
 // An Edm.Decimal (exact JSON number) as a decimal; 0 when absent.
 decimal number_of(const nlohmann::json& record, const char* name);
-// The decimal without trailing zeros (1.50 and 1.5 compare equal).
-std::string normalized(const decimal& d);
 
 // Reads: a string member, "" when absent or not a string.
 std::string member(const nlohmann::json& record, const char* name);
