@@ -1,5 +1,7 @@
 #include "erpc/host/ap_import_flow.hpp"
 
+#include "flow_config_reader.hpp"
+
 #include <erpc/error.hpp>
 #include <erpc/error_abi.hpp>
 #include <erpc/host/pay_selection.hpp>
@@ -10,18 +12,7 @@ namespace erpc {
 
 namespace {
 
-[[noreturn]] void bad(const std::string& field, const std::string& why) {
-  throw error(error_class::configuration, "flow.bad_config", "ap import configuration: " + field + " " + why)
-      .with_field("/" + field, "flow.bad_config", why);
-}
-
-std::string required_text(const nlohmann::json& j, const char* name) {
-  const auto it = j.find(name);
-  if (it == j.end() || !it->is_string() || it->get<std::string>().empty()) {
-    bad(name, "is required (a non-empty string)");
-  }
-  return it->get<std::string>();
-}
+const flow_config_reader config_reader("ap import");
 
 // `<system>:<id>` of the source record: its system (source.system, else the first external
 // ref's) and id (that external ref).
@@ -44,26 +35,26 @@ std::string source_key_of(const nlohmann::json& inv) {
 }  // namespace
 
 ap_import_config ap_import_config::from_json(const nlohmann::json& j) {
-  if (!j.is_object()) bad("", "must be a JSON object");
+  if (!j.is_object()) config_reader.bad("", "must be a JSON object");
   ap_import_config c;
-  c.source = required_text(j, "source");
-  c.erp = required_text(j, "erp");
-  if (c.source == c.erp) bad("erp", "must be another connection than source");
+  c.source = config_reader.required_text(j, "source");
+  c.erp = config_reader.required_text(j, "erp");
+  if (c.source == c.erp) config_reader.bad("erp", "must be another connection than source");
   if (const auto it = j.find("legal_entity"); it != j.end()) {
-    if (!it->is_string()) bad("legal_entity", "must be a string");
+    if (!it->is_string()) config_reader.bad("legal_entity", "must be a string");
     c.legal_entity = it->get<std::string>();
   }
   if (const auto it = j.find("default_account"); it != j.end()) {
-    if (!it->is_string()) bad("default_account", "must be a string");
+    if (!it->is_string()) config_reader.bad("default_account", "must be a string");
     c.default_account = it->get<std::string>();
   }
   const auto suppliers = j.find("suppliers");
   if (suppliers == j.end() || !suppliers->is_object() || suppliers->empty()) {
-    bad("suppliers", "is required: the ERP supplier party of each source supplier key");
+    config_reader.bad("suppliers", "is required: the ERP supplier party of each source supplier key");
   }
   for (const auto& [k, v] : suppliers->items()) {
     if (!v.is_object() || party_key_of(v).empty()) {
-      bad("suppliers/" + k, "must be a party with an id, external_refs or number");
+      config_reader.bad("suppliers/" + k, "must be a party with an id, external_refs or number");
     }
     c.suppliers[k] = v;
   }
