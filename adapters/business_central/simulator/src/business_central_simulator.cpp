@@ -12,6 +12,7 @@
 #include "odata_error.hpp"
 #include "odata_query.hpp"
 #include "purchase_documents.hpp"
+#include "request_fields.hpp"
 #include "vendor_payments.hpp"
 
 #include <erpc/adapters/exact_json.hpp>
@@ -46,15 +47,6 @@ std::vector<std::string> split(std::string_view path) {
     start = slash + 1;
   }
   return out;
-}
-
-[[noreturn]] void refuse(unsigned status, std::string code, std::string message) {
-  throw odata_refusal{status, std::move(code), std::move(message)};
-}
-
-std::string text_of(const nlohmann::json& obj, const std::string& name) {
-  const auto it = obj.find(name);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 server_response json_answer(unsigned status, const nlohmann::json& body) {
@@ -287,13 +279,7 @@ class business_central_simulator final : public vendor_simulator {
         continue;
       }
       if (!value.is_string()) refuse(400, "BadRequest", "Cannot convert the value of " + name + " to 'Edm.String'.");
-      if (value.get<std::string>().size() > vendor_max_length(name)) {
-        refuse(400, "Application_StringExceededLength",
-               "The length of the string is " + std::to_string(value.get<std::string>().size()) +
-                   ", but it must be less than or equal to " +
-                   std::to_string(vendor_max_length(name)) + " characters. Value: " +
-                   value.get<std::string>());
-      }
+      refuse_too_long(value.get<std::string>(), vendor_max_length(name));
       if (name == "blocked") {
         const auto b = value.get<std::string>();
         if (b != " " && b != "" && b != "Payment" && b != "All") {

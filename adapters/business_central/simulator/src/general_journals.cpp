@@ -2,6 +2,7 @@
 #include "general_journals.hpp"
 
 #include "bc_settings.hpp"
+#include "request_fields.hpp"
 
 #include <erpc/adapters/exact_json.hpp>
 #include <erpc/decimal.hpp>
@@ -11,25 +12,6 @@
 namespace erpc::sim::bc {
 
 namespace {
-
-[[noreturn]] void refuse(unsigned status, std::string code, std::string message) {
-  throw odata_refusal{status, std::move(code), std::move(message)};
-}
-
-std::string text_of(const nlohmann::json& obj, const std::string& name) {
-  const auto it = obj.find(name);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-void check_length(const nlohmann::json& body, const std::string& name, std::size_t max) {
-  const auto value = text_of(body, name);
-  if (value.size() > max) {
-    refuse(400, "Application_StringExceededLength",
-           "The length of the string is " + std::to_string(value.size()) +
-               ", but it must be less than or equal to " + std::to_string(max) +
-               " characters. Value: " + value);
-  }
-}
 
 }  // namespace
 

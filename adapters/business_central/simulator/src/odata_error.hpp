@@ -7,7 +7,9 @@
 
 #include <erpc/host/server_response.hpp>
 
+#include <cstddef>
 #include <string>
+#include <utility>
 
 namespace erpc::sim::bc {
 
@@ -19,5 +21,19 @@ struct odata_refusal {
   std::string code;
   std::string message;
 };
+
+[[noreturn]] inline void refuse(unsigned status, std::string code, std::string message) {
+  throw odata_refusal{status, std::move(code), std::move(message)};
+}
+
+// BC's answer to a string longer than its field: 400 Application_StringExceededLength.
+inline void refuse_too_long(const std::string& value, std::size_t max) {
+  if (value.size() > max) {
+    refuse(400, "Application_StringExceededLength",
+           "The length of the string is " + std::to_string(value.size()) +
+               ", but it must be less than or equal to " + std::to_string(max) +
+               " characters. Value: " + value);
+  }
+}
 
 }  // namespace erpc::sim::bc

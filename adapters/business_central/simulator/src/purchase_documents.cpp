@@ -2,6 +2,7 @@
 #include "purchase_documents.hpp"
 
 #include "bc_settings.hpp"
+#include "request_fields.hpp"
 
 #include <erpc/adapters/exact_json.hpp>
 #include <erpc/decimal.hpp>
@@ -29,20 +30,6 @@ bool is_date(const nlohmann::json& v) {
   }
   return s.substr(5, 2) >= "01" && s.substr(5, 2) <= "12" && s.substr(8, 2) >= "01" &&
          s.substr(8, 2) <= "31";
-}
-
-[[noreturn]] void refuse(unsigned status, std::string code, std::string message) {
-  throw odata_refusal{status, std::move(code), std::move(message)};
-}
-
-std::string text_of(const nlohmann::json& obj, const std::string& name) {
-  const auto it = obj.find(name);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-decimal decimal_of(const nlohmann::json& obj, const std::string& name) {
-  const auto it = obj.find(name);
-  return it == obj.end() ? decimal{} : to_decimal(*it).value_or(decimal{});
 }
 
 std::optional<decimal> vat_percent(const std::string& table, const std::string& code) {

@@ -2,40 +2,13 @@
 #include "vendor_payments.hpp"
 
 #include "bc_settings.hpp"
+#include "request_fields.hpp"
 
 #include <erpc/adapters/exact_json.hpp>
 
 #include <set>
 
 namespace erpc::sim::bc {
-
-namespace {
-
-[[noreturn]] void refuse(unsigned status, std::string code, std::string message) {
-  throw odata_refusal{status, std::move(code), std::move(message)};
-}
-
-std::string text_of(const nlohmann::json& obj, const std::string& name) {
-  const auto it = obj.find(name);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-decimal decimal_of(const nlohmann::json& obj, const std::string& name) {
-  const auto it = obj.find(name);
-  return it == obj.end() ? decimal{} : adapters::to_decimal(*it).value_or(decimal{});
-}
-
-void check_length(const nlohmann::json& body, const std::string& name, std::size_t max) {
-  const auto value = text_of(body, name);
-  if (value.size() > max) {
-    refuse(400, "Application_StringExceededLength",
-           "The length of the string is " + std::to_string(value.size()) +
-               ", but it must be less than or equal to " + std::to_string(max) +
-               " characters. Value: " + value);
-  }
-}
-
-}  // namespace
 
 const stored_entity& vendor_payments::create_journal(const nlohmann::json& body) {
   if (!body.is_object()) refuse(400, "BadRequest", "The request body must be a JSON object.");
