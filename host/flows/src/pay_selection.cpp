@@ -1,11 +1,12 @@
 #include "erpc/host/pay_selection.hpp"
 
+#include "calendar_date.hpp"
+
 #include <erpc/currency.hpp>
 #include <erpc/error.hpp>
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <map>
 #include <tuple>
 
@@ -39,15 +40,6 @@ decimal withholding_of(const nlohmann::json& inv, const std::string& currency) {
   return sum;
 }
 
-std::optional<std::chrono::sys_days> date_of(const std::string& text) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return std::nullopt;
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  if (!ymd.ok()) return std::nullopt;
-  return std::chrono::sys_days{ymd};
-}
-
 // The early-payment discount of an invoice paid on `execution_date` (e.g. 2/10 net 30: 2 % of
 // the gross amount when paid within 10 days of the invoice date), rounded half-even to the
 // currency's minor units; zero outside the window or without terms.
@@ -56,11 +48,11 @@ decimal discount_of(const nlohmann::json& inv, const decimal& gross, const std::
   if (!terms.is_object()) return {};
   const auto percent = decimal::parse(terms.value("discount_percent", std::string()));
   if (!percent || !(decimal{} < *percent)) return {};
-  const auto paid_on = date_of(execution_date);
+  const auto paid_on = flows_detail::calendar_date(execution_date);
   if (!paid_on) return {};
-  std::optional<std::chrono::sys_days> last_day = date_of(terms.value("discount_date", std::string()));
+  std::optional<std::chrono::sys_days> last_day = flows_detail::calendar_date(terms.value("discount_date", std::string()));
   if (!last_day) {
-    const auto invoiced = date_of(inv.value("invoice_date", std::string()));
+    const auto invoiced = flows_detail::calendar_date(inv.value("invoice_date", std::string()));
     const auto days = terms.find("discount_days");
     if (!invoiced || days == terms.end() || !days->is_number_integer()) return {};
     last_day = *invoiced + std::chrono::days{days->get<int>()};

@@ -1,5 +1,7 @@
 #include "erpc/host/pay_settle_flow.hpp"
 
+#include "calendar_date.hpp"
+
 #include <erpc/error.hpp>
 #include <erpc/host/fx_settlement.hpp>
 
@@ -19,14 +21,6 @@ bool valid_run_id(const std::string& id) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     c == '_' || c == '-';
     if (!ok) return false;
-  }
-  return true;
-}
-
-bool valid_date(const std::string& d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (std::size_t i = 0; i < d.size(); ++i) {
-    if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9')) return false;
   }
   return true;
 }
@@ -86,9 +80,9 @@ nlohmann::json pay_settle_flow::run(const pay_run_request& request) {
                 "a payment run id is 1-40 characters of A-Z a-z 0-9 _ -")
         .with_field("/run_id", "flow.bad_run_id", "invalid");
   }
-  if (!valid_date(request.execution_date)) {
+  if (!flows_detail::calendar_date(request.execution_date)) {
     throw error(error_class::validation, "flow.bad_execution_date",
-                "the execution date must be YYYY-MM-DD")
+                "the execution date must be a calendar date, YYYY-MM-DD")
         .with_field("/execution_date", "flow.bad_execution_date", "invalid");
   }
   const std::string correlation = correlation_id_for(request.run_id);
