@@ -205,8 +205,8 @@ class pay_rig {
     return b["id"];
   }
 
-  // Open for payment in NetSuite: not payment-blocked (paid, partly paid or unapproved bills
-  // read as blocked; contract v1 has no open-amount field).
+  // Open for payment in NetSuite: not payment-blocked (paid or unapproved bills read as
+  // blocked; a partly paid one is open for its amount_open).
   bool open(const std::string& bill_id) {
     return direct("get", "Invoice", "", {{"id", bill_id}}).value("payment_block", false) == false;
   }
@@ -463,6 +463,37 @@ TEST_CASE("two suppliers in one PmtInf booked as one entry without TxDtls, charg
   rig.store_->set_cursor("bank", "BankStatement", "0");
   rig.settle();
   CHECK(rig.created("journalEntry") == 2);
+}
+
+TEST_CASE("a bill partly paid in NetSuite is paid its open rest (amount_open), once",
+          "[flows][pay_settle]") {
+  pay_rig rig;
+  const auto s1 = rig.supplier("SUP-1");
+  const auto b1 = rig.bill(s1, "AC-1", "119.00");
+  // Someone paid 19.00 of it in NetSuite directly.
+  rig.direct("create", "Payment", "manual-1",
+             {{"external_refs", json::object()}, {"source", {{"system", "test"}}},
+              {"direction", "outbound"}, {"amount", eur("19.00")},
+              {"requested_execution_date", "2026-03-05"},
+              {"creditor", {{"external_refs", {{"netsuite", s1}}}}},
+              {"applications", {{{"document_type", "invoice"},
+                                 {"document", {{"external_refs", {{"netsuite", b1}}}}},
+                                 {"amount", eur("19.00")}}}}});
+  const auto before = rig.direct("get", "Invoice", "", {{"id", b1}});
+  CHECK(before["amount_open"] == eur("100.00"));
+  CHECK_FALSE(before.value("payment_block", false));
+  rig.pay_to(s1, "FR1420041010050500013M02606");
+  const auto run = rig.run("R1");
+  INFO(run.dump());
+  REQUIRE(run["payments"].size() == 1);
+  CHECK(run["payments"][0]["amount"] == eur("100.00"));
+  CHECK(run["payments"][0]["invoices"] == json({b1}));
+  CHECK(rig.bank_.last_batch()["payments"][0]["remittance"]["unstructured"] == "AC-1 100.00");
+  const auto after = rig.direct("get", "Invoice", "", {{"id", b1}});
+  CHECK(after["amount_open"] == eur("0.00"));
+  CHECK(after["payment_block_reason"] == "paid in full");
+  CHECK(rig.run("R2")["payments"].empty());
+  CHECK(rig.created("vendorPayment") == 2);  // the manual one and R1's
 }
 
 TEST_CASE("a batch the bank refuses frees its invoices for a corrected run", "[flows][pay_settle]") {
