@@ -74,6 +74,18 @@ execute_outcome fake_bank::operator()(const nlohmann::json& envelope) {
     ++submits_;
     return ok(result, false);
   }
+  if (op == "status" && object == "PaymentBatch") {
+    // As the bank file adapter: the latest status pushed for that MsgId, else IN_PROGRESS.
+    ++status_asks_;
+    const auto message_id = envelope["query"]["natural_key"].value("message_id", "");
+    for (auto it = statuses_.rbegin(); it != statuses_.rend(); ++it) {
+      if ((*it)["references"].value("message_id", "") == message_id) return ok(*it, false);
+    }
+    return fail(error(error_class::in_progress, "bank_file.status_not_received",
+                      "no pain.002 for MsgId " + message_id)
+                    .with_effect(effect::none)
+                    .with_retry_after_ms(60'000));
+  }
   if (op == "list" && object == "PaymentStatus") return ok(page(statuses_, envelope["query"]), false);
   if (op == "list" && object == "BankStatement") return ok(page(statements_, envelope["query"]), false);
   return fail(error(error_class::unsupported, "bank.op_unsupported", op + " " + object));

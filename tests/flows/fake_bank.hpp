@@ -1,7 +1,8 @@
 #pragma once
 // A bank connection that follows docs/bank-file-contract.md without files: `submit
 // PaymentBatch` (same key + content → replay, other content → IDEMPOTENCY_KEY_REUSE;
-// identifiers from the key), `list PaymentStatus` and `list BankStatement` with index cursors
+// identifiers from the key), `status PaymentBatch` (the latest status pushed for a MsgId, else
+// IN_PROGRESS), `list PaymentStatus` and `list BankStatement` with index cursors
 // (re-listing from an old cursor returns the same items). The test pushes the bank's answers.
 
 #include <erpc/host/connection_handle.hpp>
@@ -26,6 +27,7 @@ class fake_bank {
   // The last batch submitted, as answered (with identifiers).
   const nlohmann::json& last_batch() const { return last_batch_; }
   int submits() const { return submits_; }  // effects: distinct batches written
+  int status_asks() const { return status_asks_; }  // `status PaymentBatch` calls
 
   void push_status(nlohmann::json status) { statuses_.push_back(std::move(status)); }
   void push_statement(nlohmann::json statement) { statements_.push_back(std::move(statement)); }
@@ -40,6 +42,7 @@ class fake_bank {
   std::map<std::string, std::pair<std::string, nlohmann::json>> batches_;  // key → (payload, result)
   nlohmann::json last_batch_;
   int submits_ = 0;
+  int status_asks_ = 0;
   std::vector<nlohmann::json> statuses_;
   std::vector<nlohmann::json> statements_;
 };

@@ -197,6 +197,14 @@ class pay_and_settle_world {
            {"creditor_accounts", {{"netsuite:" + supplier_id, {{"iban", creditor_iban}}}}}});
   }
 
+  // One setting of the flow file written by pay_to / pay_in_usd_to.
+  void set_flow(const std::string& name, const json& value) {
+    std::ifstream in(dir_ / "pay.json");
+    json flow = json::parse(in);
+    flow[name] = value;
+    write(dir_ / "pay.json", flow);
+  }
+
   // An FX run: USD invoices paid from the EUR account (docs/pay-and-settle.md "FX runs").
   void pay_in_usd_to(const std::string& supplier_id) {
     write(dir_ / "pay.json",
@@ -530,4 +538,49 @@ TEST_CASE("pay and settle end to end: a USD payment the bank converted comes bac
   CHECK(world.created("vendorPayment") == 2);
   const auto trail = world.erpc({"--config", (world.dir_ / "erpc.json").string(), "audit", "show", "pay-FX1"});
   CHECK(trail.out.find("payment_return_posted") != std::string::npos);
+
+TEST_CASE("pay and settle end to end: no pain.002 in time puts the batch in the bank's technical "
+          "queue; replayed once the bank has answered, it completes",
+          "[flows][e2e][status_overdue]") {
+  pay_and_settle_world world;
+  const auto supplier = world.supplier("SUP-1");
+  world.bill(supplier, "AC-1", "119.00");
+  world.pay_to(supplier);
+  world.set_flow("status_timeout_minutes", 0);  // due at once: the bank has not even picked it up
+  const std::string config = (world.dir_ / "erpc.json").string();
+  REQUIRE(world.pay_run("R1")["payments"].size() == 1);
+
+  const auto overdue = world.pay_settle();
+  INFO(overdue.dump());
+  REQUIRE(overdue["status_overdue"].size() == 1);
+  CHECK(overdue["status_overdue"][0]["run_id"] == "R1");
+  const auto queued = world.erpc_ok({"--config", config, "queue", "list", "technical", "--json"});
+  REQUIRE(queued["items"].size() == 1);
+  const auto item = queued["items"][0];
+  CHECK(item["connection"] == "bank");
+  CHECK(item["object"] == "PaymentBatch");
+  CHECK(item["op"] == "status");
+  CHECK(item["correlation_id"] == "pay-R1");
+  const std::string id = item["message_id"];
+  // Settle again: still one item.
+  CHECK(world.pay_settle()["status_overdue"].size() == 1);
+  CHECK(world.erpc_ok({"--config", config, "queue", "list", "technical", "--json"})["items"].size() == 1);
+
+  // The bank answers (pain.002 ACCP in the inbound folder); the operator replays the item and
+  // the worker asks the bank adapter, which now finds the report.
+  REQUIRE(world.bank("/bank/cycle")["picked_up"].size() == 1);
+  CHECK(world.erpc({"--config", config, "queue", "replay", id, "--actor", "treasury"}).exit_code == 0);
+  const auto worked = world.erpc({"--config", config, "run", "--until-idle", "--timeout-s", "60"});
+  INFO(worked.out << world.log_tail());
+  CHECK(worked.exit_code == 0);
+  const auto shown = world.erpc_ok({"--config", config, "queue", "show", id});
+  CHECK(shown["state"] == "succeeded");
+  CHECK(world.erpc_ok({"--config", config, "queue", "list", "technical", "--json"})["items"].empty());
+
+  const auto settled = world.pay_settle();
+  CHECK(settled["status_overdue"].empty());
+  CHECK(settled["statuses"].get<int>() >= 1);
+  const auto trail = world.erpc({"--config", config, "audit", "show", "pay-R1"});
+  CHECK(trail.out.find("payment_status_overdue") != std::string::npos);
+  CHECK(world.erpc({"--config", config, "audit", "verify"}).exit_code == 0);
 }

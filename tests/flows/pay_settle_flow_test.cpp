@@ -432,6 +432,88 @@ TEST_CASE("rejected by the bank: the payment is voided and the bill reopens", "[
   CHECK_FALSE(rig.open(b1));
 }
 
+TEST_CASE("no pain.002 within the configured time: the batch is raised once into the bank's "
+          "technical queue; a replay asks the bank again; a late status ends it",
+          "[flows][pay_settle][status_overdue]") {
+  using erpc::exception_queue;
+  using erpc::message_state;
+  pay_rig rig;
+  const auto s1 = rig.supplier("SUP-1");
+  rig.bill(s1, "AC-1", "119.00");
+  rig.flow_config_.status_timeout_minutes = 240;
+  rig.pay_to(s1, "FR1420041010050500013M02606");
+  REQUIRE(rig.run("R1")["payments"].size() == 1);
+  const auto sent = rig.bank_.last_batch()["payments"][0];
+  auto technical = [&] { return rig.queues_->list_queue(exception_queue::technical, 10).items; };
+
+  // Inside the time nothing is raised, however often settle runs.
+  rig.clock_.advance_ms(239 * 60'000);
+  CHECK(rig.settle()["status_overdue"].empty());
+  CHECK(technical().empty());
+
+  rig.clock_.advance_ms(2 * 60'000);
+  const auto overdue = rig.settle();
+  REQUIRE(overdue["status_overdue"].size() == 1);
+  CHECK(overdue["status_overdue"][0]["run_id"] == "R1");
+  CHECK(overdue["status_overdue"][0]["message_id"] == sent["references"]["message_id"]);
+  auto items = technical();
+  REQUIRE(items.size() == 1);
+  const auto item = items[0];
+  CHECK(item.key.connection == "bank");
+  CHECK(item.key.object == "PaymentBatch");
+  CHECK(item.key.op == "status");
+  CHECK(item.key.idempotency_key == "R1.status");
+  CHECK(item.correlation_id == "pay-R1");
+  CHECK(json::parse(item.payload) ==
+        json{{"natural_key", {{"message_id", sent["references"]["message_id"]}}}});
+  const auto why = json::parse(item.last_error.value_or("{}"));
+  CHECK(why["code"] == "flow.status_overdue");
+  CHECK(why["class"] == "IN_PROGRESS");
+  CHECK(rig.bank_.status_asks() == 0);  // raised by the host, not an attempt
+  CHECK(events_of(*rig.audit_, "pay-R1").count("payment_status_overdue") == 1);
+
+  // Settling again raises nothing more: one item per batch.
+  CHECK(rig.settle()["status_overdue"].size() == 1);
+  CHECK(technical().size() == 1);
+
+  SECTION("replayed while the bank is still silent: asked again, queued again") {
+    rig.queues_->replay(item.id, std::nullopt, "ops");
+    for (int i = 0; i < 4; ++i) {
+      rig.dispatcher_->run_once();
+      rig.clock_.advance_ms(61'000);  // the adapter's Retry-After (60 s) is honoured
+    }
+    CHECK(rig.bank_.status_asks() == 2);  // the connection's max_attempts
+    items = technical();
+    REQUIRE(items.size() == 1);
+    CHECK(json::parse(items[0].last_error.value_or("{}"))["code"] == "bank_file.status_not_received");
+    CHECK(rig.bank_.submits() == 1);  // asking is a read: nothing sent again
+  }
+  SECTION("the status arrives: the next settle ends the queued item") {
+    rig.bank_.push_status(rig.bank_.status_for(sent, "accepted", "ACCP"));
+    const auto after = rig.settle();
+    CHECK(after["status_overdue"].empty());
+    CHECK(technical().empty());
+    CHECK(rig.queues_->get_message(item.id)->state == message_state::discarded);
+    CHECK(events_of(*rig.audit_, "pay-R1").count("payment_status_overdue_resolved") == 1);
+    CHECK(rig.store_->payment("R1.p1")->state == "accepted");
+    // Nothing raises it again.
+    rig.clock_.advance_ms(10 * 24 * 3'600'000LL);
+    CHECK(rig.settle()["status_overdue"].empty());
+    CHECK(technical().empty());
+  }
+  SECTION("the status arrives and the operator replays first: the bank's answer completes it") {
+    rig.bank_.push_status(rig.bank_.status_for(sent, "accepted", "ACCP"));
+    rig.queues_->replay(item.id, std::nullopt, "ops");
+    rig.dispatcher_->run_once();
+    const auto done = rig.queues_->get_message(item.id);
+    CHECK(done->state == message_state::succeeded);
+    CHECK(json::parse(done->response.value_or("{}"))["result"]["status"] == "accepted");
+    const auto after = rig.settle();
+    CHECK(after["status_overdue"].empty());
+    CHECK(rig.store_->payment("R1.p1")->state == "accepted");
+  }
+}
+
 TEST_CASE("two suppliers in one PmtInf booked as one entry without TxDtls, charges as a "
           "separate entry",
           "[flows][pay_settle]") {

@@ -22,7 +22,7 @@ class bank_file_adapter final : public adapter {
             {"mapping_version", "1"},
             {"contract", {{"min", "1.0"}, {"max", "1.x"}}},
             {"objects",
-             {{"PaymentBatch", {"submit"}},
+             {{"PaymentBatch", {"submit", "status"}},
               {"PaymentStatus", {"list"}},
               {"BankStatement", {"list"}}}},
             {"capabilities", nlohmann::json::array()},

@@ -3,6 +3,7 @@
 
 #include "durable_file.hpp"
 #include "inbound_intake.hpp"
+#include "sent_archive.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -89,11 +90,60 @@ result read_log_page(const connection_config& config, const char* folder, std::s
 
 result bank_file_connection::execute(const request& req, call_context& ctx) {
   if (req.op == "submit" && req.object == "PaymentBatch") return submit_batch(req, ctx);
+  if (req.op == "status" && req.object == "PaymentBatch") return batch_status(req, ctx);
   if (req.op == "list" && req.object == "PaymentStatus") return list_payment_statuses(req, ctx);
   if (req.op == "list" && req.object == "BankStatement") return list_statements(req, ctx);
   throw error(error_class::unsupported, "bank_file.operation_unsupported",
-              "the bank file adapter offers submit PaymentBatch, list PaymentStatus and list "
-              "BankStatement, not " + req.op + " " + req.object);
+              "the bank file adapter offers submit and status PaymentBatch, list PaymentStatus "
+              "and list BankStatement, not " + req.op + " " + req.object);
+}
+
+// The newest status taken in for one sent message (any level: a report may answer for the
+// whole group or per transaction). Reading takes new inbound files in, as list does, but raises
+// no problem: problems stay for the list call that acts on statuses. The status log is read
+// newest first, so the answer is the latest report's word.
+result bank_file_connection::batch_status(const request& req, call_context& ctx) {
+  const nlohmann::json* natural_key = nullptr;
+  if (req.query.is_object() && req.query.size() == 1 && req.query.contains("natural_key")) {
+    natural_key = &req.query["natural_key"];
+  }
+  if (natural_key == nullptr || !natural_key->is_object() || natural_key->size() != 1 ||
+      !natural_key->contains("message_id") || !(*natural_key)["message_id"].is_string()) {
+    throw error(error_class::validation, "bank_file.status_query_invalid",
+                "status PaymentBatch needs exactly {\"natural_key\": {\"message_id\": …}}")
+        .with_field("/query/natural_key/message_id", "bank_file.status_query_invalid",
+                    "required, and the only filter");
+  }
+  const std::string message_id = (*natural_key)["message_id"].get<std::string>();
+  std::lock_guard guard(mutex_);
+  const state_lock lock(config_.state_dir);
+  const sent_archive archive(config_.state_dir);
+  const auto tag = sent_archive::tag_of_message(message_id);
+  const auto record = tag ? archive.record(*tag) : std::nullopt;
+  if (!record || sent_archive::generation_of_message(*record, message_id) == nullptr) {
+    throw error(error_class::not_found, "bank_file.message_unknown",
+                "no pain.001 with MsgId " + message_id + " was sent through this connection")
+        .with_effect(effect::none);
+  }
+  inbound_intake intake(config_);
+  intake.take_in(ctx);
+  for (std::uint64_t seq = intake.status_count(); seq > 0; --seq) {
+    auto doc = read_json_file(config_.state_dir / "statuses" / sequence_name(seq));
+    if (!doc) {
+      throw error(error_class::internal, "bank_file.state_corrupt",
+                  "record " + std::to_string(seq) + " of statuses is missing from the state folder");
+    }
+    const auto refs = doc->find("references");
+    if (refs != doc->end() && refs->is_object() && refs->value("message_id", "") == message_id) {
+      return {std::move(*doc), false};
+    }
+  }
+  // Not an error of the request: the bank has not answered yet. Retryable, so a replayed
+  // status watch is asked again by the connection's retry policy and queued when it runs out.
+  throw error(error_class::in_progress, "bank_file.status_not_received",
+              "no pain.002 for MsgId " + message_id + " has arrived in the inbound folder yet")
+      .with_effect(effect::none)
+      .with_retry_after_ms(60'000);
 }
 
 result bank_file_connection::list_payment_statuses(const request& req, call_context& ctx) {

@@ -148,3 +148,63 @@ TEST_CASE("a cursor that this connection did not give is refused", "[status]") {
     CHECK(r.error->code() == "bank_file.cursor_invalid");
   }
 }
+
+TEST_CASE("status PaymentBatch answers the latest report of one MsgId, or IN_PROGRESS while none",
+          "[status][batch_status]") {
+  bank_file_rig rig;
+  submit_supplier_run(rig);
+  auto status_of = [&](const std::string& message_id) {
+    return rig.call({{"contract", "1.0"}, {"op", "status"}, {"object", "PaymentBatch"},
+                     {"deadline_ms", 5000},
+                     {"query", {{"natural_key", {{"message_id", message_id}}}}}});
+  };
+
+  const auto waiting = status_of(message);
+  REQUIRE(waiting.error);
+  CHECK(waiting.error->cls() == error_class::in_progress);
+  CHECK(waiting.error->code() == "bank_file.status_not_received");
+  CHECK(waiting.error->effect() == erpc::effect::none);
+  CHECK(waiting.error->retry_after_ms().has_value());
+
+  rig.deliver("psr-1.xml", pain002("PSR-1", message, "ACCP", ""));
+  const auto accepted = status_of(message);
+  INFO((accepted.error ? accepted.error->code() : accepted.json));
+  REQUIRE(accepted.ok);
+  const auto first = json::parse(accepted.json).at("result");
+  CHECK(first["status"] == "accepted");
+  CHECK(first["references"]["message_id"] == message);
+  CHECK(erpc::banking::test::validator().validate("PaymentStatus", first).empty());
+
+  // Asking did not consume the report: list still delivers every transaction's status once.
+  CHECK(rig.list_ok("PaymentStatus").at("items").size() == 4);
+
+  rig.deliver("psr-2.xml", pain002("PSR-2", message, "", "", std::string(message) + "-P1",
+                                   {{e2e(1), "RJCT", "AC04"}}));
+  const auto latest = json::parse(status_of(message).json).at("result");
+  CHECK(latest["status"] == "rejected");
+  CHECK(latest["references"]["end_to_end_id"] == e2e(1));
+}
+
+TEST_CASE("status PaymentBatch of a MsgId never sent, or with a bad query, is refused",
+          "[status][batch_status]") {
+  bank_file_rig rig;
+  submit_supplier_run(rig);
+  auto call = [&](const json& query) {
+    return rig.call({{"contract", "1.0"}, {"op", "status"}, {"object", "PaymentBatch"},
+                     {"deadline_ms", 5000}, {"query", query}});
+  };
+  const auto unknown = call({{"natural_key", {{"message_id", "7FC78B545B1B723061D1-9"}}}});
+  REQUIRE(unknown.error);
+  CHECK(unknown.error->cls() == error_class::not_found);
+  CHECK(unknown.error->code() == "bank_file.message_unknown");
+  const auto foreign = call({{"natural_key", {{"message_id", "SOMEONE-ELSES-1"}}}});
+  REQUIRE(foreign.error);
+  CHECK(foreign.error->code() == "bank_file.message_unknown");
+  for (const json& bad : {json{{"id", "x"}}, json{{"natural_key", {{"end_to_end_id", "x"}}}},
+                          json{{"natural_key", {{"message_id", message}}}, {"limit", 5}}}) {
+    const auto r = call(bad);
+    REQUIRE(r.error);
+    CHECK(r.error->cls() == error_class::validation);
+    CHECK(r.error->code() == "bank_file.status_query_invalid");
+  }
+}

@@ -22,8 +22,12 @@ bool is_write_op(std::string_view op) {
 
 // cancel and reverse name their target in `query` (request.schema.json), not in `payload`: the
 // outbox stores that query as the message's document, so its fingerprint is the target's and
-// each attempt's envelope carries it again as `query`.
-bool targets_by_query(std::string_view op) { return op == "cancel" || op == "reverse"; }
+// each attempt's envelope carries it again as `query`. `status` is never submitted (it is a
+// read), but the host raises it into the technical queue (an overdue status report,
+// idempotency_ledger::raise), and a replay of it asks the adapter with its query.
+bool targets_by_query(std::string_view op) {
+  return op == "cancel" || op == "reverse" || op == "status";
+}
 
 // Technical failures of the vendor side trip the breaker; a vendor that answers with a
 // business error, asks to slow down, or is busy with the same key is working.
@@ -76,6 +80,21 @@ dispatcher::dispatcher(const runtime_config& config, idempotency_ledger& ledger,
 dispatcher::~dispatcher() { stop(); }
 
 submit_outcome dispatcher::submit(const nlohmann::json& submitted) {
+  return accept_envelope(submitted, nullptr);
+}
+
+submit_outcome dispatcher::raise(const nlohmann::json& envelope, const error& why,
+                                 exception_queue queue) {
+  const raised_condition raised{why, queue};
+  return accept_envelope(envelope, &raised);
+}
+
+std::optional<std::string> dispatcher::message_of(const key_scope& key) {
+  return ledger_.message_of(key);
+}
+
+submit_outcome dispatcher::accept_envelope(const nlohmann::json& submitted,
+                                           const raised_condition* raised) {
   submit_outcome out;
   auto refuse = [&](error e) {
     out.refused = std::move(e);
@@ -96,7 +115,8 @@ submit_outcome dispatcher::submit(const nlohmann::json& submitted) {
   nlohmann::json envelope = submitted;
   if (!envelope.contains("deadline_ms")) envelope["deadline_ms"] = cfg->second.deadline_ms;
   if (!envelope.contains("contract")) envelope["contract"] = "1.0";
-  if (!is_write_op(envelope.value("op", ""))) {
+  const std::string op = envelope.value("op", "");
+  if (!is_write_op(op) && !(raised != nullptr && op == "status")) {
     return refuse(error(error_class::validation, "dispatch.not_a_write",
                         "only writes (create, update, cancel, reverse, submit) go through the "
                         "outbox; call reads directly"));
@@ -109,7 +129,9 @@ submit_outcome dispatcher::submit(const nlohmann::json& submitted) {
                         .with_fields(std::move(fields)));
     }
   }
-  if (ledger_.unfinished_count(connection) >= cfg->second.max_queued) {
+  // Back-pressure refuses new work; a raised condition is not work but an alarm, and must not
+  // be lost because the outbox is full.
+  if (raised == nullptr && ledger_.unfinished_count(connection) >= cfg->second.max_queued) {
     return refuse(error(error_class::rate_limited, "dispatch.queue_full",
                         "connection '" + connection + "' has " +
                             std::to_string(cfg->second.max_queued) +
@@ -130,7 +152,8 @@ submit_outcome dispatcher::submit(const nlohmann::json& submitted) {
       if (d.is_string()) request.depends_on.push_back(d.get<std::string>());
     }
   }
-  out.accepted = ledger_.accept(request);
+  out.accepted = raised != nullptr ? ledger_.raise(request, raised->why, raised->queue)
+                                   : ledger_.accept(request);
   if (out.accepted.kind == accept_kind::reuse) {
     return refuse(error(error_class::idempotency_key_reuse, "idempotency.key_reuse",
                         "idempotency key '" + request.key.idempotency_key +
@@ -138,7 +161,7 @@ submit_outcome dispatcher::submit(const nlohmann::json& submitted) {
                       .with_effect(effect::none));
   }
   crash_point("after_accept");
-  if (out.accepted.kind == accept_kind::accepted) notify();
+  if (raised == nullptr && out.accepted.kind == accept_kind::accepted) notify();
   return out;
 }
 

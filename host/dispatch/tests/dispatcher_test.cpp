@@ -290,3 +290,40 @@ TEST_CASE("submit refuses what cannot be a durable write") {
                   {"idempotency_key", "k"}, {"payload", json::object()}};
   REQUIRE(f.d->submit(unknown).refused->code() == "dispatch.unknown_connection");
 }
+
+TEST_CASE("a raised status is queued without a call, even on a full connection; replay asks "
+          "the adapter with its query") {
+  fixture f(json{{"max_queued", 1}});
+  REQUIRE_FALSE(f.submit("a").refused);  // the connection is full
+  const error overdue = error(error_class::in_progress, "flow.status_overdue", "no pain.002")
+                            .with_effect(effect::none);
+  const json watch = {{"op", "status"}, {"object", "PaymentBatch"}, {"connection", "c1"},
+                      {"idempotency_key", "R1.status"}, {"correlation_id", "pay-R1"},
+                      {"query", {{"natural_key", {{"message_id", "M-R1"}}}}}};
+  const auto raised = f.d->raise(watch, overdue, exception_queue::technical);
+  REQUIRE_FALSE(raised.refused);
+  CHECK(f.state_of(raised.accepted.message_id) == message_state::queued);
+  CHECK(f.d->message_of({"c1", "PaymentBatch", "status", "R1.status"}) == raised.accepted.message_id);
+  f.d->run_once();
+  REQUIRE(f.vendor.calls.size() == 1);  // only the write "a"; the raised status waits for a person
+  CHECK(f.vendor.calls[0]["op"] == "create");
+
+  f.queues->replay(raised.accepted.message_id, std::nullopt, "ops");
+  f.d->run_once();
+  REQUIRE(f.vendor.calls.size() == 2);
+  CHECK(f.vendor.calls[1]["op"] == "status");
+  CHECK(f.vendor.calls[1]["query"] == watch["query"]);
+  CHECK_FALSE(f.vendor.calls[1].contains("payload"));
+  CHECK(f.state_of(raised.accepted.message_id) == message_state::succeeded);
+
+  // Only a status (or a write) can be raised; a connection must exist.
+  json read = watch;
+  read["op"] = "get";
+  CHECK(f.d->raise(read, overdue, exception_queue::technical).refused->code() == "dispatch.not_a_write");
+  json nowhere = watch;
+  nowhere["connection"] = "nope";
+  CHECK(f.d->raise(nowhere, overdue, exception_queue::technical).refused->code() ==
+        "dispatch.unknown_connection");
+  // submit still refuses a status: it is a read.
+  CHECK(f.d->submit(watch).refused->code() == "dispatch.not_a_write");
+}

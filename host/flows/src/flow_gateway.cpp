@@ -89,6 +89,29 @@ nlohmann::json dispatcher_gateway::read(const std::string& connection, const std
   return outcome.response->value("result", nlohmann::json(nullptr));
 }
 
+bool dispatcher_gateway::raise(const std::string& connection, const std::string& object,
+                               const std::string& op, const std::string& key,
+                               const nlohmann::json& query, const error& why,
+                               const std::string& correlation_id) {
+  const nlohmann::json envelope = {{"connection", connection}, {"object", object},
+                                   {"op", op},                 {"idempotency_key", key},
+                                   {"correlation_id", correlation_id}, {"query", query}};
+  const auto outcome = dispatch_.raise(envelope, why, exception_queue::technical);
+  if (outcome.refused) throw *outcome.refused;
+  return outcome.accepted.kind == accept_kind::accepted;
+}
+
+bool dispatcher_gateway::resolve(const std::string& connection, const std::string& object,
+                                 const std::string& op, const std::string& key,
+                                 const std::string& reason) {
+  const auto id = dispatch_.message_of({connection, object, op, key});
+  if (!id) return false;
+  const auto message = queues_.get_message(*id);
+  if (!message || message->state != message_state::queued) return false;
+  queues_.discard(*id, pay_flow_audit_chain, reason);
+  return true;
+}
+
 void dispatcher_gateway::note(const std::string& correlation_id, const std::string& event,
                               const nlohmann::json& detail) {
   if (audit_) audit_->append(pay_flow_audit_chain, correlation_id, event, detail);

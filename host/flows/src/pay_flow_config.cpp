@@ -64,6 +64,13 @@ pay_flow_config pay_flow_config::from_json(const nlohmann::json& j) {
       c.creditor_names[k] = v.get<std::string>();
     }
   }
+  if (auto it = j.find("status_timeout_minutes"); it != j.end()) {
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 0 ||
+        it->get<std::int64_t>() > 525'600) {
+      config_reader.bad("status_timeout_minutes", "must be a whole number of minutes, 0 to 525600");
+    }
+    c.status_timeout_minutes = it->get<std::int64_t>();
+  }
   return c;
 }
 

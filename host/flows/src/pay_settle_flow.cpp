@@ -4,6 +4,7 @@
 #include <erpc/host/fx_settlement.hpp>
 
 #include <algorithm>
+#include <ctime>
 #include <map>
 #include <optional>
 #include <set>
@@ -49,6 +50,16 @@ nlohmann::json entry_identity(const nlohmann::json& statement, const nlohmann::j
   if (auto r = text(entry, "account_servicer_reference"); !r.empty()) id["account_servicer_reference"] = r;
   if (auto r = text(entry, "entry_reference"); !r.empty()) id["entry_reference"] = r;
   return id;
+}
+
+// "2026-11-26T16:27:56Z" for a UTC instant in milliseconds.
+std::string utc_text(std::int64_t ms) {
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm parts{};
+  gmtime_r(&seconds, &parts);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return buf;
 }
 
 }  // namespace
@@ -161,7 +172,7 @@ nlohmann::json pay_settle_flow::run(const pay_run_request& request) {
     pay_run r{request.run_id, correlation, config_.erp, config_.bank, "selected",
               request.execution_date,
               payment_batch(request.run_id, request.execution_date, bank_documents, config_),
-              nullptr};
+              nullptr, std::nullopt, ""};
     store_.create_run(r, payments);
     nlohmann::json chosen = nlohmann::json::array();
     for (const auto& p : payments) {
@@ -283,7 +294,8 @@ nlohmann::json pay_settle_flow::settle() {
                             {"voided", nlohmann::json::array()},
                             {"charges", nlohmann::json::array()},
                             {"unmatched", nlohmann::json::array()},
-                            {"ambiguous", nlohmann::json::array()}};
+                            {"ambiguous", nlohmann::json::array()},
+                            {"status_overdue", nlohmann::json::array()}};
   const std::string correlation = "pay-settle-" + config_.bank;
   for (const char* object : {"PaymentStatus", "BankStatement"}) {
     auto cursor = store_.cursor(config_.bank, object);
@@ -312,7 +324,61 @@ nlohmann::json pay_settle_flow::settle() {
       if (items.empty()) break;
     }
   }
+  watch_status_reports(summary);
   return summary;
+}
+
+// BANKING.md "No pain.002 within a configured time → technical queue". A submitted batch the
+// bank has said nothing about — no status for any of its payments, none booked — once
+// `status_timeout_minutes` have passed is raised into the bank connection's technical queue as
+// `status PaymentBatch` (its MsgId as natural key): the operator sees it with the run's
+// correlation id, and a replay asks the bank adapter again (an answer ends it; still nothing
+// and the retry policy queues it again). When the bank's word arrives after all, the queued
+// item is ended here. Raised once per run: a discarded item is the operator's decision.
+void pay_settle_flow::watch_status_reports(nlohmann::json& summary) {
+  const std::int64_t now = store_.now_ms();
+  for (const auto& run : store_.runs_watched(config_.bank)) {
+    const auto payments = store_.payments_of_run(run.run_id);
+    const bool answered = std::any_of(payments.begin(), payments.end(), [](const pay_payment& p) {
+      return !p.bank_status.empty() || p.state == "accepted" || p.state == "settled";
+    });
+    std::string message_id = text(run.result, "message_id");
+    for (const auto& p : payments) {
+      if (message_id.empty()) message_id = p.message_id;
+    }
+    const std::string key = run.run_id + ".status";
+    const nlohmann::json detail = {{"run_id", run.run_id},
+                                   {"message_id", message_id},
+                                   {"submitted_at", utc_text(run.submitted_ms.value_or(0))},
+                                   {"status_timeout_minutes", config_.status_timeout_minutes}};
+    if (answered) {
+      if (run.status_watch == "raised") {
+        const bool ended = gateway_.resolve(config_.bank, "PaymentBatch", "status", key,
+                                            "the bank's status report arrived");
+        auto resolved = detail;
+        resolved["queue_item_ended"] = ended;
+        gateway_.note(run.correlation_id, "payment_status_overdue_resolved", resolved);
+      }
+      store_.set_status_watch(run.run_id, run.status_watch == "raised" ? "resolved" : "answered");
+      continue;
+    }
+    if (run.status_watch == "raised") {
+      summary["status_overdue"].push_back(detail);
+      continue;
+    }
+    if (now < run.submitted_ms.value_or(0) + config_.status_timeout_minutes * 60'000) continue;
+    error why(error_class::in_progress, "flow.status_overdue",
+              "no status report (pain.002) for payment run " + run.run_id + " (MsgId " +
+                  message_id + ") within " + std::to_string(config_.status_timeout_minutes) +
+                  " minutes of its submission at " + detail["submitted_at"].get<std::string>());
+    why.with_effect(effect::none);
+    const bool raised =
+        gateway_.raise(config_.bank, "PaymentBatch", "status", key,
+                       {{"natural_key", {{"message_id", message_id}}}}, why, run.correlation_id);
+    if (raised) gateway_.note(run.correlation_id, "payment_status_overdue", detail);
+    store_.set_status_watch(run.run_id, "raised");
+    summary["status_overdue"].push_back(detail);
+  }
 }
 
 void pay_settle_flow::apply_status(const nlohmann::json& status, nlohmann::json& summary) {

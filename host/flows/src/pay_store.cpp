@@ -24,7 +24,14 @@ std::vector<migration> flow_migrations() {
       "PRIMARY KEY (payment_key, invoice_key))",
       "CREATE TABLE pay_cursors (connection TEXT NOT NULL, object TEXT NOT NULL, "
       "cursor TEXT NOT NULL, PRIMARY KEY (connection, object))"};
-  return {m};
+  // The overdue status report (BANKING.md "No pain.002 within a configured time → technical
+  // queue"): when the batch was submitted, and where the watch over its first status stands.
+  migration watch;
+  watch.version = 2;
+  watch.name = "pay_status_watch";
+  watch.statements = {"ALTER TABLE pay_runs ADD COLUMN submitted_ms BIGINT",
+                      "ALTER TABLE pay_runs ADD COLUMN status_watch TEXT"};
+  return {m, watch};
 }
 
 std::string text_or_empty(const sql_row& row, std::size_t i) { return row.optional_text(i).value_or(""); }
@@ -32,6 +39,17 @@ std::string text_or_empty(const sql_row& row, std::size_t i) { return row.option
 nlohmann::json json_or_null(const sql_row& row, std::size_t i) {
   const auto t = row.optional_text(i);
   return t && !t->empty() ? nlohmann::json::parse(*t) : nlohmann::json(nullptr);
+}
+
+constexpr const char* run_columns =
+    "run_id, correlation_id, erp, bank, state, execution_date, batch, result, submitted_ms, "
+    "status_watch";
+
+pay_run run_from(const sql_row& r) {
+  return pay_run{r.text(0),          r.text(1),          r.text(2),
+                 r.text(3),          r.text(4),          r.text(5),
+                 json_or_null(r, 6), json_or_null(r, 7), r.optional_int64(8),
+                 text_or_empty(r, 9)};
 }
 
 constexpr const char* payment_columns =
@@ -72,13 +90,30 @@ pay_store::pay_store(database& db) : db_(db) { db_.register_migrations("flows", 
 std::optional<pay_run> pay_store::run(const std::string& run_id) {
   return db_.transact([&](transaction& tx) -> std::optional<pay_run> {
     const auto rows = tx.execute(
-        "SELECT run_id, correlation_id, erp, bank, state, execution_date, batch, result "
-        "FROM pay_runs WHERE run_id = ?",
-        {run_id});
+        std::string("SELECT ") + run_columns + " FROM pay_runs WHERE run_id = ?", {run_id});
     if (rows.rows.empty()) return std::nullopt;
-    const auto& r = rows.rows.front();
-    return pay_run{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5),
-                   json_or_null(r, 6), json_or_null(r, 7)};
+    return run_from(rows.rows.front());
+  });
+}
+
+std::vector<pay_run> pay_store::runs_watched(const std::string& bank) {
+  return db_.transact([&](transaction& tx) {
+    std::vector<pay_run> out;
+    const auto rows = tx.execute(
+        std::string("SELECT ") + run_columns +
+            " FROM pay_runs WHERE bank = ? AND submitted_ms IS NOT NULL AND state <> 'refused' "
+            "AND (status_watch IS NULL OR status_watch = 'raised') ORDER BY run_id",
+        {bank});
+    for (const auto& r : rows.rows) out.push_back(run_from(r));
+    return out;
+  });
+}
+
+void pay_store::set_status_watch(const std::string& run_id, const std::string& watch) {
+  const auto now = db_.clock().now_unix_ms();
+  db_.transact([&](transaction& tx) {
+    tx.execute("UPDATE pay_runs SET status_watch = ?, updated_ms = ? WHERE run_id = ?",
+               {watch, now, run_id});
   });
 }
 
@@ -108,6 +143,11 @@ void pay_store::set_run_state(const std::string& run_id, const std::string& stat
   db_.transact([&](transaction& tx) {
     tx.execute("UPDATE pay_runs SET state = ?, result = ?, updated_ms = ? WHERE run_id = ?",
                {state, result.is_null() ? sql_null() : sql_value(result.dump()), now, run_id});
+    // The first time the run is submitted starts the wait for its status report.
+    if (state == "submitted") {
+      tx.execute("UPDATE pay_runs SET submitted_ms = ? WHERE run_id = ? AND submitted_ms IS NULL",
+                 {now, run_id});
+    }
   });
 }
 
@@ -170,6 +210,8 @@ std::vector<std::string> pay_store::invoices_in_flight(const std::string& erp) {
     return out;
   });
 }
+
+std::int64_t pay_store::now_ms() const { return db_.clock().now_unix_ms(); }
 
 std::optional<std::string> pay_store::cursor(const std::string& connection, const std::string& object) {
   return db_.transact([&](transaction& tx) -> std::optional<std::string> {

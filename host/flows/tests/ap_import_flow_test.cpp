@@ -71,6 +71,16 @@ class fake_gateway final : public flow_gateway {
     return {{"items", items}};
   }
 
+  bool raise(const std::string&, const std::string&, const std::string&, const std::string&,
+             const json&, const error&, const std::string&) override {
+    FAIL("the AP import raises nothing");
+    return false;
+  }
+  bool resolve(const std::string&, const std::string&, const std::string&, const std::string&,
+               const std::string&) override {
+    FAIL("the AP import resolves nothing");
+    return false;
+  }
   void note(const std::string&, const std::string& event, const json& detail) override {
     notes.emplace_back(event, detail);
   }

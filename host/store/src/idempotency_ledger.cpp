@@ -72,6 +72,17 @@ void idempotency_ledger::notify(transaction& tx, ledger_event event) const {
 }
 
 accept_result idempotency_ledger::accept(const accept_request& request) {
+  return accept_or_raise(request, nullptr);
+}
+
+accept_result idempotency_ledger::raise(const accept_request& request, const error& why,
+                                        exception_queue queue) {
+  const raised_failure raised{why, queue};
+  return accept_or_raise(request, &raised);
+}
+
+accept_result idempotency_ledger::accept_or_raise(const accept_request& request,
+                                                  const raised_failure* raised) {
   validate(request);
   const std::string fingerprint = payload_fingerprint(parse_strict(request.payload));
   // The fingerprint is of the plaintext; only the stored copy is protected.
@@ -156,6 +167,22 @@ accept_result idempotency_ledger::accept(const accept_request& request) {
                                {"actor", request.actor}}
                     .dump(),
                 now});
+    if (raised != nullptr) {
+      // Never attempted, so no effect: the key stays pending (bound to this message) until a
+      // replay's attempt completes it or a discard frees it.
+      const nlohmann::json error_json = error_to_json(raised->why);
+      tx.execute(
+          "UPDATE messages SET state = 'queued', queue = ?, last_error = ?, updated_ms = ? "
+          "WHERE id = ?",
+          {std::string(to_string(raised->queue)), error_json.dump(), now, result.message_id});
+      notify(tx, {"queued", k.connection, result.message_id, result.correlation_id,
+                  nlohmann::json{{"error", error_json},
+                                 {"key_state", to_string(key_state::pending)},
+                                 {"queue", to_string(raised->queue)},
+                                 {"raised_by", request.actor}}
+                      .dump(),
+                  now});
+    }
     return result;
   });
   if (accepted.stored_response) {
@@ -404,6 +431,16 @@ std::int64_t idempotency_ledger::unfinished_count(const std::string& connection)
             {connection})
         .rows.at(0)
         .int64(0);
+  });
+}
+
+std::optional<std::string> idempotency_ledger::message_of(const key_scope& k) {
+  return db_.transact([&](transaction& tx) -> std::optional<std::string> {
+    const auto r = tx.execute(
+        "SELECT message_id FROM idempotency_keys" + std::string(key_where) + " AND state <> 'free'",
+        {k.connection, k.object, k.op, k.idempotency_key});
+    if (r.rows.empty()) return std::nullopt;
+    return r.rows[0].optional_text(0);
   });
 }
 

@@ -259,3 +259,61 @@ TEST_CASE("queue listing pages with a cursor, depth and state counts", "[queues]
   CHECK(code_of([&] { queues.list_queue(exception_queue::business, 0); }) == "store.bad_request");
   CHECK_FALSE(queues.get_message("no-such-id"));
 }
+
+TEST_CASE("a raised message is queued without an attempt, once per key; replay sends it out",
+          "[queues][raise]") {
+  const auto backend = GENERATE(database_backend::sqlite, database_backend::postgres);
+  INFO("backend " << test::backend_name(backend));
+  test_site site(backend);
+  auto db = site.open();
+  std::vector<std::string> events;
+  const ledger_observer observer = [&](transaction&, const ledger_event& e) {
+    events.push_back(e.event);
+  };
+  idempotency_ledger ledger(*db, observer);
+  exception_queues queues(*db, observer);
+  const std::int64_t now = site.clock().now_unix_ms();
+
+  accept_request watch;
+  watch.key = {"bank", "PaymentBatch", "status", "R1.status"};
+  watch.payload = R"({"natural_key":{"message_id":"M-R1"}})";
+  watch.correlation_id = "pay-R1";
+  watch.actor = "flow.pay_settle";
+  const error overdue = error(error_class::in_progress, "flow.status_overdue", "no pain.002")
+                            .with_effect(effect::none);
+  const auto raised = ledger.raise(watch, overdue, exception_queue::technical);
+  CHECK(raised.kind == accept_kind::accepted);
+  CHECK(raised.correlation_id == "pay-R1");
+  CHECK(ledger.message_of(watch.key) == raised.message_id);
+  CHECK(ledger.key_state_of(watch.key) == key_state::pending);
+  CHECK(queues.depth(exception_queue::technical) == 1);
+  const auto item = queues.get_message(raised.message_id);
+  REQUIRE(item);
+  CHECK(item->state == message_state::queued);
+  CHECK(item->attempt == 0);
+  CHECK(item->last_error.value_or("").find("flow.status_overdue") != std::string::npos);
+  // Queued, so no worker takes it until someone replays it.
+  CHECK(ledger.claim(claim_at(now + 3'600'000)).empty());
+
+  // Raising the same key again writes nothing.
+  const auto again = ledger.raise(watch, overdue, exception_queue::technical);
+  CHECK(again.kind == accept_kind::existing);
+  CHECK(again.message_id == raised.message_id);
+  CHECK(queues.depth(exception_queue::technical) == 1);
+
+  queues.replay(raised.message_id, std::nullopt, "ops");
+  const auto claimed = ledger.claim(claim_at(now));
+  REQUIRE(claimed.size() == 1);
+  CHECK(claimed[0].key.op == "status");
+  CHECK(claimed[0].payload == watch.payload);
+  ledger.record_success(claimed[0].message_id, claimed[0].fencing_token,
+                        R"({"status":"ok","replayed":false,"result":{}})");
+  CHECK(ledger.key_state_of(watch.key) == key_state::completed);
+  CHECK(events == std::vector<std::string>{"received", "queued", "replayed", "claimed", "succeeded"});
+
+  // A discarded raised message frees its key (nothing was ever attempted).
+  watch.key.idempotency_key = "R2.status";
+  const auto second = ledger.raise(watch, overdue, exception_queue::technical);
+  CHECK(queues.discard(second.message_id, "flow.pay_settle", "status arrived") == key_state::free);
+  CHECK_FALSE(ledger.message_of(watch.key));
+}

@@ -80,6 +80,15 @@ class dispatcher {
   // `deadline_ms` and `contract` default to the connection's deadline and "1.0".
   submit_outcome submit(const nlohmann::json& submitted);
 
+  // Raises a condition only the host can see straight into an exception queue, as a message
+  // of the envelope's connection, object, op and key (idempotency_ledger::raise): e.g. the pay
+  // flow's overdue status report, a `status` the adapter is asked again on replay. The
+  // envelope passes the contract like a submitted one; a key already bound writes nothing.
+  submit_outcome raise(const nlohmann::json& envelope, const error& why, exception_queue queue);
+
+  // The message a key is bound to, if any (idempotency_ledger::message_of).
+  std::optional<std::string> message_of(const key_scope& key);
+
   // One round: expire leases, then claim and process every due message the limits allow, on
   // the calling thread. Returns how many messages were processed. Tests drive time with it.
   int run_once();
@@ -101,6 +110,11 @@ class dispatcher {
     std::atomic<int> in_flight{0};
   };
 
+  struct raised_condition {
+    const error& why;
+    exception_queue queue;
+  };
+  submit_outcome accept_envelope(const nlohmann::json& envelope, const raised_condition* raised);
   connection_state& state_for(const std::string& connection);
   bool process_one(connection_state& state);
   void handle(connection_state& state, const claimed_message& message);

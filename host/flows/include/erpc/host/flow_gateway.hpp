@@ -36,6 +36,20 @@ class flow_gateway {
                               const std::string& op, const nlohmann::json& query,
                               const std::string& correlation_id) = 0;
 
+  // Raises a condition only the flow can see (e.g. a status report overdue) into the
+  // technical queue of `connection`, as the message (object, op, key, query) a replay asks the
+  // adapter again (dispatcher::raise). True when raised now; false when the key already holds
+  // a message (raised before, whatever became of it since).
+  virtual bool raise(const std::string& connection, const std::string& object,
+                     const std::string& op, const std::string& key, const nlohmann::json& query,
+                     const error& why, const std::string& correlation_id) = 0;
+
+  // Ends a raised message that is still in its queue because what it waited for has come:
+  // discarded with `reason`. True when one was ended.
+  virtual bool resolve(const std::string& connection, const std::string& object,
+                       const std::string& op, const std::string& key,
+                       const std::string& reason) = 0;
+
   // Records one flow step in the audit trail (no-op without one).
   virtual void note(const std::string& correlation_id, const std::string& event,
                     const nlohmann::json& detail) = 0;
@@ -66,6 +80,11 @@ class dispatcher_gateway final : public flow_gateway {
   nlohmann::json read(const std::string& connection, const std::string& object,
                       const std::string& op, const nlohmann::json& query,
                       const std::string& correlation_id) override;
+  bool raise(const std::string& connection, const std::string& object, const std::string& op,
+             const std::string& key, const nlohmann::json& query, const error& why,
+             const std::string& correlation_id) override;
+  bool resolve(const std::string& connection, const std::string& object, const std::string& op,
+               const std::string& key, const std::string& reason) override;
   void note(const std::string& correlation_id, const std::string& event,
             const nlohmann::json& detail) override;
 

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -27,6 +28,11 @@ struct pay_flow_config {
   std::string fx_gain_loss_account;  // GL: realised FX difference (required for an FX run)
   std::string method = "sepa_credit_transfer";
   std::string charge_bearer = "SLEV";  // SEPA: SLEV; an FX run: SHAR (default) or DEBT/CRED
+
+  // How long after submitting a batch the bank's first status report (pain.002) may take
+  // before the batch is raised into the technical queue (BANKING.md "No pain.002 within a
+  // configured time → technical queue"). Default one day; 0 raises at the first settle.
+  std::int64_t status_timeout_minutes = 1440;
 
   bool is_fx() const { return currency != account_currency; }
   // Creditor bank accounts by supplier key (the supplier's canonical id, else its first

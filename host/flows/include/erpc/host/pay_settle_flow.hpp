@@ -38,8 +38,9 @@ class pay_settle_flow {
   // Returns a summary {run_id, correlation_id, payments:[…], skipped:[…]}.
   nlohmann::json run(const pay_run_request& request);
 
-  // Reads statuses and statements from the bank and acts on them. Returns a summary
-  // {statuses, entries:[{…, match}], settled:[…], voided:[…], unmatched:[…]}.
+  // Reads statuses and statements from the bank and acts on them, then raises the batches
+  // whose status report is overdue. Returns a summary {statuses, entries:[{…, match}],
+  // settled:[…], voided:[…], unmatched:[…], status_overdue:[…]}.
   nlohmann::json settle();
 
   static std::string correlation_id_for(const std::string& run_id) { return "pay-" + run_id; }
@@ -49,6 +50,7 @@ class pay_settle_flow {
                                        const std::string& correlation_id);
   void submit_and_record(pay_run& run);
   void apply_status(const nlohmann::json& status, nlohmann::json& summary);
+  void watch_status_reports(nlohmann::json& summary);
   void apply_entry(const nlohmann::json& statement, const nlohmann::json& entry,
                    nlohmann::json& summary);
   void settle_payments(const entry_match& m, const nlohmann::json& statement,

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,11 @@ struct pay_run {
   std::string execution_date;
   nlohmann::json batch;   // the PaymentBatch sent (stable across re-runs)
   nlohmann::json result;  // the bank's answer to the submit
+  std::optional<std::int64_t> submitted_ms;  // when the bank first had the batch (UTC ms)
+  // The wait for the batch's first status report: "" watching, "answered" (a status or a
+  // booking came in time), "raised" (overdue: in the technical queue), "resolved" (it came
+  // after being raised; the queue item was ended).
+  std::string status_watch;
 };
 
 class pay_store {
@@ -53,6 +59,10 @@ class pay_store {
   void create_run(const pay_run& run, const std::vector<pay_payment>& payments);
   void set_run_state(const std::string& run_id, const std::string& state, const nlohmann::json& result);
 
+  // Submitted runs of this bank whose status watch is still open ("" or "raised").
+  std::vector<pay_run> runs_watched(const std::string& bank);
+  void set_status_watch(const std::string& run_id, const std::string& watch);
+
   std::vector<pay_payment> payments_of_run(const std::string& run_id);
   std::vector<pay_payment> payments_of_bank(const std::string& bank);  // every run of that bank
   std::optional<pay_payment> payment(const std::string& key);
@@ -60,6 +70,9 @@ class pay_store {
 
   // Invoice keys held by payments of this ERP connection that are not voided.
   std::vector<std::string> invoices_in_flight(const std::string& erp);
+
+  // The ledger database's clock (UTC ms): the flow's deadlines follow it, so tests drive them.
+  std::int64_t now_ms() const;
 
   std::optional<std::string> cursor(const std::string& connection, const std::string& object);
   void set_cursor(const std::string& connection, const std::string& object, const std::string& cursor);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,14 @@ class idempotency_ledger {
   // missing scope field, a key outside [A-Za-z0-9_.:-]{1,64}, a bad depends_on key) or the
   // json.* codes of an unparseable payload.
   accept_result accept(const accept_request& request);
+
+  // A message the host raises itself, straight into an exception queue without an attempt:
+  // a condition only the host can see, such as a payment batch whose status report is overdue
+  // (docs/store.md "Raised messages"). Stored like an accepted message (payload version 1,
+  // key bound `pending`, audited `received` then `queued` with `why` as its last error), so
+  // `queue replay` sends it to the adapter like any queued message and `queue discard` ends it.
+  // A key already bound writes nothing and answers as accept does (existing, replay, reuse…).
+  accept_result raise(const accept_request& request, const error& why, exception_queue queue);
 
   // Takes up to `limit` due messages (pending / waiting_retry with next_attempt_ms <= now, no
   // earlier unfinished message with the same connection + ordering_key, every depends_on key
@@ -62,10 +71,18 @@ class idempotency_ledger {
   // Unfinished (not succeeded, not discarded) messages of a connection: back-pressure input.
   std::int64_t unfinished_count(const std::string& connection);
 
+  // The message a key is bound to (not free), if any.
+  std::optional<std::string> message_of(const key_scope& key);
+
   // The stored state of a key, if the ledger knows it.
   std::optional<key_state> key_state_of(const key_scope& key);
 
  private:
+  struct raised_failure {
+    const error& why;
+    exception_queue queue;
+  };
+  accept_result accept_or_raise(const accept_request& request, const raised_failure* raised);
   void notify(transaction& tx, ledger_event event) const;
 
   std::string protect(stored_document kind, const std::string& text) const;
