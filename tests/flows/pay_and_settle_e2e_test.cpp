@@ -538,6 +538,7 @@ TEST_CASE("pay and settle end to end: a USD payment the bank converted comes bac
   CHECK(world.created("vendorPayment") == 2);
   const auto trail = world.erpc({"--config", (world.dir_ / "erpc.json").string(), "audit", "show", "pay-FX1"});
   CHECK(trail.out.find("payment_return_posted") != std::string::npos);
+}
 
 TEST_CASE("pay and settle end to end: no pain.002 in time puts the batch in the bank's technical "
           "queue; replayed once the bank has answered, it completes",
