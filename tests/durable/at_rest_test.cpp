@@ -108,18 +108,12 @@ struct at_rest_site {
     std::vector<std::string> argv = {ERPC_EXE, "--log-format", "json", "--config",
                                      config.string()};
     argv.insert(argv.end(), args.begin(), args.end());
-    const fs::path out_path = dir / "stdout.txt";
     const fs::path err_path = dir / "stderr.txt";
     fs::remove(err_path);
-    const int fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    REQUIRE(fd >= 0);
+    const auto run = erpc::testing::run_to_end(argv, env, err_path, dir / "stdout.txt");
     erpc_result result;
-    {
-      child_process c(argv, env, err_path, -1, fd);
-      result.status = c.wait();
-    }
-    ::close(fd);
-    result.out = read_file(out_path);
+    result.status = run.status;
+    result.out = run.out;
     result.err = read_file(err_path);
     log += result.err;
     return result;

@@ -6,7 +6,7 @@
 // the in-transit account, the bank answers pain.002 and books the camt.053, and `erpc pay settle`
 // matches the entry and posts in-transit → bank with the charges. The same sequence is the
 // README's main command (scripts/demo.sh).
-#include "support/child_process.hpp"
+#include "flow_e2e_support.hpp"
 #include "support/raw_http.hpp"
 
 #include <erpc/sim/testing/sim_process.hpp>
@@ -14,7 +14,6 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -27,6 +26,7 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
+using erpc::flows_e2e::cli_result;
 using erpc::sim::testing::sim_process;
 
 constexpr const char* debtor_iban = "DE89370400440532013000";
@@ -39,23 +39,10 @@ int counter() {
   return ++n;
 }
 
-struct cli_result {
-  int exit_code = -1;
-  std::string out;
-  json document() const {
-    const auto doc = json::parse(out, nullptr, false);
-    INFO(out);
-    REQUIRE_FALSE(doc.is_discarded());
-    return doc;
-  }
-};
-
 // Both simulators, the host configuration and the flow file in one temporary folder.
 class pay_and_settle_world {
  public:
   pay_and_settle_world() {
-    dir_ = fs::temp_directory_path() /
-           ("erpc_pay_e2e_" + std::to_string(::getpid()) + "_" + std::to_string(counter()));
     fs::remove_all(dir_);
     for (const char* sub : {"bank/out", "bank/in", "bank/state", "bank/archive"}) {
       fs::create_directories(dir_ / sub);
@@ -73,20 +60,7 @@ class pay_and_settle_world {
          {"calendar.start_date", "2026-03-10"},
          {"charges.per_payment", "2.50"},
          {"charges.booking", "netted"}});
-    netsuite_settings_ = {
-        {"account_id", "1234567_SB1"},
-        {"base_url", netsuite_.base_url()},
-        {"consumer_key", "env:NS_CONSUMER_KEY"},
-        {"consumer_secret", "env:NS_CONSUMER_SECRET"},
-        {"token_id", "env:NS_TOKEN_ID"},
-        {"token_secret", "env:NS_TOKEN_SECRET"},
-        {"value_maps",
-         {{"subsidiaries", {{"DE01", "1"}}},
-          {"currencies", {{"EUR", "1"}, {"USD", "2"}}},
-          {"accounts",
-           {{"5400", "58"}, {"1361", "12"}, {"1200", "10"}, {"6855", "71"}, {"7900", "80"}}},
-          {"tax_codes", {{"DE19", "7"}}}}},
-        {"functional_currencies", {{"DE01", "EUR"}}}};
+    netsuite_settings_ = erpc::flows_e2e::netsuite_connection_settings(netsuite_.base_url());
     write(dir_ / "netsuite.json", netsuite_settings_);
     write_host_config("sepa");
   }
@@ -112,55 +86,13 @@ class pay_and_settle_world {
   ~pay_and_settle_world() { fs::remove_all(dir_); }
 
   // `erpc <args>` with the simulator credentials and the audit key in its environment.
-  cli_result erpc(const std::vector<std::string>& args) {
-    std::vector<std::string> argv = {ERPC_EXE};
-    argv.insert(argv.end(), args.begin(), args.end());
-    const auto out_path = dir_ / ("out-" + std::to_string(counter()) + ".json");
-    const int out_fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    REQUIRE(out_fd >= 0);
-    cli_result r;
-    {
-      erpc::testing::child_process child(
-          argv,
-          {"NS_CONSUMER_KEY=sim-consumer-key", "NS_CONSUMER_SECRET=sim-consumer-secret",
-           "NS_TOKEN_ID=sim-token-id", "NS_TOKEN_SECRET=sim-token-secret",
-           "ERPC_E2E_AUDIT_KEY=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
-#ifdef ERPC_SANITIZED
-           // The NetSuite module's static OpenSSL state is reported by LSan with frames it
-           // cannot symbolise (as for erpc certify in tests); every other check stays on.
-           "ASAN_OPTIONS=detect_leaks=0:abort_on_error=1",
-#endif
-          },
-          dir_ / "erpc.log", -1, out_fd);
-      ::close(out_fd);
-      r.exit_code = child.wait();
-    }
-    std::ifstream in(out_path);
-    std::stringstream text;
-    text << in.rdbuf();
-    r.out = text.str();
-    return r;
-  }
+  cli_result erpc(const std::vector<std::string>& args) { return cli_.run(args); }
+  json erpc_ok(const std::vector<std::string>& args) { return cli_.ok(args); }
 
-  json erpc_ok(const std::vector<std::string>& args) {
-    const auto r = erpc(args);
-    INFO("erpc " << args.front() << " answered " << r.exit_code << ": " << r.out << "\nlog: "
-                 << log_tail());
-    REQUIRE(r.exit_code == 0);
-    return r.document();
-  }
-
-  // A direct adapter call (`erpc invoke`) for the test's own setup and checks.
+  // A direct NetSuite adapter call (`erpc invoke`) for the test's own setup and checks.
   json invoke(const std::string& op, const std::string& object, const std::string& key,
               const json& document) {
-    const auto file = dir_ / ("doc-" + std::to_string(counter()) + ".json");
-    write(file, document);
-    std::vector<std::string> args = {"invoke", "--adapter", "netsuite", "--config",
-                                     (dir_ / "netsuite.json").string(), "--op", op,
-                                     "--object", object};
-    if (!key.empty()) args.insert(args.end(), {"--key", key});
-    args.insert(args.end(), {op == "create" ? "--payload" : "--query", file.string()});
-    return erpc_ok(args)["result"];
+    return cli_.invoke("netsuite", dir_ / "netsuite.json", op, object, key, document);
   }
 
   std::string supplier(const std::string& number) {
@@ -199,8 +131,7 @@ class pay_and_settle_world {
 
   // One setting of the flow file written by pay_to / pay_in_usd_to.
   void set_flow(const std::string& name, const json& value) {
-    std::ifstream in(dir_ / "pay.json");
-    json flow = json::parse(in);
+    json flow = erpc::flows_e2e::read_json(dir_ / "pay.json");
     flow[name] = value;
     write(dir_ / "pay.json", flow);
   }
@@ -238,21 +169,17 @@ class pay_and_settle_world {
     return netsuite_.effects(record_type)["created"].get<int>();
   }
 
-  std::string log_tail() const {
-    std::ifstream in(dir_ / "erpc.log");
-    std::stringstream text;
-    text << in.rdbuf();
-    const auto all = text.str();
-    return all.size() > 2000 ? all.substr(all.size() - 2000) : all;
-  }
+  std::string log_tail() const { return cli_.log_tail(); }
 
   static void write(const fs::path& path, const json& document) {
-    std::ofstream(path) << document.dump(2);
+    erpc::flows_e2e::write_json(path, document);
   }
 
   sim_process netsuite_{"netsuite"};
   sim_process bank_{"bank"};
-  fs::path dir_;
+  fs::path dir_ = fs::temp_directory_path() /
+                  ("erpc_pay_e2e_" + std::to_string(::getpid()) + "_" + std::to_string(counter()));
+  erpc::flows_e2e::erpc_cli cli_{dir_};
   json netsuite_settings_;
 };
 

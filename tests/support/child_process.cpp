@@ -1,6 +1,8 @@
 #include "support/child_process.hpp"
 
 #include <cerrno>
+#include <fstream>
+#include <sstream>
 #include <csignal>
 #include <fcntl.h>
 #include <spawn.h>
@@ -65,6 +67,25 @@ int child_process::wait() {
   }
   reaped_ = true;
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+finished_process run_to_end(const std::vector<std::string>& argv,
+                            const std::vector<std::string>& extra_env,
+                            const std::filesystem::path& log,
+                            const std::filesystem::path& stdout_file) {
+  const int fd = ::open(stdout_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) throw std::runtime_error("cannot create " + stdout_file.string());
+  finished_process result;
+  {
+    child_process child(argv, extra_env, log, -1, fd);
+    ::close(fd);
+    result.status = child.wait();
+  }
+  std::ifstream in(stdout_file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  result.out = text.str();
+  return result;
 }
 
 }  // namespace erpc::testing

@@ -27,4 +27,16 @@ class child_process {
   bool reaped_ = false;
 };
 
+// A program run to its end: its exit status (or 128 + signal) and everything it printed on
+// stdout. stdout goes to `stdout_file` (kept for a failing test's reader), stderr is appended
+// to `log`. Throws std::runtime_error when stdout_file cannot be created.
+struct finished_process {
+  int status = -1;
+  std::string out;
+};
+finished_process run_to_end(const std::vector<std::string>& argv,
+                            const std::vector<std::string>& extra_env,
+                            const std::filesystem::path& log,
+                            const std::filesystem::path& stdout_file);
+
 }  // namespace erpc::testing

@@ -1,6 +1,7 @@
 #include "erpc/host/dispatcher.hpp"
 
 #include <erpc/host/crash_point.hpp>
+#include <erpc/host/execute_checks.hpp>
 #include <erpc/host/host_clock.hpp>
 #include <erpc/host/log_context.hpp>
 #include <erpc/host/retry_policy.hpp>
@@ -9,16 +10,9 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <array>
 
 namespace erpc {
 namespace {
-
-constexpr std::array write_ops = {"create", "update", "cancel", "reverse", "submit"};
-
-bool is_write_op(std::string_view op) {
-  return std::find(write_ops.begin(), write_ops.end(), op) != write_ops.end();
-}
 
 // cancel and reverse name their target in `query` (request.schema.json), not in `payload`: the
 // outbox stores that query as the message's document, so its fingerprint is the target's and
