@@ -654,7 +654,7 @@ struct fx_run {
 }  // namespace
 
 TEST_CASE("pay and settle FX: a USD payment from the EUR account settles with the realised "
-          "difference; its return posts a return journal in EUR with the realised difference, "
+          "difference, and its return posts a return journal in EUR with the realised difference, "
           "voids the vendorPayment and the bill is paid once by the next run",
           "[flows][pay_settle][fx]") {
   pay_rig rig;

@@ -217,7 +217,7 @@ TEST_CASE("a converted payment without the instructed amount, or another one, is
   }
 }
 
-TEST_CASE("a return of a converted payment matches by EndToEndId; its share is the EUR credited",
+TEST_CASE("a return of a converted payment matches by EndToEndId, its share the EUR credited",
           "[flows][matching][fx]") {
   json detail = fx_detail("1000.00", "910.00");
   detail["return_reason"] = "AC04";

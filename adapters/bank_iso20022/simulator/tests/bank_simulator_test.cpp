@@ -282,7 +282,7 @@ TEST_CASE("batch booking without TxDtls, and batch booking not honoured") {
   }
 }
 
-TEST_CASE("charges: netted into the entry, or a separate entry; camt.053.001.02") {
+TEST_CASE("charges: netted into the entry, or a separate entry naming its payment (camt.053.001.08 and .02)") {
   SECTION("netted") {
     bank_fixture f({{"charges.per_payment", "0.50"},
                     {"charges.booking", "netted"},
