@@ -359,6 +359,114 @@ TEST_CASE("pay and settle end to end: a USD invoice paid from the EUR account wi
   CHECK(trail.out.find("fx_difference") != std::string::npos);
 }
 
+TEST_CASE("pay and settle end to end: the bank books its charges as their own CHRG entry naming "
+          "the payment — one settlement journal and one charges journal, each once",
+          "[flows][e2e]") {
+  pay_and_settle_world world;
+  world.bank_.apply_settings({{"charges.booking", "separate"}});
+  const auto supplier = world.supplier("SUP-C");
+  world.bill(supplier, "CH-1", "119.00");
+  world.pay_to(supplier);
+  REQUIRE(world.pay_run("R1")["payments"].size() == 1);
+  world.bank("/bank/cycle");
+  const auto day = world.bank("/bank/end-of-day");
+  CHECK(entries_booked(day) == 2);  // the payment, and the charges apart
+  const auto settled = world.pay_settle();
+  INFO(settled.dump());
+  REQUIRE(settled["settled"].size() == 1);
+  REQUIRE(settled["charges"].size() == 1);
+  CHECK(settled["charges"][0]["payment"] == "R1.p1");
+  CHECK(settled["charges"][0]["journal"] == "R1.p1.chg");
+  CHECK(settled["unmatched"].empty());
+  CHECK(settled["ambiguous"].empty());
+  CHECK(world.created("journalEntry") == 2);
+  const auto stl = world.invoke("get", "JournalEntry", "", {{"natural_key", {{"idempotency_key", "R1.p1.stl"}}}});
+  REQUIRE(stl["lines"].size() == 2);  // nothing netted: in-transit → bank
+  CHECK(stl["lines"][0]["amount"] == eur("119.00"));
+  CHECK(stl["lines"][1]["amount"] == eur("119.00"));
+  const auto chg = world.invoke("get", "JournalEntry", "", {{"natural_key", {{"idempotency_key", "R1.p1.chg"}}}});
+  INFO(chg.dump());
+  REQUIRE(chg["lines"].size() == 2);
+  CHECK(chg["lines"][0]["account"] == "6855");
+  CHECK(chg["lines"][0]["side"] == "debit");
+  CHECK(chg["lines"][0]["amount"] == eur("2.50"));
+  CHECK(chg["lines"][1]["account"] == "1200");
+  CHECK(chg["lines"][1]["side"] == "credit");
+  CHECK(chg["lines"][1]["amount"] == eur("2.50"));
+
+  // Again: the run, the bank, settle — no second charges journal.
+  world.pay_run("R1");
+  world.bank("/bank/cycle");
+  world.bank("/bank/end-of-day");
+  const auto again = world.pay_settle();
+  CHECK(again["settled"].empty());
+  CHECK(again["charges"].empty());
+  CHECK(world.created("journalEntry") == 2);
+  const auto trail = world.erpc({"--config", (world.dir_ / "erpc.json").string(), "audit", "show", "pay-R1"});
+  CHECK(trail.exit_code == 0);
+  CHECK(trail.out.find("bank_charges_posted") != std::string::npos);
+}
+
+TEST_CASE("pay and settle end to end: a USD payment the bank converted comes back — return "
+          "journal in EUR with the realised difference, vendorPayment voided, the bills paid once "
+          "by the next run",
+          "[flows][e2e][fx]") {
+  pay_and_settle_world world;
+  world.write_host_config("cgi_mp");
+  world.netsuite_.apply_settings({{"payables.exchange_rates", "2=0.9100"}});
+  // Settled at 0.9234, returned the next business day and converted back at 0.9000.
+  world.bank_.apply_settings({{"fx.rates", "USD/EUR=0.9234"},
+                              {"charges.per_payment", "12.50"},
+                              {"returns.creditor_accounts", creditor_iban},
+                              {"returns.fx_rates", "USD/EUR=0.9000"}});
+  const auto supplier = world.supplier("SUP-US");
+  const auto b1 = world.bill(supplier, "US-1", "600.00", "USD");
+  const auto b2 = world.bill(supplier, "US-2", "400.05", "USD");
+  world.pay_in_usd_to(supplier);
+  REQUIRE(world.pay_run("FX1")["payments"].size() == 1);
+  world.bank("/bank/cycle");
+  CHECK(entries_booked(world.bank("/bank/end-of-day")) == 1);
+  const auto settled = world.pay_settle();
+  INFO(settled.dump());
+  REQUIRE(settled["settled"].size() == 1);
+  CHECK_FALSE(world.open(b1));
+
+  // The return: 1000.05 USD × 0.9000 = 900.045 → 900.04 EUR credited (half-even).
+  CHECK(entries_booked(world.bank("/bank/end-of-day")) == 1);
+  const auto back = world.pay_settle();
+  INFO(back.dump());
+  CHECK(back["ambiguous"].empty());
+  CHECK(back["unmatched"].empty());
+  REQUIRE(back["voided"].size() == 1);
+  CHECK(back["voided"][0]["payment"] == "FX1.p1");
+  CHECK(world.created("journalEntry") == 2);
+  const auto ret = world.invoke("get", "JournalEntry", "", {{"natural_key", {{"idempotency_key", "FX1.p1.ret"}}}});
+  INFO(ret.dump());
+  REQUIRE(ret["lines"].size() == 3);
+  const auto line = [&](std::size_t i) {
+    const auto& l = ret["lines"][i];
+    return l["account"].get<std::string>() + " " + l["side"].get<std::string>() + " " +
+           l["amount"]["amount"].get<std::string>() + " " + l["amount"]["currency"].get<std::string>();
+  };
+  CHECK(line(0) == "1200 debit 900.04 EUR");    // what the bank credited
+  CHECK(line(1) == "1361 credit 910.05 EUR");   // what the settlement cleared (ERP rate)
+  CHECK(line(2) == "7900 debit 10.01 EUR");     // realised FX loss on the way back
+  CHECK(world.open(b1));  // the vendorPayment is voided: both bills are open again
+  CHECK(world.open(b2));
+
+  // Nothing twice; the next run pays the bills once.
+  world.bank("/bank/cycle");
+  CHECK(world.pay_settle()["voided"].empty());
+  CHECK(world.created("journalEntry") == 2);
+  const auto next = world.pay_run("FX2");
+  REQUIRE(next["payments"].size() == 1);
+  CHECK(next["payments"][0]["amount"] == json({{"amount", "1000.05"}, {"currency", "USD"}}));
+  CHECK(world.pay_run("FX3")["payments"].empty());
+  CHECK(world.created("vendorPayment") == 2);
+  const auto trail = world.erpc({"--config", (world.dir_ / "erpc.json").string(), "audit", "show", "pay-FX1"});
+  CHECK(trail.out.find("payment_return_posted") != std::string::npos);
+}
+
 TEST_CASE("pay and settle end to end: no pain.002 in time puts the batch in the bank's technical "
           "queue; replayed once the bank has answered, it completes",
           "[flows][e2e][status_overdue]") {

@@ -205,8 +205,8 @@ class pay_rig {
     return b["id"];
   }
 
-  // Open for payment in NetSuite: not payment-blocked (paid, partly paid or unapproved bills
-  // read as blocked; contract v1 has no open-amount field).
+  // Open for payment in NetSuite: not payment-blocked (paid or unapproved bills read as
+  // blocked; a partly paid one is open for its amount_open).
   bool open(const std::string& bill_id) {
     return direct("get", "Invoice", "", {{"id", bill_id}}).value("payment_block", false) == false;
   }
@@ -547,6 +547,37 @@ TEST_CASE("two suppliers in one PmtInf booked as one entry without TxDtls, charg
   CHECK(rig.created("journalEntry") == 2);
 }
 
+TEST_CASE("a bill partly paid in NetSuite is paid its open rest (amount_open), once",
+          "[flows][pay_settle]") {
+  pay_rig rig;
+  const auto s1 = rig.supplier("SUP-1");
+  const auto b1 = rig.bill(s1, "AC-1", "119.00");
+  // Someone paid 19.00 of it in NetSuite directly.
+  rig.direct("create", "Payment", "manual-1",
+             {{"external_refs", json::object()}, {"source", {{"system", "test"}}},
+              {"direction", "outbound"}, {"amount", eur("19.00")},
+              {"requested_execution_date", "2026-03-05"},
+              {"creditor", {{"external_refs", {{"netsuite", s1}}}}},
+              {"applications", {{{"document_type", "invoice"},
+                                 {"document", {{"external_refs", {{"netsuite", b1}}}}},
+                                 {"amount", eur("19.00")}}}}});
+  const auto before = rig.direct("get", "Invoice", "", {{"id", b1}});
+  CHECK(before["amount_open"] == eur("100.00"));
+  CHECK_FALSE(before.value("payment_block", false));
+  rig.pay_to(s1, "FR1420041010050500013M02606");
+  const auto run = rig.run("R1");
+  INFO(run.dump());
+  REQUIRE(run["payments"].size() == 1);
+  CHECK(run["payments"][0]["amount"] == eur("100.00"));
+  CHECK(run["payments"][0]["invoices"] == json({b1}));
+  CHECK(rig.bank_.last_batch()["payments"][0]["remittance"]["unstructured"] == "AC-1 100.00");
+  const auto after = rig.direct("get", "Invoice", "", {{"id", b1}});
+  CHECK(after["amount_open"] == eur("0.00"));
+  CHECK(after["payment_block_reason"] == "paid in full");
+  CHECK(rig.run("R2")["payments"].empty());
+  CHECK(rig.created("vendorPayment") == 2);  // the manual one and R1's
+}
+
 TEST_CASE("a batch the bank refuses frees its invoices for a corrected run", "[flows][pay_settle]") {
   pay_rig rig;
   const auto s1 = rig.supplier("SUP-1");
@@ -575,44 +606,70 @@ TEST_CASE("a batch the bank refuses frees its invoices for a corrected run", "[f
   CHECK(events_of(*rig.audit_, "pay-R1").count("pay_batch_refused") == 1);
 }
 
-TEST_CASE("pay and settle FX: a USD payment from the EUR account settles with the realised "
-          "difference; its later return is left for a person, never a journal in USD",
-          "[flows][pay_settle][fx]") {
-  pay_rig rig;
-  rig.sim_.apply_settings({{"payables.exchange_rates", "2=0.9500"}});
-  const auto s1 = rig.supplier("SUP-US");
+namespace {
+
+// A USD bill of 500.00 paid from the EUR account (an FX run); NetSuite records the payment at
+// 0.9500 (475.00 EUR in transit).
+struct fx_run {
+  explicit fx_run(pay_rig& rig) {
+    rig.sim_.apply_settings({{"payables.exchange_rates", "2=0.9500"}});
+    const auto s1 = rig.supplier("SUP-US");
+    bill = rig.direct(
+        "create", "Invoice", "bill-US-9",
+        {{"external_refs", json::object()}, {"source", {{"system", "test"}}},
+         {"document_type", "invoice"}, {"direction", "payable"}, {"legal_entity", "DE01"},
+         {"supplier", {{"external_refs", {{"netsuite", s1}}}}}, {"invoice_number", "US-9"},
+         {"invoice_date", "2026-03-02"}, {"currency", "USD"},
+         {"lines", {{{"account", "5400"}, {"net", usd}, {"tax", zero}, {"gross", usd}}}},
+         {"totals", {{"net", usd}, {"tax", zero}, {"gross", usd}}}})["id"];
+    rig.flow_config_ = erpc::pay_flow_config::from_json(
+        {{"erp", "erp"}, {"bank", "bank"}, {"legal_entity", "DE01"}, {"currency", "USD"},
+         {"account_currency", "EUR"}, {"in_transit_account", "1361"}, {"bank_account", "1200"},
+         {"charges_account", "6855"}, {"fx_gain_loss_account", "7900"},
+         {"debtor", {{"name", "Example GmbH"}}},
+         {"debtor_account", {{"iban", "DE89370400440532013000"}, {"bic", "COBADEFFXXX"}, {"currency", "EUR"}}},
+         {"creditor_accounts", json::object()}});
+    rig.pay_to(s1, "FR1420041010050500013M02606");
+    run = rig.run("FX1");
+    sent = rig.bank_.last_batch()["payments"][0];
+  }
+
+  // The bank's credit for the return: the instructed USD as sent (or not) and the EUR credited.
+  json return_entry(const std::string& credited, const json& instructed) const {
+    return {{"amount", eur(credited)}, {"credit_debit", "CRDT"}, {"status", "BOOK"},
+            {"booking_date", "2026-03-13"}, {"account_servicer_reference", "FXR1"},
+            {"details", {{{"references", sent["references"]}, {"amount", eur(credited)},
+                          {"instructed_amount", instructed}, {"return_reason", "AC04"},
+                          {"currency_exchange", {{"source_currency", "USD"}, {"target_currency", "EUR"},
+                                                 {"rate", "0.9300"}}}}}}};
+  }
+
   const json usd = {{"amount", "500.00"}, {"currency", "USD"}};
   const json zero = {{"amount", "0.00"}, {"currency", "USD"}};
-  const std::string bill = rig.direct(
-      "create", "Invoice", "bill-US-9",
-      {{"external_refs", json::object()}, {"source", {{"system", "test"}}},
-       {"document_type", "invoice"}, {"direction", "payable"}, {"legal_entity", "DE01"},
-       {"supplier", {{"external_refs", {{"netsuite", s1}}}}}, {"invoice_number", "US-9"},
-       {"invoice_date", "2026-03-02"}, {"currency", "USD"},
-       {"lines", {{{"account", "5400"}, {"net", usd}, {"tax", zero}, {"gross", usd}}}},
-       {"totals", {{"net", usd}, {"tax", zero}, {"gross", usd}}}})["id"];
-  rig.flow_config_ = erpc::pay_flow_config::from_json(
-      {{"erp", "erp"}, {"bank", "bank"}, {"legal_entity", "DE01"}, {"currency", "USD"},
-       {"account_currency", "EUR"}, {"in_transit_account", "1361"}, {"bank_account", "1200"},
-       {"charges_account", "6855"}, {"fx_gain_loss_account", "7900"},
-       {"debtor", {{"name", "Example GmbH"}}},
-       {"debtor_account", {{"iban", "DE89370400440532013000"}, {"bic", "COBADEFFXXX"}, {"currency", "EUR"}}},
-       {"creditor_accounts", json::object()}});
-  rig.pay_to(s1, "FR1420041010050500013M02606");
+  std::string bill;
+  json run;
+  json sent;
+};
 
-  const auto run = rig.run("FX1");
-  REQUIRE(run["payments"].size() == 1);
-  CHECK(run["payments"][0]["amount"] == usd);
-  CHECK_FALSE(rig.open(bill));
-  const auto sent = rig.bank_.last_batch()["payments"][0];
-  CHECK(sent["charge_bearer"] == "SHAR");
-  CHECK(sent["method"] == "credit_transfer");
+}  // namespace
+
+TEST_CASE("pay and settle FX: a USD payment from the EUR account settles with the realised "
+          "difference, and its return posts a return journal in EUR with the realised difference, "
+          "voids the vendorPayment and the bill is paid once by the next run",
+          "[flows][pay_settle][fx]") {
+  pay_rig rig;
+  fx_run fx(rig);
+  REQUIRE(fx.run["payments"].size() == 1);
+  CHECK(fx.run["payments"][0]["amount"] == fx.usd);
+  CHECK_FALSE(rig.open(fx.bill));
+  CHECK(fx.sent["charge_bearer"] == "SHAR");
+  CHECK(fx.sent["method"] == "credit_transfer");
 
   // 500.00 USD recorded at 0.95 (475.00 EUR); the bank took 460.00 EUR and 5.00 charges: a gain.
   json entry = {{"amount", eur("465.00")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
                 {"booking_date", "2026-03-11"}, {"account_servicer_reference", "FXB1"},
-                {"details", {{{"references", sent["references"]}, {"amount", eur("460.00")},
-                              {"instructed_amount", usd},
+                {"details", {{{"references", fx.sent["references"]}, {"amount", eur("460.00")},
+                              {"instructed_amount", fx.usd},
                               {"currency_exchange", {{"source_currency", "USD"}, {"target_currency", "EUR"},
                                                      {"rate", "0.92"}}}}}}};
   rig.bank_.push_statement(rig.bank_.statement("S-FX-1", {entry}));
@@ -632,14 +689,103 @@ TEST_CASE("pay and settle FX: a USD payment from the EUR account settles with th
   CHECK(stored->settlement["fx_difference"] == eur("-15.00"));
   CHECK(stored->settlement["functional_amount"] == eur("460.00"));
 
-  // A `returned` status for the settled converted payment: no return journal, no void.
-  rig.bank_.push_status(rig.bank_.status_for(sent, "returned", "RJCT", "AC04"));
+  // A `returned` status first: it names the payment but not the EUR credited — nothing is
+  // written, the payment stays settled and waits for the bank's credit.
+  rig.bank_.push_status(rig.bank_.status_for(fx.sent, "returned", "RJCT", "AC04"));
+  const auto waiting = rig.settle();
+  INFO(waiting.dump());
+  CHECK(waiting["voided"].empty());
+  CHECK(waiting["ambiguous"].empty());
+  REQUIRE(waiting["awaiting_return_entry"].size() == 1);
+  CHECK(rig.created("journalEntry") == 1);
+  CHECK_FALSE(rig.open(fx.bill));
+  CHECK(rig.store_->payment("FX1.p1")->state == "settled");
+  CHECK(events_of(*rig.audit_, "pay-FX1").count("payment_return_awaiting_entry") == 1);
+
+  // The credit: 500.00 USD instructed as sent, converted back at 0.93 → 465.00 EUR credited.
+  // Return journal: debit bank 465.00, credit in-transit 475.00 (what the settlement cleared),
+  // debit FX loss 10.00.
+  rig.bank_.push_statement(rig.bank_.statement("S-FX-2", {fx.return_entry("465.00", fx.usd)}));
+  const auto back = rig.settle();
+  INFO(back.dump());
+  CHECK(back["ambiguous"].empty());
+  REQUIRE(back["voided"].size() == 1);
+  CHECK(back["voided"][0]["why"] == "returned");
+  CHECK(rig.created("journalEntry") == 2);
+  const auto ret = rig.direct("get", "JournalEntry", "", {{"natural_key", {{"idempotency_key", "FX1.p1.ret"}}}});
+  INFO(ret.dump());
+  CHECK(ret["functional_currency"] == "EUR");
+  REQUIRE(ret["lines"].size() == 3);
+  const auto line = [&](std::size_t i) {
+    const auto& l = ret["lines"][i];
+    return l["account"].get<std::string>() + " " + l["side"].get<std::string>() + " " +
+           l["amount"]["amount"].get<std::string>() + " " + l["amount"]["currency"].get<std::string>();
+  };
+  CHECK(line(0) == "1200 debit 465.00 EUR");
+  CHECK(line(1) == "1361 credit 475.00 EUR");
+  CHECK(line(2) == "7900 debit 10.00 EUR");
+  CHECK(ret["posting_date"] == "2026-03-13");
+  CHECK(rig.open(fx.bill));  // the vendorPayment is voided: the bill is open again
+  CHECK(rig.store_->payment("FX1.p1")->state == "voided");
+  const auto events = events_of(*rig.audit_, "pay-FX1");
+  CHECK(events.count("payment_return_posted") == 1);
+  CHECK(events.count("erp_payment_voided") == 1);
+  CHECK(events.count("payment_return_ambiguous") == 0);
+
+  // Reading everything again changes nothing.
+  rig.store_->set_cursor("bank", "PaymentStatus", "0");
+  rig.store_->set_cursor("bank", "BankStatement", "0");
+  const auto again = rig.settle();
+  CHECK(again["voided"].empty());
+  CHECK(again["settled"].empty());
+  CHECK(rig.created("journalEntry") == 2);
+
+  // The next run pays the reopened bill — once.
+  const auto next = rig.run("FX2");
+  REQUIRE(next["payments"].size() == 1);
+  CHECK(next["payments"][0]["invoices"] == json({fx.bill}));
+  CHECK(rig.run("FX3")["payments"].empty());
+  CHECK(rig.created("vendorPayment") == 2);
+  CHECK(rig.bank_.submits() == 2);
+}
+
+TEST_CASE("pay and settle FX: a return whose instructed amount is not what was sent stays "
+          "ambiguous, for a person",
+          "[flows][pay_settle][fx]") {
+  pay_rig rig;
+  fx_run fx(rig);
+  json entry = {{"amount", eur("460.00")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
+                {"booking_date", "2026-03-11"}, {"account_servicer_reference", "FXB1"},
+                {"details", {{{"references", fx.sent["references"]}, {"amount", eur("460.00")},
+                              {"instructed_amount", fx.usd}}}}};
+  rig.bank_.push_statement(rig.bank_.statement("S-FX-1", {entry}));
+  REQUIRE(rig.settle()["settled"].size() == 1);
+  // 490.00 USD came back of 500.00 sent (the creditor's bank kept charges): not automated.
+  rig.bank_.push_statement(rig.bank_.statement(
+      "S-FX-2", {fx.return_entry("455.70", {{"amount", "490.00"}, {"currency", "USD"}})}));
   const auto back = rig.settle();
   INFO(back.dump());
   CHECK(back["voided"].empty());
-  CHECK(back["ambiguous"].size() == 1);
+  REQUIRE(back["ambiguous"].size() == 1);
+  CHECK_THAT(back["ambiguous"][0]["reason"].get<std::string>(), Catch::Contains("instructed for 490.00"));
   CHECK(rig.created("journalEntry") == 1);
-  CHECK_FALSE(rig.open(bill));
+  CHECK_FALSE(rig.open(fx.bill));
   CHECK(rig.store_->payment("FX1.p1")->state == "settled");
-  CHECK(events_of(*rig.audit_, "pay-FX1").count("payment_return_ambiguous") == 1);
+  CHECK(events_of(*rig.audit_, "pay-settle-bank").count("statement_entry_ambiguous") == 1);
+}
+
+TEST_CASE("pay and settle FX: a return credited before the payment's debit was read (accepted, "
+          "not settled) voids it as for a EUR payment, without a journal",
+          "[flows][pay_settle][fx]") {
+  pay_rig rig;
+  fx_run fx(rig);
+  rig.bank_.push_status(rig.bank_.status_for(fx.sent, "accepted", "ACCP"));
+  rig.bank_.push_statement(rig.bank_.statement("S-FX-2", {fx.return_entry("465.00", fx.usd)}));
+  const auto back = rig.settle();
+  INFO(back.dump());
+  REQUIRE(back["voided"].size() == 1);
+  CHECK(back["ambiguous"].empty());
+  CHECK(rig.created("journalEntry") == 0);  // nothing was settled, nothing to clear
+  CHECK(rig.open(fx.bill));
+  CHECK(rig.store_->payment("FX1.p1")->state == "voided");
 }

@@ -4,6 +4,7 @@
 //   invoice_number → tranId      invoice_date → tranDate      due_date → dueDate (bills)
 //   currency → currency (value map)          legal_entity → subsidiary (value map)
 //   payment_block → paymentHold (bills)     notes → memo
+//   amount_open ← amountRemaining (bills, read back only: NetSuite's own bookkeeping)
 //   lines[i] → expense.items[i]: account (value map, required), net → amount, tax → tax1Amt,
 //              gross → grossAmt, tax_code → taxCode (value map), description → memo
 // Read back, totals are the sums of the lines. Receivable invoices are UNSUPPORTED (this
@@ -132,21 +133,26 @@ class invoice_mapping final : public record_mapping {
     doc["totals"] = {{"net", money_json(net, currency)},
                      {"tax", money_json(tax, currency)},
                      {"gross", money_json(gross, currency)}};
-    // Open for payment? Contract v1 has no open-amount field (amount_payable is gross minus
-    // withholding, an invariant), so a bill NetSuite will not take a payment for reads as
-    // payment-blocked, with the reason: not approved (approvalStatus id 2 = Approved), paid in
-    // full, or partly paid (amountRemaining below the total: a person settles the rest). Both
-    // fields are read-only in NetSuite and unconfirmed in vendors.md §1 (simulator: payables.*).
+    // Open for payment? NetSuite's amountRemaining (read-only) is what is still owed of the
+    // bill: `amount_open` (contract 1.1; this adapter carries no withholding, so what is owed
+    // is the gross). A bill NetSuite will not take a payment for reads as payment-blocked,
+    // with the reason: not approved (approvalStatus id 2 = Approved) or paid in full. A partly
+    // paid bill is open for its amount_open. Both fields are read-only in NetSuite and
+    // unconfirmed in vendors.md §1 (simulator: payables.*, amountRemaining derived from the
+    // payments applied).
     if (!credit) {
       std::string reason;
       const auto approval = ref_id(r, "approvalStatus");
       const auto remaining = fields.read_amount(r, "amountRemaining");
+      const bool remaining_valid = remaining && !remaining->is_negative() && !(gross < *remaining);
+      if (remaining_valid) doc["amount_open"] = money_json(*remaining, currency);
       if (!approval.empty() && approval != "2") {
         reason = "approval status " + approval + " (not approved)";
+      } else if (remaining && !remaining_valid) {
+        reason = "amountRemaining " + money_text(*remaining, currency) + " " + currency +
+                 " is not between 0 and the total";
       } else if (remaining && remaining->is_zero()) {
         reason = "paid in full";
-      } else if (remaining && *remaining != gross) {
-        reason = "partly paid: " + money_text(*remaining, currency) + " " + currency + " open";
       }
       if (!reason.empty()) {
         doc["payment_block"] = true;

@@ -111,6 +111,38 @@ TEST_CASE("a vendorBill read back becomes the canonical invoice with exact total
   CHECK(doc["totals"]["gross"] == json({{"amount", "0.36"}, {"currency", "EUR"}}));
 }
 
+TEST_CASE("a vendorBill's amountRemaining is the invoice's amount_open; partly paid is open, paid "
+          "in full is blocked", "[netsuite][mapping]") {
+  const auto m = erpc::netsuite::make_invoice_mapping();
+  auto read = [&](const char* remaining, const char* approval = "2") {
+    return m->from_vendor("vendorBill", parse_exact(std::string(R"({"id": "8812", "tranId": "AC-1",
+        "tranDate": "2026-03-02", "entity": {"id": "1722"}, "currency": {"id": "1"},
+        "approvalStatus": {"id": ")") + approval + R"("}, "amountRemaining": )" + remaining + R"(,
+        "expense": {"items": [{"account": {"id": "58"}, "amount": 100.00, "tax1Amt": 19.00,
+                               "grossAmt": 119.00}]}})"), test_maps());
+  };
+  const json eur40 = {{"amount", "40.00"}, {"currency", "EUR"}};
+  const auto partly = read("40.0");
+  CHECK(partly["amount_open"] == eur40);
+  CHECK_FALSE(partly.contains("payment_block"));
+  const auto whole = read("119.00");
+  CHECK(whole["amount_open"] == json({{"amount", "119.00"}, {"currency", "EUR"}}));
+  CHECK_FALSE(whole.contains("payment_block"));
+  const auto paid = read("0");
+  CHECK(paid["amount_open"] == json({{"amount", "0.00"}, {"currency", "EUR"}}));
+  CHECK(paid["payment_block"] == true);
+  CHECK(paid["payment_block_reason"] == "paid in full");
+  const auto unapproved = read("119.00", "1");
+  CHECK(unapproved["payment_block"] == true);
+  CHECK_THAT(unapproved["payment_block_reason"].get<std::string>(), Catch::Contains("not approved"));
+  // More than the total, or negative, is not an open amount: blocked with the reason, no field.
+  const auto odd = read("119.01");
+  CHECK_FALSE(odd.contains("amount_open"));
+  CHECK(odd["payment_block"] == true);
+  CHECK_THAT(odd["payment_block_reason"].get<std::string>(), Catch::Contains("amountRemaining 119.01"));
+  CHECK_FALSE(read("-1.00").contains("amount_open"));
+}
+
 TEST_CASE("compared fields ignore number spelling but see a changed amount or line",
           "[netsuite][mapping]") {
   fixture_context f;

@@ -337,13 +337,20 @@ TEST_CASE("open bills: a payment closes them, more than is open is refused, a vo
   create_supplier(rig);
   const auto bill = rig.ok(rig.call("create", "Invoice", "inv-o", invoice("AC-O", "100.00", "19.00", "119.00")));
   const std::string bill_id = bill["result"]["id"];
-  // Open for payment = not payment-blocked (contract v1 has no open-amount field).
+  // Open for payment = not payment-blocked, for its amount_open (amountRemaining).
   auto block_reason = [&] {
     const auto got = rig.ok(rig.call("get", "Invoice", "", {{"id", bill_id}}))["result"];
     return got.value("payment_block", false) ? got.value("payment_block_reason", std::string("?"))
                                              : std::string();
   };
+  auto amount_open = [&] {
+    const auto got = rig.ok(rig.call("get", "Invoice", "", {{"id", bill_id}}))["result"];
+    return got.contains("amount_open") ? got["amount_open"].value("amount", std::string("?")) + " " +
+                                             got["amount_open"].value("currency", std::string("?"))
+                                       : std::string("absent");
+  };
   CHECK(block_reason().empty());
+  CHECK(amount_open() == "119.00 EUR");
   auto payment = [&](const char* amount) {
     return json{{"external_refs", json::object()}, {"source", {{"system", "test"}}},
                 {"direction", "outbound"}, {"amount", {{"amount", amount}, {"currency", "EUR"}}},
@@ -352,13 +359,16 @@ TEST_CASE("open bills: a payment closes them, more than is open is refused, a vo
                 {"applications", {{{"document_type", "invoice"}, {"document", {{"number", "AC-O"}}},
                                    {"amount", {{"amount", amount}, {"currency", "EUR"}}}}}}};
   };
-  // Part of it first: the rest is open, but the bill is no longer for automatic payment.
+  // Part of it first: the bill stays open for the rest (amount_open, contract 1.1).
   const auto part = rig.ok(rig.call("create", "Payment", "pay-o0", payment("19.00")));
-  CHECK(block_reason() == "partly paid: 100.00 EUR open");
+  CHECK(block_reason().empty());
+  CHECK(amount_open() == "100.00 EUR");
   rig.ok(rig.call("reverse", "Payment", "void-o0", {{"id", part["result"]["id"]}}));
   CHECK(block_reason().empty());
+  CHECK(amount_open() == "119.00 EUR");
   const auto paid = rig.ok(rig.call("create", "Payment", "pay-o1", payment("119.00")));
   CHECK(block_reason() == "paid in full");
+  CHECK(amount_open() == "0.00 EUR");
 
   // Paying the closed bill again is refused by NetSuite (simulator: payables.overapplication).
   const auto twice = rig.call("create", "Payment", "pay-o2", payment("119.00"));

@@ -35,6 +35,18 @@ TEST_CASE("canonical types round-trip the sample documents", "[contract][types]"
   round_trips<c::bank_statement>("BankStatement");
 }
 
+TEST_CASE("the invoice's amount_open (since 1.1) round-trips and is absent when not given",
+          "[contract][types]") {
+  auto doc = load_example("Invoice");
+  CHECK_FALSE(doc.get<c::invoice>().amount_open);
+  CHECK_FALSE(json(doc.get<c::invoice>()).contains("amount_open"));
+  doc["amount_open"] = {{"amount", "40.00"}, {"currency", "EUR"}};
+  const auto inv = doc.get<c::invoice>();
+  REQUIRE(inv.amount_open);
+  CHECK(inv.amount_open->amount.to_string() == "40.00");
+  CHECK(json(inv) == doc);
+}
+
 TEST_CASE("amounts are exact decimals with their scale", "[contract][types]") {
   const auto inv = load_example("Invoice").get<c::invoice>();
   CHECK(inv.totals.gross.amount.to_string() == "119.00");

@@ -159,7 +159,8 @@ entry_match match_entry(const nlohmann::json& entry, const std::vector<known_pay
   if (named.empty()) return give_up(entry_match::kind::none, "no key names a payment of this flow");
   // A payment in another currency than the entry's (the account's) was converted by the bank:
   // a debit must say, per payment, what was instructed (in the payment's currency) and what
-  // it booked (in the account's). A charges entry is in the account's currency anyway.
+  // it booked (in the account's); a return (credit) what comes back, instructed as sent, and
+  // what it credits. A charges entry is in the account's currency anyway.
   const bool charges_entry = side == "DBIT" && is_charges_code(entry);
   std::vector<bool> converted(named.size(), false);
   for (std::size_t i = 0; i < named.size(); ++i) {
@@ -168,7 +169,8 @@ entry_match match_entry(const nlohmann::json& entry, const std::vector<known_pay
     const nlohmann::json* d = i < hits.hits.size() ? hits.hits[i].second : nullptr;
     const auto instructed = d ? d->value("instructed_amount", nlohmann::json()) : nlohmann::json();
     const auto booked_in = d ? d->value("amount", nlohmann::json()) : nlohmann::json();
-    if (side != "DBIT" || !instructed.is_object() || instructed.value("currency", "") != p->currency ||
+    if ((side != "DBIT" && side != "CRDT") || !instructed.is_object() ||
+        instructed.value("currency", "") != p->currency ||
         !booked_in.is_object() || booked_in.value("currency", "") != currency || !detail_amounts[i]) {
       return give_up(entry_match::kind::ambiguous,
                      "entry currency " + currency + " differs from payment " + p->key + " (" +
@@ -194,8 +196,10 @@ entry_match match_entry(const nlohmann::json& entry, const std::vector<known_pay
         break;
       }
     }
+    // The share is what comes back in the entry's currency (for a converted payment the
+    // amount the bank credits after converting it again, checked above).
     for (std::size_t i = 0; i < named.size(); ++i) {
-      m.payments.push_back({named[i]->key, detail_amounts[i].value_or(named[i]->amount), false});
+      m.payments.push_back({named[i]->key, detail_amounts[i].value_or(named[i]->amount), converted[i]});
     }
     m.what = entry_match::kind::returned;
     return m;

@@ -44,4 +44,18 @@ fx_settlement_amounts settle_fx(const std::vector<fx_settled_payment>& payments,
   return out;
 }
 
+fx_return_amounts return_fx(const fx_settled_payment& p, const std::string& functional_currency) {
+  if (!(decimal{} < p.erp_rate)) invalid("payment " + p.payment_key + " has no positive ERP exchange rate");
+  if (p.amount.is_negative() || p.booked.is_negative()) {
+    invalid("payment " + p.payment_key + " has a negative amount");
+  }
+  const int digits = currency_minor_units(functional_currency).value_or(2);
+  fx_return_amounts out;
+  // The same rounding as settle_fx: the return clears exactly what the settlement debited.
+  out.in_transit = p.amount.multiply(p.erp_rate, digits, rounding::half_even);
+  out.bank = p.booked.round(digits, rounding::half_even);
+  out.fx_difference = out.in_transit - out.bank;
+  return out;
+}
+
 }  // namespace erpc

@@ -135,8 +135,8 @@ invoice_selection select_payable(const std::vector<nlohmann::json>& invoices,
     if (!config.legal_entity.empty() && inv.value("legal_entity", "") != config.legal_entity) continue;
     if (inv.value("currency", "") != currency) continue;
     // What is owed: amount_payable (gross minus withholding), else the gross total. Whether it
-    // is still open is the ERP's to say: a bill paid, partly paid or not approved reads as
-    // payment-blocked (contract v1 has no open-amount field; NetSuite README).
+    // is still open is the ERP's to say: a bill paid or not approved reads as payment-blocked,
+    // and a partly paid one gives what is left in amount_open (contract 1.1; NetSuite README).
     const auto gross = amount_of(inv.value("totals", nlohmann::json::object()).value("gross", nlohmann::json()),
                                  currency);
     auto open = amount_of(inv.value("amount_payable", nlohmann::json()), currency);
@@ -150,6 +150,19 @@ invoice_selection select_payable(const std::vector<nlohmann::json>& invoices,
       skip(inv, "already in a payment of this flow that is not voided");
       continue;
     }
+    // amount_open below what is owed: partly paid in the ERP; the rest is what this run pays.
+    bool partly_paid = false;
+    if (inv.contains("amount_open")) {
+      const auto still_open = amount_of(inv["amount_open"], currency);
+      if (!still_open || still_open->is_negative() || *open < *still_open) {
+        skip(inv, "amount_open is not an amount in " + currency + " between 0 and what is owed " +
+                      money_of(*open, currency)["amount"].get<std::string>());
+        continue;
+      }
+      if (still_open->is_zero()) continue;  // nothing owed any more
+      partly_paid = *still_open < *open;
+      open = still_open;
+    }
     const auto supplier = inv.value("supplier", nlohmann::json::object());
     const auto supplier_key = party_key_of(supplier);
     if (supplier_key.empty()) {
@@ -161,9 +174,12 @@ invoice_selection select_payable(const std::vector<nlohmann::json>& invoices,
     doc.invoice = inv;
     doc.amount = *open;
     doc.credit_note = credit_note;
+    doc.partly_paid = partly_paid;
     if (!credit_note) {
-      doc.withholding = withholding_of(inv, currency);
-      if (gross) doc.discount = discount_of(inv, *gross, terms.execution_date);
+      if (!partly_paid) {
+        doc.withholding = withholding_of(inv, currency);
+        if (gross) doc.discount = discount_of(inv, *gross, terms.execution_date);
+      }
       doc.amount = *open - doc.discount;
       auto sp = terms.short_payments.find(key);
       if (sp == terms.short_payments.end()) sp = terms.short_payments.find(inv.value("invoice_number", ""));
@@ -220,7 +236,7 @@ nlohmann::json bank_payment(const supplier_payment& p, const std::string& paymen
   // referred document per invoice and credit note, adding up to the amount paid.
   bool adjusted = false;
   for (const auto& d : p.invoices) {
-    adjusted = adjusted || d.credit_note || !d.discount.is_zero() || d.short_paid;
+    adjusted = adjusted || d.credit_note || !d.discount.is_zero() || d.short_paid || d.partly_paid;
   }
   nlohmann::json remittance;
   if (config.method == "sepa_credit_transfer") {

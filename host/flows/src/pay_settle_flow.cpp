@@ -456,7 +456,7 @@ void pay_settle_flow::apply_entry(const nlohmann::json& statement, const nlohman
         void_payment(*p, "returned",
                      {{"payment", p->key}, {"status", "returned"}, {"return_reason", m.return_reason},
                       {"entry", identity}},
-                     summary);
+                     summary, &share);
       }
       return;
   }
@@ -632,18 +632,14 @@ void pay_settle_flow::post_charges(const entry_match& m, const nlohmann::json& e
 }
 
 void pay_settle_flow::void_payment(pay_payment& p, const std::string& why,
-                                   const nlohmann::json& detail, nlohmann::json& summary) {
+                                   const nlohmann::json& detail, nlohmann::json& summary,
+                                   const booked_share* returned) {
   const std::string correlation = correlation_of(p);
-  if (p.state == "settled" && p.settlement.is_object() && p.settlement.contains("fx_difference")) {
-    // A converted payment came back: what the bank credits, at which rate, is not the amount
-    // sent, so the return journal would be a guess. Left for a person (not automated).
-    const nlohmann::json reason = {
-        {"payment", p.key}, {"why", why},
-        {"reason", "a settled payment the bank converted came back: its return is not automated"}};
-    summary["ambiguous"].push_back(reason);
-    gateway_.note(correlation, "payment_return_ambiguous", reason);
-    return;
-  }
+  // A converted payment came back: its return journal is in the account's currency, at what
+  // the bank credits (pay_settle_fx_return.cpp); without the credit yet, nothing happens.
+  const bool converted_return =
+      p.state == "settled" && p.settlement.is_object() && p.settlement.contains("fx_difference");
+  if (converted_return && !post_converted_return(p, returned, detail, summary)) return;
   if (p.state == "submitted") {
     // The ERP step may or may not have run before a crash: the same key creates or replays
     // it, so the reversal below always has the payment to void and the invoices reopen.
@@ -653,7 +649,7 @@ void pay_settle_flow::void_payment(pay_payment& p, const std::string& why,
   }
   const decimal amount = amount_in(p.bank_document.value("amount", nlohmann::json()));
   const std::string currency = text(p.bank_document.value("amount", nlohmann::json::object()), "currency");
-  if (p.state == "settled") {
+  if (p.state == "settled" && !converted_return) {
     // The money left and came back: bank → in-transit first, so in-transit nets to zero
     // once the ERP payment (AP → in-transit) is voided.
     std::string date = text(detail.value("entry", nlohmann::json::object()), "booking_date");

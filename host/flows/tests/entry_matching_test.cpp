@@ -200,11 +200,36 @@ TEST_CASE("a converted payment without the instructed amount, or another one, is
                         {"batch", {{"payment_information_id", "PI-1"}, {"message_id", "M-1"}}}};
     CHECK(match_entry(entry, one_usd_payment()).what == entry_match::kind::ambiguous);
   }
-  SECTION("a credit (return) of a converted payment is not automated") {
-    const json entry = {{"amount", eur("923.40")}, {"credit_debit", "CRDT"}, {"status", "BOOK"},
-                        {"details", {fx_detail("1000.00", "923.40")}}};
+  SECTION("a return (credit) whose instructed amount is not what was sent") {
+    json detail = fx_detail("990.00", "910.00");
+    detail["return_reason"] = "AC04";
+    const json entry = {{"amount", eur("910.00")}, {"credit_debit", "CRDT"}, {"status", "BOOK"},
+                        {"details", {detail}}};
+    const auto m = match_entry(entry, one_usd_payment());
+    CHECK(m.what == entry_match::kind::ambiguous);
+    CHECK_THAT(m.reason, Catch::Contains("instructed for 990.00"));
+  }
+  SECTION("a return (credit) without the instructed amount") {
+    const json entry = {{"amount", eur("910.00")}, {"credit_debit", "CRDT"}, {"status", "BOOK"},
+                        {"details", {{{"references", {{"end_to_end_id", "E2E-1"}}},
+                                      {"amount", eur("910.00")}, {"return_reason", "AC04"}}}}};
     CHECK(match_entry(entry, one_usd_payment()).what == entry_match::kind::ambiguous);
   }
+}
+
+TEST_CASE("a return of a converted payment matches by EndToEndId, its share the EUR credited",
+          "[flows][matching][fx]") {
+  json detail = fx_detail("1000.00", "910.00");
+  detail["return_reason"] = "AC04";
+  const json entry = {{"amount", eur("910.00")}, {"credit_debit", "CRDT"}, {"status", "BOOK"},
+                      {"details", {detail}}};
+  const auto m = match_entry(entry, one_usd_payment());
+  REQUIRE(m.what == entry_match::kind::returned);
+  CHECK(m.return_reason == "AC04");
+  REQUIRE(m.payments.size() == 1);
+  CHECK(m.payments[0].payment_key == "R.p1");
+  CHECK(m.payments[0].converted);
+  CHECK(m.payments[0].amount == d("910.00"));
 }
 
 TEST_CASE("separate EUR charges for a USD payment are a charges entry", "[flows][matching][fx]") {

@@ -99,3 +99,58 @@ TEST_CASE("FX settlement refuses what it cannot book", "[flows][fx]") {
           settle_fx({{"R.p1", d("1.00"), "USD", d("0.9"), d("0.90")}}, d("0.90"), d("1.00"), "EUR");
         }) == "flow.fx_invalid");
 }
+
+// ---- the return of a converted payment ----
+
+namespace {
+
+// Debits (bank, a loss) equal credits (in-transit, a gain).
+bool balances(const fx_return_amounts& a) {
+  decimal debit = a.bank;
+  decimal credit = a.in_transit;
+  if (a.fx_difference.is_negative()) {
+    credit += -a.fx_difference;
+  } else {
+    debit += a.fx_difference;
+  }
+  return debit == credit;
+}
+
+}  // namespace
+
+TEST_CASE("FX return: in-transit at what the settlement cleared, the bank at what it credits, "
+          "the rest realised", "[flows][fx]") {
+  SECTION("the EUR got dearer since the payment: less comes back, a loss") {
+    // 1000.05 USD recorded at 0.9100 → 910.05 EUR; the bank credits 1000.05 × 0.9000 = 900.05.
+    const auto a = return_fx({"R.p1", d("1000.05"), "USD", d("0.9100"), d("900.05")}, "EUR");
+    CHECK(a.in_transit == d("910.05"));
+    CHECK(a.bank == d("900.05"));
+    CHECK(a.fx_difference == d("10.00"));  // loss: debit FX
+    CHECK(balances(a));
+  }
+  SECTION("more comes back: a gain") {
+    const auto a = return_fx({"R.p1", d("500.00"), "USD", d("0.9500"), d("480.00")}, "EUR");
+    CHECK(a.in_transit == d("475.00"));
+    CHECK(a.fx_difference == d("-5.00"));  // gain: credit FX
+    CHECK(balances(a));
+  }
+  SECTION("the same rate: no difference; half-even as settle_fx") {
+    // 0.125 → 0.12 (half-even), as the settlement cleared it.
+    const auto settled = settle_fx({{"R.p1", d("1.25"), "USD", d("0.1"), d("0.12")}}, d("0.12"), d("0"), "EUR");
+    const auto a = return_fx({"R.p1", d("1.25"), "USD", d("0.1"), d("0.12")}, "EUR");
+    CHECK(a.in_transit == settled.recorded.at(0));
+    CHECK(a.fx_difference.is_zero());
+    CHECK(balances(a));
+  }
+  SECTION("JPY has no minor units") {
+    const auto a = return_fx({"R.p1", d("100.00"), "USD", d("150.123"), d("15000.4")}, "JPY");
+    CHECK(a.in_transit == d("15012"));
+    CHECK(a.bank == d("15000"));
+    CHECK(a.fx_difference == d("12"));
+    CHECK(balances(a));
+  }
+  SECTION("refusals") {
+    CHECK_THROWS_AS(return_fx({"R.p1", d("1.00"), "USD", d("0"), d("1.00")}, "EUR"), erpc::error);
+    CHECK_THROWS_AS(return_fx({"R.p1", d("1.00"), "USD", d("0.9"), d("-1.00")}, "EUR"), erpc::error);
+  }
+}

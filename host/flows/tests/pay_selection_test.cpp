@@ -237,6 +237,71 @@ TEST_CASE("BANKING.md: 10 % withholding reduces what is paid, not the gross", "[
   CHECK(erp["amount"]["amount"] == "900.00");
 }
 
+TEST_CASE("partly paid (amount_open, contract 1.1): the open rest is paid, without discount "
+          "or withholding", "[flows][selection]") {
+  const auto cfg = config();
+  auto eur = [](const char* a) { return json{{"amount", a}, {"currency", "EUR"}}; };
+  auto partly = with_gross(bill("101", "7", "1190.00"), "1190.00");
+  partly["amount_open"] = eur("400.00");
+  partly["invoice_date"] = "2026-03-01";
+  partly["payment_terms"] = {{"discount_percent", "2"}, {"discount_days", 10}};  // inside the window
+  auto whole = with_gross(bill("102", "7", "100.00"), "100.00");
+  whole["amount_open"] = eur("100.00");  // nothing paid yet: as without amount_open
+  auto paid = with_gross(bill("103", "7", "50.00"), "50.00");
+  paid["amount_open"] = eur("0.00");  // paid in full: nothing owed
+  const auto sel = select_payable({partly, whole, paid}, {}, cfg, {"2026-03-05", {}});
+  REQUIRE(sel.payments.size() == 1);
+  REQUIRE(sel.payments[0].invoices.size() == 2);
+  CHECK(sel.skipped.empty());
+  const auto& first = sel.payments[0].invoices[0];
+  CHECK(first.key == "101");
+  CHECK(first.partly_paid);
+  CHECK(first.amount == *decimal::parse("400.00"));
+  CHECK(first.discount.is_zero());
+  CHECK_FALSE(sel.payments[0].invoices[1].partly_paid);
+  CHECK(sel.payments[0].total == *decimal::parse("500.00"));
+  const auto erp = erp_payment(sel.payments[0], "R1.p1", "2026-03-05", "", cfg);
+  const auto* app = application_for(erp, "INV-101");
+  REQUIRE(app);
+  CHECK((*app)["amount"] == eur("400.00"));
+  CHECK_FALSE(app->contains("discount_taken"));
+  CHECK_FALSE(app->contains("withholding"));
+  CHECK(erp["amount"] == eur("500.00"));
+  // The creditor sees what each invoice is paid (the first one only in part).
+  const auto bank = bank_payment(sel.payments[0], "R1.p1", "2026-03-05", "Acme",
+                                 {{"iban", "FR1420041010050500013M02606"}}, cfg);
+  CHECK(bank["remittance"]["unstructured"] == "INV-101 400.00 INV-102 100.00");
+
+  SECTION("a short payment applies to the open rest") {
+    std::map<std::string, short_payment> shorts{{"INV-101", {*decimal::parse("50.00"), "DAMAGED", ""}}};
+    const auto s2 = select_payable({partly}, {}, cfg, {"2026-03-05", shorts});
+    REQUIRE(s2.payments.size() == 1);
+    CHECK(s2.payments[0].total == *decimal::parse("350.00"));
+  }
+  SECTION("withholding is not withheld again from the rest") {
+    auto wht = with_gross(bill("104", "7", "900.00"), "1000.00");
+    wht["withholding"] = json::array({{{"rate_percent", "10"}, {"amount", eur("100.00")}}});
+    wht["amount_open"] = eur("300.00");
+    const auto s2 = select_payable({wht}, {}, cfg, {"2026-03-10", {}});
+    REQUIRE(s2.payments.size() == 1);
+    CHECK(s2.payments[0].total == *decimal::parse("300.00"));
+    CHECK(s2.payments[0].invoices[0].withholding.is_zero());
+  }
+  SECTION("an amount_open above what is owed, or in another currency, is skipped with the reason") {
+    partly["amount_open"] = eur("1190.01");
+    auto other = with_gross(bill("105", "7", "10.00"), "10.00");
+    other["amount_open"] = {{"amount", "10.00"}, {"currency", "USD"}};
+    const auto s2 = select_payable({partly, other}, {}, cfg, {"2026-03-05", {}});
+    CHECK(s2.payments.empty());
+    REQUIRE(s2.skipped.size() == 2);
+    CHECK_THAT(s2.skipped[0]["reason"].get<std::string>(), Catch::Contains("amount_open"));
+  }
+  SECTION("a payment block still wins") {
+    partly["payment_block"] = true;
+    CHECK(select_payable({partly}, {}, cfg, {"2026-03-05", {}}).payments.empty());
+  }
+}
+
 TEST_CASE("short payments file: entries are checked and named", "[flows][selection]") {
   const auto ok = short_payments_from_json(json::parse(
       R"([{"invoice": "INV-1", "amount": "10.00", "reason_code": "PRICE", "reason": "price differs"}])"));

@@ -120,6 +120,11 @@ std::vector<setting_spec> bank_setting_specs() {
                    "BANKING.md (returned, AC04)"),
       text_setting("returns.reason", "AC04", "return reason code of those returns",
                    "vendors.md §6.3 (AC04 account closed)"),
+      text_setting("returns.fx_rates", "",
+                   "the bank's rates on the day a converted payment comes back: `FROM/TO=RATE;…` "
+                   "as fx.rates; the return credits the instructed amount × RATE. Empty, or no "
+                   "rate for the pair: the amount debited for the payment comes back",
+                   "test knob (a bank's rate is its own)"),
       integer_setting("poll.interval_ms", 0, 0, 86'400'000,
                       "run a cycle this often by itself (0: only on POST /bank/cycle)",
                       "test knob"),

@@ -387,6 +387,7 @@ struct bank_simulator::impl {
         checked_reason_code(settings().text("returns.reason"), "returns.reason");
     const auto return_rules = parse_account_rules(settings().text("returns.creditor_accounts"),
                                                   return_reason, "returns.creditor_accounts");
+    const auto return_rates = parse_fx_rates(settings().text("returns.fx_rates"), "returns.fx_rates");
     const std::string date = business_date;
     const std::string next_date = next_business_date(date);
 
@@ -499,6 +500,21 @@ struct bank_simulator::impl {
                                     t.end_to_end_id, p->booked_amount, t.creditor_name,
                                     t.creditor_account, t.remittance_unstructured, ret->second,
                                     "", decimal{}, decimal{}};
+            if (p->exchange_rate) {
+              // A converted payment comes back in its own currency and is converted again, at
+              // the bank's rate of the return day (returns.fx_rates), else at the payment's: the
+              // credit names the instructed amount (AmtDtls/InstdAmt) and what it credits.
+              back.instructed_currency = t.currency;
+              back.instructed_amount = t.amount;
+              back.exchange_rate = *p->exchange_rate;
+              if (const auto rate = return_rates.find({t.currency, acct.config.currency});
+                  rate != return_rates.end()) {
+                back.exchange_rate = rate->second;
+                back.amount = t.amount.multiply(
+                    rate->second, currency_minor_units(acct.config.currency).value_or(2),
+                    rounding::half_even);
+              }
+            }
             returns.push_back(scheduled_return{acct.config.iban, next_date, std::move(back)});
           }
           if (!netted && !charge.is_zero()) {
@@ -508,6 +524,11 @@ struct bank_simulator::impl {
             c.amount = charge;
             c.booking_date = c.value_date = date;
             c.additional_information = "Charges for EndToEndId " + t.end_to_end_id;
+            // A real bank names the payment its charges are for (TxDtls/Refs, as on the
+            // payment's own entry), so the charges can be matched without the amount.
+            c.transactions.push_back(booked_transaction{
+                p->message_id, p->payment_information_id, t.instruction_id, t.end_to_end_id,
+                charge, "", "", "", "", "", decimal{}, decimal{}});
             charge_lines.push_back(std::move(c));
           }
         }

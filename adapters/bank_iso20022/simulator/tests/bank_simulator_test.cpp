@@ -282,7 +282,7 @@ TEST_CASE("batch booking without TxDtls, and batch booking not honoured") {
   }
 }
 
-TEST_CASE("charges: netted into the entry, or a separate entry; camt.053.001.02") {
+TEST_CASE("charges: netted into the entry, or a separate entry naming its payment (camt.053.001.08 and .02)") {
   SECTION("netted") {
     bank_fixture f({{"charges.per_payment", "0.50"},
                     {"charges.booking", "netted"},
@@ -312,6 +312,36 @@ TEST_CASE("charges: netted into the entry, or a separate entry; camt.053.001.02"
     CHECK(s[0].statement.entries[1].amount.amount == dec("0.50"));
     CHECK(s[0].statement.entries[1].bank_transaction_code->subfamily == "CHRG");
     CHECK(balance(s[0].statement, "CLBD") == dec("9969.00"));
+    // Each charges entry names its payment as a real bank does (TxDtls/Refs), so the flow
+    // matches it by reference: the payment's MsgId, PmtInfId, InstrId and EndToEndId.
+    for (std::size_t i : {1u, 2u}) {
+      const auto& c = s[0].statement.entries.at(i);
+      CHECK(c.credit_debit == "DBIT");
+      CHECK(c.bank_transaction_code->family == "MDOP");
+      REQUIRE(c.details.size() == 1);
+      REQUIRE(c.details[0].references);
+      const auto& refs = *c.details[0].references;
+      CHECK(refs.end_to_end_id == (i == 1 ? "E1" : "E2"));
+      CHECK(refs.instruction_id == (i == 1 ? "I-E1" : "I-E2"));
+      CHECK(refs.message_id == "C-2");
+      CHECK(refs.payment_information_id == "C-2-P1");
+      CHECK(c.details[0].amount->amount == dec("0.50"));
+    }
+  }
+  SECTION("separate, camt.053.001.02") {
+    bank_fixture f({{"charges.per_payment", "0.50"}, {"statement.format", "camt.053.001.02"}});
+    f.send("a.xml", make_pain001("C-3", debtor, {{"E1", "10.00"}}));
+    f.bank().cycle();
+    f.bank().end_of_day();
+    const auto path = f.files("inbound", "STMT-DE44")[0];
+    REQUIRE_XSD_VALID(read_text(path), "camt.053.001.02.xsd");
+    const auto s = read_statement(path);
+    REQUIRE(s[0].statement.entries.size() == 2);
+    const auto& c = s[0].statement.entries[1];
+    CHECK(c.bank_transaction_code->subfamily == "CHRG");
+    REQUIRE(c.details.size() == 1);
+    CHECK(c.details[0].references->end_to_end_id == "E1");
+    CHECK(c.details[0].references->message_id == "C-3");
   }
 }
 
@@ -403,6 +433,57 @@ TEST_CASE("a payment to a closed account is settled, then returned AC04 the next
   // pain.002 is not used for returns: only the pickup and the settlement report exist.
   CHECK(f.files("inbound", "PSR").size() == 2);
   CHECK(f.effects("return") == 1);
+}
+
+TEST_CASE("a converted payment that comes back: the credit names the instructed USD and the EUR "
+          "it credits, at the return day's rate (returns.fx_rates), XSD-valid in .08 and .02") {
+  for (const char* format : {"camt.053.001.08", "camt.053.001.02"}) {
+    DYNAMIC_SECTION(format) {
+      bank_fixture f({{"fx.rates", "USD/EUR=0.9234"},
+                      {"returns.fx_rates", "USD/EUR=0.9100"},
+                      {"returns.creditor_accounts", "DE89370400440532013000"},
+                      {"statement.format", format}});
+      f.send("a.xml", make_pain001("FXR-1", debtor,
+                                   {{"E1", "1000.05", "DE89370400440532013000", "USD"}}));
+      f.bank().cycle();
+      f.bank().end_of_day();
+      f.bank().end_of_day();
+      const auto files = f.files("inbound", "STMT-DE44");
+      REQUIRE(files.size() == 2);
+      const auto xml = read_text(files[1]);
+      REQUIRE_XSD_VALID(xml, std::string(format) + ".xsd");
+      const auto day2 = read_statement(files[1]);
+      REQUIRE(day2[0].statement.entries.size() == 1);
+      const auto& back = day2[0].statement.entries[0];
+      CHECK(back.credit_debit == "CRDT");
+      // 1000.05 USD × 0.9100 = 910.0455 → 910.05 EUR credited (923.45 was debited).
+      CHECK(back.amount == erpc::money{dec("910.05"), "EUR"});
+      REQUIRE(back.details.size() == 1);
+      const auto& d = back.details[0];
+      CHECK(d.return_reason == "AC04");
+      CHECK(d.references->end_to_end_id == "E1");
+      CHECK(d.amount == erpc::money{dec("910.05"), "EUR"});
+      CHECK(d.instructed_amount == erpc::money{dec("1000.05"), "USD"});
+      REQUIRE(d.currency_exchange);
+      CHECK(d.currency_exchange->rate == dec("0.9100"));
+      CHECK(balance(day2[0].statement, "OPBD") == dec("9076.55"));
+      CHECK(balance(day2[0].statement, "CLBD") == dec("9986.60"));
+    }
+  }
+  SECTION("without returns.fx_rates the amount debited comes back") {
+    bank_fixture f({{"fx.rates", "USD/EUR=0.9234"},
+                    {"returns.creditor_accounts", "DE89370400440532013000"}});
+    f.send("a.xml", make_pain001("FXR-2", debtor,
+                                 {{"E1", "1000.05", "DE89370400440532013000", "USD"}}));
+    f.bank().cycle();
+    f.bank().end_of_day();
+    f.bank().end_of_day();
+    const auto day2 = read_statement(f.files("inbound", "STMT-DE44")[1]);
+    const auto& back = day2[0].statement.entries.at(0);
+    CHECK(back.amount == erpc::money{dec("923.45"), "EUR"});
+    CHECK(back.details.at(0).instructed_amount == erpc::money{dec("1000.05"), "USD"});
+    CHECK(balance(day2[0].statement, "CLBD") == dec("10000.00"));
+  }
 }
 
 TEST_CASE("camt.053.001.02 with a return and separate charges is valid and reads back") {

@@ -131,7 +131,8 @@ void check_invoice_totals(const nlohmann::json& doc, std::string_view base, find
   }
 
   // Withholding reduces what is paid, never the gross.
-  if (const auto payable = read_money(member(doc, "amount_payable"))) {
+  const auto payable = read_money(member(doc, "amount_payable"));
+  if (payable) {
     decimal expected = totals.gross->amount;
     if (const auto* wh = array_member(doc, "withholding")) {
       for (const auto& w : *wh) {
@@ -142,6 +143,16 @@ void check_invoice_totals(const nlohmann::json& doc, std::string_view base, find
       out.push_back({pointer_append(base, "amount_payable"), "invoice.payable_mismatch",
                      "amount payable " + payable->to_string() + " != gross minus withholding " +
                          expected.to_string()});
+    }
+  }
+
+  // What is still open (partly paid) is part of what is owed, never more.
+  if (const auto open = read_money(member(doc, "amount_open"))) {
+    const decimal owed = payable ? payable->amount : totals.gross->amount;
+    if (owed < open->amount) {
+      out.push_back({pointer_append(base, "amount_open"), "invoice.open_exceeds_payable",
+                     "amount open " + open->to_string() + " exceeds what is owed " +
+                         owed.to_string() + " (amount payable, else gross)"});
     }
   }
 }

@@ -87,3 +87,25 @@ TEST_CASE("an invoice has one currency", "[contract][invoice]") {
   INFO(describe(errors));
   CHECK(has_finding(errors, "/tax_lines/0/tax_amount/currency", "money.currency_mismatch"));
 }
+
+TEST_CASE("amount open (since 1.1): what is still owed, at most the amount payable", "[contract][invoice]") {
+  auto inv = load_example("Invoice");
+  inv["amount_open"] = eur("40.00");  // partly paid
+  CHECK(validator().validate("Invoice", inv).empty());
+  inv["amount_open"] = eur("0.00");  // paid in full
+  CHECK(validator().validate("Invoice", inv).empty());
+  inv["amount_open"] = eur("119.00");  // nothing paid yet
+  CHECK(validator().validate("Invoice", inv).empty());
+  inv["amount_open"] = eur("119.01");
+  auto errors = validator().validate("Invoice", inv);
+  INFO(describe(errors));
+  CHECK(only_finding(errors, "/amount_open", "invoice.open_exceeds_payable"));
+  // Without amount_payable the gross is what is owed.
+  inv.erase("amount_payable");
+  CHECK(only_finding(validator().validate("Invoice", inv), "/amount_open",
+                     "invoice.open_exceeds_payable"));
+  inv["amount_open"] = eur("100.00");
+  CHECK(validator().validate("Invoice", inv).empty());
+  inv["amount_open"]["amount"] = "-1.00";
+  CHECK(has_finding(validator().validate("Invoice", inv), "/amount_open/amount", "schema.pattern"));
+}

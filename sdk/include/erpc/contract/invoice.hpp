@@ -105,6 +105,7 @@ struct invoice {
   std::vector<contract::withholding_tax> withholding;
   contract::invoice_totals totals;
   std::optional<money> amount_payable;
+  std::optional<money> amount_open;  // since 1.1: what is still owed (partly paid bills)
   std::optional<decimal> rounding_tolerance;
   std::map<std::string, std::string> dimensions;
   std::optional<std::string> notes;
@@ -112,13 +113,13 @@ struct invoice {
   std::optional<std::string> updated_at;
   std::optional<std::string> etag;
 
-  static constexpr std::array<std::string_view, 32> json_fields{
+  static constexpr std::array<std::string_view, 33> json_fields{
       "id", "external_refs", "source", "document_type", "direction", "legal_entity", "supplier",
       "customer", "invoice_number", "document_number", "original_invoice", "invoice_date",
       "posting_date", "due_date", "currency", "payment_terms", "remit_to", "payment_reference",
       "payment_block", "payment_block_reason", "po_references", "lines", "tax_lines",
-      "withholding", "totals", "amount_payable", "rounding_tolerance", "dimensions", "notes",
-      "created_at", "updated_at", "etag"};
+      "withholding", "totals", "amount_payable", "amount_open", "rounding_tolerance", "dimensions",
+      "notes", "created_at", "updated_at", "etag"};
 };
 
 }  // namespace erpc::contract

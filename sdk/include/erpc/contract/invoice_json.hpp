@@ -84,6 +84,7 @@ constexpr auto json_members(const invoice*) {
                     json_io::member_omitted_when_empty("withholding", &invoice::withholding),
                     json_io::member("totals", &invoice::totals),
                     json_io::member("amount_payable", &invoice::amount_payable),
+                    json_io::member("amount_open", &invoice::amount_open),
                     json_io::member("rounding_tolerance", &invoice::rounding_tolerance),
                     json_io::member_omitted_when_empty("dimensions", &invoice::dimensions),
                     json_io::member("notes", &invoice::notes),

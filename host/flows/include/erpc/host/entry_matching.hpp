@@ -5,7 +5,8 @@
 // an ambiguous one goes to the business queue, never to a guess. Pure: unit-tested alone.
 // A payment in another currency than the account's (FX) is matched by its keys too; the entry
 // must then give, per payment, the instructed amount (AmtDtls/InstdAmt) equal to what was sent
-// and the amount booked in the account's currency, which is the payment's share.
+// and the amount booked in the account's currency, which is the payment's share; a return of
+// it (a credit) likewise the instructed amount as sent and the amount credited.
 
 #include <erpc/decimal.hpp>
 
@@ -28,7 +29,9 @@ struct known_payment {
 
 struct booked_share {
   std::string payment_key;
-  decimal amount;  // what the entry books for this payment (without charges), entry currency
+  // What the entry books for this payment (without charges), or for a return what it credits,
+  // in the entry's currency.
+  decimal amount;
   // A payment the bank converted (its currency is not the account's): the detail's
   // instructed amount, equal to what was sent; `amount` is then the converted amount.
   bool converted = false;

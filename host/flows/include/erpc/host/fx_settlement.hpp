@@ -44,4 +44,23 @@ fx_settlement_amounts settle_fx(const std::vector<fx_settled_payment>& payments,
                                 const decimal& entry_amount, const decimal& charges,
                                 const std::string& functional_currency);
 
+// The return of a converted payment (BANKING.md flow step 3; docs/pay-and-settle.md "FX
+// runs"): the creditor's bank sent it back, the bank converted it again at its rate of the day
+// and credited the account. The return journal undoes the settlement's in-transit debit at the
+// amount it cleared (amount × ERP rate, rounded as settle_fx does), so in-transit nets to zero
+// once the ERP payment is voided; the bank gets what it credited; the rest is realised FX:
+//
+//   debit  bank        credited
+//   credit in-transit  recorded               (amount × ERP rate, half-even to minor units)
+//   debit  FX loss  /  credit FX gain         recorded − credited
+struct fx_return_amounts {
+  decimal bank;           // debit bank: what the bank credited, rounded to minor units
+  decimal in_transit;     // credit in-transit: what the settlement debited for the payment
+  decimal fx_difference;  // > 0 realised loss (debit), < 0 realised gain (credit)
+};
+
+// `payment.booked` is what the bank credited for the return, in the functional currency.
+// Throws VALIDATION flow.fx_invalid for a rate ≤ 0 or negative amounts.
+fx_return_amounts return_fx(const fx_settled_payment& payment, const std::string& functional_currency);
+
 }  // namespace erpc

@@ -39,7 +39,10 @@ struct selection_terms {
 // One document of a supplier payment. For an invoice, `cash` is what is paid for it:
 // open amount (amount_payable = gross − withholding, else gross) − discount − short payment;
 // the invoice is closed by cash + discount + withholding (the short payment stays open). For a
-// credit note, `cash` is its open amount, subtracted from the payment.
+// credit note, `cash` is its open amount, subtracted from the payment. A partly paid invoice
+// (contract 1.1 `amount_open` below what is owed) is paid its amount_open − short payment,
+// without discount or withholding: those belong to the whole invoice, which the ERP already
+// applied something to.
 struct payable_invoice {
   std::string key;         // invoice_key_of
   nlohmann::json invoice;  // the canonical Invoice as the ERP listed it
@@ -48,6 +51,7 @@ struct payable_invoice {
   decimal discount;     // early-payment discount taken (zero when none)
   decimal withholding;  // withholding tax kept back (zero when none)
   std::optional<short_payment> short_paid;
+  bool partly_paid = false;  // amount_open was below what is owed: the rest of it is paid
 };
 
 struct supplier_payment {

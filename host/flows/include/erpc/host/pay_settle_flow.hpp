@@ -56,8 +56,15 @@ class pay_settle_flow {
   void settle_payments(const entry_match& m, const nlohmann::json& statement,
                        const nlohmann::json& entry, nlohmann::json& summary);
   void post_charges(const entry_match& m, const nlohmann::json& entry, nlohmann::json& summary);
+  // `returned`: the share of a return credit naming the payment (what the bank credits), when
+  // the void comes from a statement entry; null for a status report.
   void void_payment(pay_payment& p, const std::string& why, const nlohmann::json& detail,
-                    nlohmann::json& summary);
+                    nlohmann::json& summary, const booked_share* returned = nullptr);
+  // A settled payment the bank converted came back (pay_settle_fx_return.cpp): posts the return
+  // journal in the account's currency and answers true, or answers false while the credit
+  // with the amount is not there yet (a `returned` status read first; nothing is written).
+  bool post_converted_return(pay_payment& p, const booked_share* returned,
+                             const nlohmann::json& detail, nlohmann::json& summary);
   std::string correlation_of(const pay_payment& p);
   nlohmann::json journal(const std::string& posting_date, const std::string& reference,
                          const std::string& description,
