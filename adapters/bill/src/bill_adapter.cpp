@@ -7,6 +7,7 @@
 #include "record_mapping.hpp"
 
 #include <erpc/adapter.hpp>
+#include <erpc/adapters/bundled_manifest.hpp>
 
 namespace erpc::bill {
 
@@ -15,26 +16,19 @@ class bill_adapter final : public adapter {
   static constexpr const char* adapter_id = bill::adapter_id;
 
   nlohmann::json describe() const override {
-    return {{"name", "BILL (v3 API)"},
-            {"vendor", "erpconnect"},
-            {"version", "0.1.0"},
-            {"status", "beta"},
-            {"mapping_version", mapping_version},
-            {"contract", {{"min", "1.0"}, {"max", "1.x"}}},
-            {"objects",
-             {{"Supplier", {"create", "get", "list"}},
-              {"Invoice", {"create", "get", "list"}},
-              {"Payment", {"create", "get"}},
-              {"PaymentBatch", {"submit"}},
-              {"PaymentStatus", {"list"}}}},
-            {"capabilities", nlohmann::json::array()},
-            {"config_schema", config_schema()},
-            {"description",
-             "Vendors, bills, single payments of bills and mass payments (PaymentBatch, with "
-             "their status as PaymentStatus) in BILL (v3 API, session login). BILL "
-             "has no idempotency key: the key travels in the memo (description) and every create "
-             "reads back by its natural key first (bill: vendor + invoice number; payment: bill + "
-             "the key in the memo), never a blind re-post."}};
+    return adapters::bundled_manifest(
+        "BILL (v3 API)", mapping_version,
+        {{"Supplier", {"create", "get", "list"}},
+         {"Invoice", {"create", "get", "list"}},
+         {"Payment", {"create", "get"}},
+         {"PaymentBatch", {"submit"}},
+         {"PaymentStatus", {"list"}}},
+        config_schema(),
+        "Vendors, bills, single payments of bills and mass payments (PaymentBatch, with "
+        "their status as PaymentStatus) in BILL (v3 API, session login). BILL "
+        "has no idempotency key: the key travels in the memo (description) and every create "
+        "reads back by its natural key first (bill: vendor + invoice number; payment: bill + "
+        "the key in the memo), never a blind re-post.");
   }
 
   // Checks the configuration and that every secret reference resolves, without a request.

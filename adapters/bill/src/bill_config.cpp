@@ -8,22 +8,6 @@
 
 namespace erpc::bill {
 
-value_map::value_map(std::map<std::string, std::string> to_vendor) : to_vendor_(std::move(to_vendor)) {
-  for (const auto& [code, value] : to_vendor_) to_code_.emplace(value, code);
-}
-
-std::optional<std::string> value_map::vendor_value(const std::string& code) const {
-  const auto it = to_vendor_.find(code);
-  if (it == to_vendor_.end()) return std::nullopt;
-  return it->second;
-}
-
-std::optional<std::string> value_map::code(const std::string& vendor_value) const {
-  const auto it = to_code_.find(vendor_value);
-  if (it == to_code_.end()) return std::nullopt;
-  return it->second;
-}
-
 namespace {
 
 constexpr const char* credential_fields[] = {"username", "password", "dev_key"};
@@ -31,9 +15,7 @@ constexpr const char* credential_fields[] = {"username", "password", "dev_key"};
 }  // namespace
 
 nlohmann::json config_schema() {
-  const nlohmann::json credential = {{"type", "string"},
-                                     {"pattern", "^[a-z]+:.+$"},
-                                     {"description", "a secret reference (env:NAME, file:/path)"}};
+  const auto credential = adapters::secret_reference_schema();
   nlohmann::json maps = {{"type", "object"},
                          {"additionalProperties", false},
                          {"properties",
@@ -153,7 +135,7 @@ connection_config parse_config(const nlohmann::json& config) {
           problem("/value_maps/" + name, "must be an object");
         }
         if (!ok) continue;
-        (name == "accounts" ? c.accounts : c.bank_accounts) = value_map(std::move(entries));
+        (name == "accounts" ? c.accounts : c.bank_accounts) = value_map(name, std::move(entries));
       }
     }
   }

@@ -7,27 +7,16 @@
 // maps: GL account → chartOfAccountId, clearing account → funding account id.
 #pragma once
 
+#include <erpc/adapters/connection_config.hpp>
+
 #include <nlohmann/json.hpp>
 
-#include <map>
-#include <optional>
 #include <string>
 
 namespace erpc::bill {
 
-// A canonical code → BILL id table, and its reverse for reads.
-class value_map {
- public:
-  value_map() = default;
-  explicit value_map(std::map<std::string, std::string> to_vendor);
-
-  std::optional<std::string> vendor_value(const std::string& code) const;
-  std::optional<std::string> code(const std::string& vendor_value) const;
-
- private:
-  std::map<std::string, std::string> to_vendor_;
-  std::map<std::string, std::string> to_code_;
-};
+// A canonical code → BILL id table, and its reverse for reads. (adapters/common)
+using value_map = adapters::value_map;
 
 enum class invoice_fields { top_level, nested };
 

@@ -2,18 +2,12 @@
 #include "bill_errors.hpp"
 
 #include <erpc/adapters/exact_json.hpp>
-#include <erpc/detail/http_retry_after.hpp>
 
 namespace erpc::bill {
 
 namespace {
 
-constexpr std::size_t max_message_chars = 300;
-
-std::string clip(std::string text) {
-  if (text.size() > max_message_chars) text = text.substr(0, max_message_chars) + "…";
-  return text;
-}
+using adapters::clip_vendor_text;
 
 bool field_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -44,20 +38,9 @@ std::optional<error_class> class_for_code(const std::string& code) {
   return std::nullopt;
 }
 
-error_class class_for_status(int status, call_kind kind) {
-  switch (status) {
-    case 401: return error_class::authentication;
-    case 403: return error_class::permission;
-    case 404: return error_class::not_found;
-    case 409: return error_class::conflict;
-    case 429: return error_class::rate_limited;
-    default: break;
-  }
-  if (status >= 500 && status <= 599) {
-    return kind == call_kind::write ? error_class::outcome_unknown : error_class::unavailable;
-  }
-  if (status >= 400 && status <= 499) return error_class::validation;
-  return error_class::internal;
+// BILL sends no If-Match: a 412 is a refusal like any other 4xx, not a lost race.
+error_class class_for_bill_status(int status, call_kind kind) {
+  return status == 412 ? error_class::validation : adapters::class_for_status(status, kind);
 }
 
 }  // namespace
@@ -116,30 +99,20 @@ error map_vendor_error(const http_response& response, call_kind kind, std::int64
     if (first.code.empty() && !entries->empty()) first = entries->front();
   }
   const std::string code = first.code.empty() ? "bill.http_" + std::to_string(status) : "bill." + first.code;
-  const auto cls = class_for_code(first.code).value_or(class_for_status(status, kind));
+  const auto cls = class_for_code(first.code).value_or(class_for_bill_status(status, kind));
   std::string message = "BILL answered HTTP " + std::to_string(status);
   if (!first.code.empty()) message += " " + first.code;
-  if (!first.message.empty()) message += ": " + clip(first.message);
+  if (!first.message.empty()) message += ": " + clip_vendor_text(first.message);
   error e(cls, code, message);
-  switch (cls) {
-    case error_class::outcome_unknown:
-    case error_class::internal:
-      e.with_effect(kind == call_kind::write ? effect::possible : effect::none);
-      break;
-    default:
-      // A refusal (4xx, a limit, the session) wrote nothing.
-      e.with_effect(effect::none);
-  }
-  e.with_vendor({status, first.code, clip(first.message), ""});
-  if (const auto retry = response.header("Retry-After")) {
-    if (const auto ms = parse_retry_after_ms(*retry, now_unix_ms)) e.with_retry_after_ms(*ms);
-  }
+  e.with_effect(adapters::effect_of(cls, kind));  // a refusal (4xx, a limit, the session) wrote nothing
+  e.with_vendor({status, first.code, clip_vendor_text(first.message), ""});
+  adapters::add_retry_after(e, response, now_unix_ms);
   if (cls == error_class::validation) {
     if (entries && !entries->empty()) {
       for (const auto& d : *entries) {
         if (!d.severity.empty() && d.severity != "ERROR") continue;
         e.with_field(pointer_in(d.message, to_pointer), d.code.empty() ? code : "bill." + d.code,
-                     clip(d.message));
+                     clip_vendor_text(d.message));
       }
     }
     if (e.field_errors().empty()) {
@@ -150,10 +123,7 @@ error map_vendor_error(const http_response& response, call_kind kind, std::int64
 }
 
 error malformed_response(std::string_view what, call_kind kind, int http_status) {
-  return error(error_class::internal, "bill.malformed_response",
-               "BILL answered HTTP " + std::to_string(http_status) + " but " + std::string(what))
-      .with_effect(kind == call_kind::write ? effect::possible : effect::none)
-      .with_vendor({http_status, "", "", ""});
+  return adapters::malformed_response("bill", "BILL", what, kind, http_status);
 }
 
 }  // namespace erpc::bill

@@ -8,6 +8,7 @@
 // pointer comes from the first BILL field name the message mentions.
 #pragma once
 
+#include <erpc/adapters/vendor_errors.hpp>
 #include <erpc/error.hpp>
 #include <erpc/http_client.hpp>
 
@@ -36,7 +37,7 @@ std::optional<std::vector<bdc_entry>> parse_bdc_errors(std::string_view body);
 // Whether a response is BILL's "Session is invalid. Please log in." (any status).
 bool is_session_invalid(const http_response& response);
 
-enum class call_kind { read, write };
+using call_kind = adapters::call_kind;
 
 // A BILL field name ("invoiceNumber", "billLineItems[0].amount") → a pointer into the canonical
 // payload, "" when the field is not one the payload has.

@@ -4,10 +4,7 @@
 // "BILL" is counted through /_sim/effects, so a duplicate fails the test. ARCHITECTURE §6 R1,
 // R2, R4, R5b through the read-back (BILL has no idempotency key); the key in the payment memo;
 // session expiry and a rotated password; the invoice-fields setting.
-#include <erpc/host/http_service.hpp>
-#include <erpc/http_client.hpp>
-#include <erpc/sim/testing/sim_process.hpp>
-#include <erpc/testing/fake_host.hpp>
+#include <erpc/adapters/testing/sim_rig.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -22,50 +19,15 @@ namespace {
 
 using nlohmann::json;
 
-std::int64_t wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-class bill_rig {
+class bill_rig : public erpc::adapters::testing::sim_rig {
  public:
-  explicit bill_rig(json extra_config = json::object()) { open(std::move(extra_config)); }
+  explicit bill_rig(json extra_config = json::object()) : sim_rig("bill", erpc_adapter_entry) {
+    open(std::move(extra_config));
+  }
 
   // A new fake host and connection: no memory of earlier calls (R5b: no ledger, no session).
   void open(json extra_config = json::object()) {
-    host_ = std::make_unique<erpc::testing::fake_host>();
-    host_->clock().set(wall_ms());
-    host_->secrets().set("env:BILL_USER", "sim.bill.user");
-    host_->secrets().set("env:BILL_PASSWORD", password_);
-    host_->secrets().set("env:BILL_DEV_KEY", "sim-bill-dev-key");
-    host_->http().scripted([this](const erpc::http_request& req, const erpc_call_v1* call) {
-      if (req.url.find("/login") != std::string::npos) ++logins_;
-      for (const auto& [name, value] : req.headers) {
-        if (name == "Idempotency-Key") ++idempotency_headers_;
-      }
-      if (refuse_sessions_ && req.url.find("/login") == std::string::npos) {
-        ++refused_requests_;
-        erpc::http_response refused;  // BILL keeps answering BDC_1109 (vendors.md §10.2)
-        refused.transport = erpc::http_transport::ok;
-        refused.status = 401;
-        refused.body = R"([{"timestamp":"2026-03-02T10:15:30.000+00:00","code":"BDC_1109","severity":"ERROR",)"
-                       R"("category":"REQUEST","message":"Session is invalid. Please log in."}])";
-        return refused;
-      }
-      auto res = erpc::http_client(http_.table()).send(req, call);
-      if (req.method == "POST" && req.url.find("/login") == std::string::npos &&
-          lose_next_write_reply_.exchange(false)) {
-        erpc::http_response lost;  // committed by BILL, the reply never arrives (R4)
-        lost.transport = erpc::http_transport::failed;
-        lost.request_sent = true;
-        lost.transport_message = "connection reset while reading the reply";
-        return lost;
-      }
-      return res;
-    });
-    adapter_ = host_->init(erpc_adapter_entry);
-    json config = {{"base_url", sim_.base_url()},
+    json config = {{"base_url", sim().base_url()},
                    {"username", "env:BILL_USER"},
                    {"password", "env:BILL_PASSWORD"},
                    {"dev_key", "env:BILL_DEV_KEY"},
@@ -75,31 +37,31 @@ class bill_rig {
                     {{"accounts", {{"6100", "0ca01SIMCOA000006100"}}},
                      {"bank_accounts", {{"1010", "bac01SIMOPERATING01"}}}}}};
     config.update(extra_config);
-    connection_ = host_->open(adapter_, config.dump());
+    sim_rig::open(
+        {{"env:BILL_USER", "sim.bill.user"}, {"env:BILL_PASSWORD", password_}, {"env:BILL_DEV_KEY", "sim-bill-dev-key"}},
+        config, [this](const erpc::http_request& req, const erpc_call_v1* call) {
+          if (req.url.find("/login") != std::string::npos) ++logins_;
+          for (const auto& [name, value] : req.headers) {
+            if (name == "Idempotency-Key") ++idempotency_headers_;
+          }
+          if (refuse_sessions_ && req.url.find("/login") == std::string::npos) {
+            ++refused_requests_;
+            erpc::http_response refused;  // BILL keeps answering BDC_1109 (vendors.md §10.2)
+            refused.transport = erpc::http_transport::ok;
+            refused.status = 401;
+            refused.body = R"([{"timestamp":"2026-03-02T10:15:30.000+00:00","code":"BDC_1109","severity":"ERROR",)"
+                           R"("category":"REQUEST","message":"Session is invalid. Please log in."}])";
+            return refused;
+          }
+          auto res = forward(req, call);
+          if (req.method == "POST" && req.url.find("/login") == std::string::npos &&
+              lose_next_write_reply_.exchange(false)) {
+            return erpc::adapters::testing::lost_reply();  // committed by BILL, the reply never arrives (R4)
+          }
+          return res;
+        });
   }
 
-  erpc::testing::call_result call(const std::string& op, const std::string& object, const std::string& key,
-                                  const json& payload_or_query, int attempt = 1,
-                                  const char* prior_outcome = nullptr) {
-    host_->clock().set(wall_ms());
-    json envelope = {{"contract", "1.0"}, {"op", op}, {"object", object},
-                     {"attempt", attempt}, {"correlation_id", "c-" + key}};
-    if (!key.empty()) envelope["idempotency_key"] = key;
-    if (prior_outcome) envelope["prior_outcome"] = prior_outcome;
-    envelope[op == "create" || op == "submit" ? "payload" : "query"] = payload_or_query;
-    auto r = host_->execute(adapter_, connection_, envelope.dump());
-    REQUIRE(r.answers == 1);
-    return r;
-  }
-
-  json ok(const erpc::testing::call_result& r) {
-    INFO((r.error ? std::string(r.error->code()) + ": " + r.error->message() : r.json));
-    REQUIRE(r.ok);
-    return json::parse(r.json);
-  }
-
-  json effects(const std::string& record_type) { return sim_.effects(record_type); }
-  void settings(const json& values) { sim_.apply_settings(values); }
   void lose_next_write_reply() { lose_next_write_reply_ = true; }
   int logins() const { return logins_; }
   void refuse_sessions(bool on) { refuse_sessions_ = on; }
@@ -107,20 +69,15 @@ class bill_rig {
   int idempotency_headers() const { return idempotency_headers_; }
   void set_password(const std::string& p) {
     password_ = p;
-    host_->secrets().set("env:BILL_PASSWORD", p);
+    host().secrets().set("env:BILL_PASSWORD", p);
   }
-  std::vector<std::string> log_lines() const {
+  std::vector<std::string> log_lines() {
     std::vector<std::string> out;
-    for (const auto& l : host_->log().lines()) out.push_back(l.message);
+    for (const auto& l : host().log().lines()) out.push_back(l.message);
     return out;
   }
 
  private:
-  erpc::sim::testing::sim_process sim_{"bill"};
-  erpc::http_service http_{erpc::http_service_options{}};
-  std::unique_ptr<erpc::testing::fake_host> host_;
-  const erpc_adapter_v1* adapter_ = nullptr;
-  erpc_connection* connection_ = nullptr;
   std::string password_ = "sim-bill-password";
   std::atomic<bool> lose_next_write_reply_{false};
   std::atomic<int> logins_{0};

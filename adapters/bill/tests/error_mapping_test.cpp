@@ -5,11 +5,9 @@
 #include "bill_errors.hpp"
 #include "record_mapping.hpp"
 
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
+#include <erpc/adapters/testing/recorded_response.hpp>
 
-#include <fstream>
-#include <sstream>
+#include <catch2/catch.hpp>
 
 namespace {
 
@@ -18,18 +16,7 @@ using erpc::error_class;
 using erpc::bill::call_kind;
 
 erpc::http_response fixture(const std::string& name) {
-  std::ifstream in(std::string(ERPC_BILL_FIXTURES) + "/" + name + ".json");
-  REQUIRE(in.good());
-  std::stringstream text;
-  text << in.rdbuf();
-  const auto doc = nlohmann::json::parse(text.str());
-  REQUIRE(doc.contains("source"));
-  erpc::http_response r;
-  r.transport = erpc::http_transport::ok;
-  r.status = doc.at("status").get<int>();
-  for (const auto& [k, v] : doc.at("headers").items()) r.headers.emplace_back(k, v.get<std::string>());
-  r.body = doc.at("body").get<std::string>();
-  return r;
+  return erpc::adapters::testing::recorded_response(ERPC_BILL_FIXTURES, name);
 }
 
 erpc::error map(const std::string& name, call_kind kind, const erpc::bill::field_translator& to_pointer = {}) {

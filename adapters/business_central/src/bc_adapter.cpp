@@ -6,6 +6,7 @@
 #include "bc_mapping.hpp"
 
 #include <erpc/adapter.hpp>
+#include <erpc/adapters/bundled_manifest.hpp>
 
 namespace erpc::bc {
 
@@ -14,26 +15,19 @@ class business_central_adapter final : public adapter {
   static constexpr char adapter_id[] = "business_central";
 
   nlohmann::json describe() const override {
-    return {{"name", "Dynamics 365 Business Central (API v2.0)"},
-            {"vendor", "erpconnect"},
-            {"version", "0.1.0"},
-            {"status", "beta"},
-            {"mapping_version", mapping_version},
-            {"contract", {{"min", "1.0"}, {"max", "1.x"}}},
-            {"objects",
-             {{"Supplier", {"create", "get", "list", "update"}},
-              {"Invoice", {"create", "get", "list"}},
-              {"JournalEntry", {"create", "get"}},
-              {"Payment", {"create", "get"}}}},
-            {"capabilities", nlohmann::json::array()},
-            {"config_schema", config_schema()},
-            {"description",
-             "Vendors, purchase invoices and purchase credit memos (created and posted with "
-             "Microsoft.NAV.post) in Business Central; creates are idempotent through the "
-             "vendor number and the vendor's document number, read back among drafts and "
-             "posted documents. Journal entries post through one journal batch per idempotency key; vendor payments through one "
-             "vendor payment journal batch per key, against the payments-in-transit account and applied to "
-             "the invoices they pay."}};
+    return adapters::bundled_manifest(
+        "Dynamics 365 Business Central (API v2.0)", mapping_version,
+        {{"Supplier", {"create", "get", "list", "update"}},
+         {"Invoice", {"create", "get", "list"}},
+         {"JournalEntry", {"create", "get"}},
+         {"Payment", {"create", "get"}}},
+        config_schema(),
+        "Vendors, purchase invoices and purchase credit memos (created and posted with "
+        "Microsoft.NAV.post) in Business Central; creates are idempotent through the "
+        "vendor number and the vendor's document number, read back among drafts and "
+        "posted documents. Journal entries post through one journal batch per idempotency key; vendor payments through one "
+        "vendor payment journal batch per key, against the payments-in-transit account and applied to "
+        "the invoices they pay.");
   }
 
   void check(const nlohmann::json& config, call_context& ctx) override {

@@ -8,7 +8,7 @@
 #include "bc_config.hpp"
 #include "bc_errors.hpp"
 
-#include <erpc/adapters/oauth2_client_credentials.hpp>
+#include <erpc/adapters/bearer_json_client.hpp>
 #include <erpc/call_context.hpp>
 #include <erpc/http_client.hpp>
 
@@ -36,12 +36,11 @@ class bc_client {
   // GET of a JSON document (200 expected; anything else thrown through map_odata_error).
   nlohmann::json get_json(const std::string& url, call_context& ctx);
 
-  std::int64_t now_ms(call_context& ctx) const;
+  std::int64_t now_ms(call_context& ctx) const { return adapters::bearer_json_client::now_ms(ctx); }
 
  private:
-  http_client http_;
   connection_config config_;
-  adapters::oauth2_client_credentials auth_;
+  adapters::bearer_json_client http_;
 };
 
 // The JSON body of a response (exact decimals); INTERNAL bc.malformed_response otherwise.

@@ -4,6 +4,8 @@
 #include "bc_mapping.hpp"
 #include "mapping_support.hpp"
 
+#include <erpc/adapters/list_query.hpp>
+
 #include <algorithm>
 
 namespace erpc::bc {
@@ -228,25 +230,9 @@ result bc_connection::get(const request& req, call_context& ctx) {
 
 result bc_connection::list(const request& req, call_context& ctx) {
   const auto& q = req.query.is_object() ? req.query : nlohmann::json::object();
-  for (const auto& [name, value] : q.items()) {
-    if (name != "limit" && name != "cursor" && !(name == "document_type" && req.object == "Invoice")) {
-      throw error(error_class::unsupported, "bc.query_unsupported", "list does not offer the filter " + name)
-          .with_field("/query/" + name, "bc.query_unsupported", "not offered")
-          .with_effect(effect::none);
-    }
-  }
-  const int limit = q.contains("limit") && q["limit"].is_number_integer()
-                        ? std::clamp(q["limit"].get<int>(), 1, max_page)
-                        : default_page;
-  std::int64_t offset = 0;
-  if (const auto c = query_text(q, "cursor"); !c.empty()) {
-    if (c.size() > 12 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-      throw error(error_class::validation, "bc.cursor", "the cursor is not one this adapter gave")
-          .with_field("/query/cursor", "bc.cursor", "malformed")
-          .with_effect(effect::none);
-    }
-    offset = std::stoll(c);
-  }
+  const auto [limit, offset] = adapters::read_offset_page(
+      q, "bc", req.object == "Invoice" ? std::vector<std::string_view>{"document_type"}
+                                                         : std::vector<std::string_view>{}, default_page, max_page);
   const bool supplier = req.object == "Supplier";
   const auto* e = query_text(q, "document_type") == "credit_note" ? &credit_memo_entity() : &invoice_entity();
   std::vector<std::pair<std::string, std::string>> params = {{"$top", std::to_string(limit)},

@@ -7,12 +7,7 @@ namespace erpc::bc {
 
 namespace {
 
-constexpr std::size_t max_text_chars = 300;
-
-std::string clip(std::string text) {
-  if (text.size() > max_text_chars) text = text.substr(0, max_text_chars) + "…";
-  return text;
-}
+using adapters::clip_vendor_text;
 
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
@@ -97,48 +92,36 @@ error map_odata_error(const http_response& response, call_kind kind, std::int64_
     cls = error_class::authentication;
   } else if (status == 403 || starts_with(vcode, "Authorization_")) {
     cls = error_class::permission;
-  } else if (status == 404) {
-    cls = error_class::not_found;
-    code = "bc.not_found";
   } else if (status == 405) {
     cls = error_class::unsupported;
-  } else if (status == 409 || status == 412) {
-    cls = error_class::conflict;
   } else if (status == 503 && retry_after) {
     cls = error_class::rate_limited;  // turned away with a time to come back: nothing written
-  } else if (status >= 500 && status <= 599) {
-    cls = kind == call_kind::write ? error_class::outcome_unknown : error_class::unavailable;
-  } else if (status >= 400 && status <= 499) {
-    cls = error_class::validation;
+  } else {
+    cls = adapters::class_for_status(status, kind);  // 404, 409/412, 5xx, other 4xx
   }
+  if (cls == error_class::not_found) code = "bc.not_found";
 
   std::string message = "Business Central answered HTTP " + std::to_string(status);
   if (body) {
     if (!body->code.empty()) message += " " + body->code;
-    if (!body->message.empty()) message += ": " + clip(body->message);
+    if (!body->message.empty()) message += ": " + clip_vendor_text(body->message);
   } else if (status != 401) {
     message += " with a body that is not an OData error document";
   }
   error e(cls, code, message);
   e.with_effect(cls == error_class::outcome_unknown ? effect::possible : effect::none);
-  e.with_vendor({status, vcode, body ? clip(body->message) : std::string(), ""});
-  if (retry_after) {
-    if (const auto ms = parse_retry_after_ms(*retry_after, now_unix_ms)) e.with_retry_after_ms(*ms);
-  }
+  e.with_vendor({status, vcode, body ? clip_vendor_text(body->message) : std::string(), ""});
+  adapters::add_retry_after(e, response, now_unix_ms);
   if (cls == error_class::validation && body) {
     if (auto pointer = pointer_for_message(body->message); !pointer.empty()) {
-      e.with_field(std::move(pointer), vcode.empty() ? code : "bc." + vcode, clip(body->message));
+      e.with_field(std::move(pointer), vcode.empty() ? code : "bc." + vcode, clip_vendor_text(body->message));
     }
   }
   return e;
 }
 
 error malformed_response(std::string_view what, call_kind kind, int http_status) {
-  return error(error_class::internal, "bc.malformed_response",
-               "Business Central answered HTTP " + std::to_string(http_status) + " but " +
-                   std::string(what))
-      .with_effect(kind == call_kind::write ? effect::possible : effect::none)
-      .with_vendor({http_status, "", "", ""});
+  return adapters::malformed_response("bc", "Business Central", what, kind, http_status);
 }
 
 }  // namespace erpc::bc

@@ -7,6 +7,7 @@
 // a field error's pointer is found from the field captions the message names.
 #pragma once
 
+#include <erpc/adapters/vendor_errors.hpp>
 #include <erpc/error.hpp>
 #include <erpc/http_client.hpp>
 
@@ -26,7 +27,7 @@ struct odata_error_body {
 std::optional<odata_error_body> parse_odata_error(std::string_view body);
 
 // Whether a write may have reached BC: 5xx → OUTCOME_UNKNOWN (write) or UNAVAILABLE (read).
-enum class call_kind { read, write };
+using call_kind = adapters::call_kind;
 
 // The pointer into the canonical payload that a BC message is about ("" when none is named).
 std::string pointer_for_message(std::string_view message);

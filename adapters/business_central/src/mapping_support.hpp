@@ -28,7 +28,7 @@ using adapters::money_json;
 // The BC value for a code; VALIDATION bc.unmapped_value when the connection maps it nowhere.
 inline std::string mapped(const value_map& map, const std::string& code,
                           const std::string& pointer) {
-  return fields.mapped(map.name(), code, map.vendor_code(code), pointer);
+  return fields.mapped(map.name(), code, map.vendor_value(code), pointer);
 }
 // Reads: the code a BC value maps back to; CONFIGURATION bc.unmapped_vendor_value when none.
 inline std::string code_for(const value_map& map, const std::string& vendor_code,

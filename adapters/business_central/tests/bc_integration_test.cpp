@@ -7,16 +7,12 @@
 // Microsoft.NAV.post, a late-delivered twin draft under both duplicate settings, credit memos,
 // BC's totals checked before posting, ETags on supplier updates, the Entra token cached and
 // refreshed once, 429.
-#include <erpc/host/http_service.hpp>
-#include <erpc/http_client.hpp>
-#include <erpc/sim/testing/sim_process.hpp>
-#include <erpc/testing/fake_host.hpp>
+#include <erpc/adapters/testing/sim_rig.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <atomic>
-#include <chrono>
 #include <deque>
 #include <mutex>
 
@@ -28,97 +24,47 @@ using nlohmann::json;
 
 constexpr const char* sim_secret = "erpc-sim-bc-secret";  // simulator default (README)
 
-std::int64_t wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-class bc_rig {
+class bc_rig : public erpc::adapters::testing::sim_rig {
  public:
-  explicit bc_rig(json extra_config = json::object()) { open(std::move(extra_config)); }
+  explicit bc_rig(json extra_config = json::object()) : sim_rig("business_central", erpc_adapter_entry) {
+    open(std::move(extra_config));
+  }
 
   // A new fake host and connection: no memory of earlier calls (R5b: no ledger, no cache).
   void open(json extra_config = json::object(), const std::string& secret = sim_secret) {
-    host_ = std::make_unique<erpc::testing::fake_host>();
-    host_->clock().set(wall_ms());
-    host_->secrets().set("env:BC_CLIENT_ID", "erpc-sim-bc-client");
-    host_->secrets().set("env:BC_CLIENT_SECRET", secret);
-    host_->http().scripted([this](const erpc::http_request& req, const erpc_call_v1* call) {
-      {
-        std::lock_guard lock(mutex_);
-        sent_.push_back(req.method + " " + req.url);
-      }
-      erpc::http_client client(http_.table());
-      const bool post = req.method == "POST";
-      const bool action = req.url.find("Microsoft.NAV.post") != std::string::npos;
-      if (post && !action && req.url.find("purchase") != std::string::npos &&
-          twin_next_draft_.exchange(false)) {
-        // The same create delivered twice: a first attempt that arrives late.
-        (void)client.send(req, call);
-      }
-      auto res = client.send(req, call);
-      const bool lose = action ? lose_next_post_reply_.exchange(false)
-                               : (post && req.url.find("token") == std::string::npos &&
-                                  lose_next_create_reply_.exchange(false));
-      if (lose) {
-        erpc::http_response lost;
-        lost.transport = erpc::http_transport::failed;
-        lost.request_sent = true;
-        lost.transport_message = "connection reset while reading the reply";
-        return lost;
-      }
-      return res;
-    });
-    adapter_ = host_->init(erpc_adapter_entry);
-    config_ = {{"base_url", sim_.base_url()},
-               {"environment", "production"},
-               {"company_id", "5b3c4a58-2f1e-4c6a-9d0b-0a1b2c3d4e5f"},
-               {"legal_entity", "DE01"},
-               {"local_currency", "EUR"},
-               {"auth", {{"token_url", "/00000000-0000-0000-0000-0000000000aa/oauth2/v2.0/token"},
-                         {"client_id", "env:BC_CLIENT_ID"},
-                         {"client_secret", "env:BC_CLIENT_SECRET"}}},
-               {"value_maps", {{"accounts", {{"5400", "6110"}}},
-                               {"tax_codes", {{"DE19", "VAT19"}, {"DE07", "VAT7"}}}}}};
-    config_.update(extra_config);
-    connection_ = host_->open(adapter_, config_.dump());
+    json config = {{"base_url", sim().base_url()},
+                   {"environment", "production"},
+                   {"company_id", "5b3c4a58-2f1e-4c6a-9d0b-0a1b2c3d4e5f"},
+                   {"legal_entity", "DE01"},
+                   {"local_currency", "EUR"},
+                   {"auth", {{"token_url", "/00000000-0000-0000-0000-0000000000aa/oauth2/v2.0/token"},
+                             {"client_id", "env:BC_CLIENT_ID"},
+                             {"client_secret", "env:BC_CLIENT_SECRET"}}},
+                   {"value_maps", {{"accounts", {{"5400", "6110"}}},
+                                   {"tax_codes", {{"DE19", "VAT19"}, {"DE07", "VAT7"}}}}}};
+    config.update(extra_config);
+    sim_rig::open(
+        {{"env:BC_CLIENT_ID", "erpc-sim-bc-client"}, {"env:BC_CLIENT_SECRET", secret}}, config,
+        [this](const erpc::http_request& req, const erpc_call_v1* call) {
+          {
+            std::lock_guard lock(mutex_);
+            sent_.push_back(req.method + " " + req.url);
+          }
+          const bool post = req.method == "POST";
+          const bool action = req.url.find("Microsoft.NAV.post") != std::string::npos;
+          if (post && !action && req.url.find("purchase") != std::string::npos &&
+              twin_next_draft_.exchange(false)) {
+            // The same create delivered twice: a first attempt that arrives late.
+            (void)forward(req, call);
+          }
+          auto res = forward(req, call);
+          const bool lose = action ? lose_next_post_reply_.exchange(false)
+                                   : (post && req.url.find("token") == std::string::npos &&
+                                      lose_next_create_reply_.exchange(false));
+          return lose ? erpc::adapters::testing::lost_reply() : res;
+        });
   }
 
-  erpc::testing::call_result call(const std::string& op, const std::string& object,
-                                  const std::string& key, const json& payload_or_query,
-                                  int attempt = 1, const char* prior_outcome = nullptr) {
-    host_->clock().set(wall_ms());
-    json envelope = {{"contract", "1.0"}, {"op", op}, {"object", object},
-                     {"attempt", attempt}, {"correlation_id", "c-" + key}};
-    if (!key.empty()) envelope["idempotency_key"] = key;
-    if (prior_outcome) envelope["prior_outcome"] = prior_outcome;
-    envelope[op == "create" || op == "update" ? "payload" : "query"] = payload_or_query;
-    auto r = host_->execute(adapter_, connection_, envelope.dump());
-    REQUIRE(r.answers == 1);
-    return r;
-  }
-
-  json ok(const erpc::testing::call_result& r) {
-    INFO((r.error ? std::string(r.error->code()) + ": " + r.error->message() : r.json));
-    REQUIRE(r.ok);
-    return json::parse(r.json);
-  }
-
-  const erpc::error& failed(const erpc::testing::call_result& r) {
-    INFO(r.json);
-    REQUIRE_FALSE(r.ok);
-    REQUIRE(r.error);
-    return *r.error;
-  }
-
-  std::size_t count(const std::string& record_type) {
-    return sim_.effects(record_type).at("created").get<std::size_t>();
-  }
-  std::size_t updates(const std::string& record_type) {
-    return sim_.effects(record_type).at("updated").get<std::size_t>();
-  }
-  void settings(const json& values) { sim_.apply_settings(values); }
   void lose_next_create_reply() { lose_next_create_reply_ = true; }
   void lose_next_post_reply() { lose_next_post_reply_ = true; }
   void twin_next_draft() { twin_next_draft_ = true; }
@@ -128,6 +74,7 @@ class bc_rig {
     sent_.clear();
     return out;
   }
+
   // Drafts and posted documents with this vendor invoice number, read through the adapter.
   std::size_t documents_numbered(const std::string& number) {
     const auto page = ok(call("list", "Invoice", "", json{{"limit", 1000}}));
@@ -137,12 +84,6 @@ class bc_rig {
   }
 
  private:
-  erpc::sim::testing::sim_process sim_{"business_central"};
-  erpc::http_service http_{erpc::http_service_options{}};
-  std::unique_ptr<erpc::testing::fake_host> host_;
-  const erpc_adapter_v1* adapter_ = nullptr;
-  erpc_connection* connection_ = nullptr;
-  json config_;
   std::mutex mutex_;
   std::deque<std::string> sent_;
   std::atomic<bool> lose_next_create_reply_{false};
@@ -184,10 +125,10 @@ TEST_CASE("bc: a supplier is created, read, listed, updated under its ETag, and 
   bc_rig rig;
   const auto created = rig.ok(rig.call("create", "Supplier", "k-s1", supplier("V100")));
   const auto id = created["result"]["id"].get<std::string>();
-  CHECK(rig.count("vendor") == 1);
+  CHECK(rig.created("vendor") == 1);
   const auto replay = rig.call("create", "Supplier", "k-s1", supplier("V100"));
   CHECK(rig.ok(replay)["replayed"] == true);
-  CHECK(rig.count("vendor") == 1);
+  CHECK(rig.created("vendor") == 1);
   auto changed = supplier("V100");
   changed["name"] = "Another name";
   CHECK(rig.failed(rig.call("create", "Supplier", "k-s1", changed)).cls() ==
@@ -202,14 +143,14 @@ TEST_CASE("bc: a supplier is created, read, listed, updated under its ETag, and 
   auto update = read;
   update["postal_address"]["town_name"] = "Augsburg";
   rig.ok(rig.call("update", "Supplier", "k-u1", update));
-  CHECK(rig.updates("vendor") == 1);
+  CHECK(rig.updated("vendor") == 1);
   // The ETag of the earlier read is stale now: BC refuses, nothing is overwritten.
   update["postal_address"]["town_name"] = "Passau";
   update["etag"] = etag;
   const auto stale = rig.failed(rig.call("update", "Supplier", "k-u2", update));
   CHECK(stale.cls() == erpc::error_class::conflict);
   CHECK(stale.code() == "bc.entity_changed");
-  CHECK(rig.updates("vendor") == 1);
+  CHECK(rig.updated("vendor") == 1);
 }
 
 TEST_CASE("bc R1 and R2: an invoice is posted once, replayed, and a changed payload is key reuse",
@@ -222,7 +163,7 @@ TEST_CASE("bc R1 and R2: an invoice is posted once, replayed, and a changed payl
   CHECK(std::count_if(sent.begin(), sent.end(), [](const std::string& s) {
           return s.find("Microsoft.NAV.post") != std::string::npos;
         }) == 1);
-  CHECK(rig.count("purchInvHeader") == 1);
+  CHECK(rig.created("purchInvHeader") == 1);
   rig.open();  // R5b: a fresh connection, no ledger
   const auto again = rig.ok(rig.call("create", "Invoice", "k-i1", invoice("V200", "INV-1")));
   CHECK(again["replayed"] == true);
@@ -232,8 +173,8 @@ TEST_CASE("bc R1 and R2: an invoice is posted once, replayed, and a changed payl
   const auto reuse = rig.failed(rig.call("create", "Invoice", "k-i1", changed));
   CHECK(reuse.cls() == erpc::error_class::idempotency_key_reuse);
   CHECK(reuse.code() == "bc.key_reuse");
-  CHECK(rig.count("purchInvHeader") == 1);
-  CHECK(rig.count("purchaseHeader") == 1);
+  CHECK(rig.created("purchInvHeader") == 1);
+  CHECK(rig.created("purchaseHeader") == 1);
 
   const auto read = rig.ok(rig.call("get", "Invoice", "", json{{"id", first["result"]["id"]}}))["result"];
   CHECK(read["document_type"] == "invoice");
@@ -249,12 +190,12 @@ TEST_CASE("bc R4: the reply to the draft POST is lost, the retry posts the draft
   const auto lost = rig.failed(rig.call("create", "Invoice", "k-i", invoice("V300", "INV-3")));
   CHECK(lost.cls() == erpc::error_class::outcome_unknown);
   CHECK(lost.effect() == erpc::effect::possible);
-  CHECK(rig.count("purchInvHeader") == 0);  // a draft only
+  CHECK(rig.created("purchInvHeader") == 0);  // a draft only
   rig.open();
   const auto retry = rig.ok(rig.call("create", "Invoice", "k-i", invoice("V300", "INV-3"), 2, "unknown"));
   CHECK(retry["replayed"] == true);
-  CHECK(rig.count("purchInvHeader") == 1);
-  CHECK(rig.count("purchaseHeader") == 1);  // no second draft
+  CHECK(rig.created("purchInvHeader") == 1);
+  CHECK(rig.created("purchaseHeader") == 1);  // no second draft
 }
 
 TEST_CASE("bc: the reply to Microsoft.NAV.post is lost, the status is read and nothing is posted twice",
@@ -264,11 +205,11 @@ TEST_CASE("bc: the reply to Microsoft.NAV.post is lost, the status is read and n
   rig.lose_next_post_reply();
   const auto r = rig.ok(rig.call("create", "Invoice", "k-i", invoice("V400", "INV-4")));
   CHECK(r["replayed"] == false);
-  CHECK(rig.count("purchInvHeader") == 1);
+  CHECK(rig.created("purchInvHeader") == 1);
   // And a retry of the whole call afterwards is a replay.
   rig.open();
   CHECK(rig.ok(rig.call("create", "Invoice", "k-i", invoice("V400", "INV-4"), 2, "unknown"))["replayed"] == true);
-  CHECK(rig.count("purchInvHeader") == 1);
+  CHECK(rig.created("purchInvHeader") == 1);
 }
 
 TEST_CASE("bc: a late-delivered twin draft is never posted, under both duplicate settings",
@@ -281,7 +222,7 @@ TEST_CASE("bc: a late-delivered twin draft is never posted, under both duplicate
     rig.twin_next_draft();
     const auto r = rig.call("create", "Invoice", "k-i", invoice("V500", "INV-5"));
     rig.ok(r);
-    CHECK(rig.count("purchInvHeader") == 1);
+    CHECK(rig.created("purchInvHeader") == 1);
     // The twin draft (reject_at_post: created, then deleted; reject_at_create: refused) is gone.
     CHECK(rig.documents_numbered("INV-5") == 1);
   }
@@ -297,7 +238,7 @@ TEST_CASE("bc: a duplicate refused at post by an invoice posted meanwhile resolv
   const auto second = rig.ok(rig.call("create", "Invoice", "k-b", invoice("V600", "INV-6")));
   CHECK(second["replayed"] == true);
   CHECK(second["result"]["id"] == first["result"]["id"]);
-  CHECK(rig.count("purchInvHeader") == 1);
+  CHECK(rig.created("purchInvHeader") == 1);
 }
 
 TEST_CASE("bc: a credit note is a purchase credit memo, posted once and read back as such",
@@ -305,14 +246,14 @@ TEST_CASE("bc: a credit note is a purchase credit memo, posted once and read bac
   bc_rig rig;
   rig.ok(rig.call("create", "Supplier", "k-v", supplier("V700")));
   const auto cm = rig.ok(rig.call("create", "Invoice", "k-c", invoice("V700", "CM-7", "credit_note")));
-  CHECK(rig.count("purchCrMemoHdr") == 1);
-  CHECK(rig.count("purchInvHeader") == 0);
+  CHECK(rig.created("purchCrMemoHdr") == 1);
+  CHECK(rig.created("purchInvHeader") == 0);
   rig.open();
   CHECK(rig.ok(rig.call("create", "Invoice", "k-c", invoice("V700", "CM-7", "credit_note")))["replayed"] == true);
   const auto read = rig.ok(rig.call("get", "Invoice", "", json{{"id", cm["result"]["id"]}}))["result"];
   CHECK(read["document_type"] == "credit_note");
   CHECK(read["invoice_number"] == "CM-7");
-  CHECK(rig.count("purchCrMemoHdr") == 1);
+  CHECK(rig.created("purchCrMemoHdr") == 1);
 }
 
 TEST_CASE("bc: when BC computes another total, nothing is posted and the draft is deleted",
@@ -325,7 +266,7 @@ TEST_CASE("bc: when BC computes another total, nothing is posted and the draft i
   CHECK(e.code() == "bc.total_mismatch");
   REQUIRE_FALSE(e.field_errors().empty());
   CHECK(e.field_errors()[0].pointer == "/totals/gross");
-  CHECK(rig.count("purchInvHeader") == 0);
+  CHECK(rig.created("purchInvHeader") == 0);
   CHECK(rig.documents_numbered("INV-8") == 0);
 }
 
@@ -362,7 +303,7 @@ TEST_CASE("bc: beyond the rate limit the create is RATE_LIMITED and writes nothi
   CHECK(e.cls() == erpc::error_class::rate_limited);
   REQUIRE(e.retry_after_ms());
   CHECK(*e.retry_after_ms() == 12'000);
-  CHECK(rig.count("purchInvHeader") == 0);
+  CHECK(rig.created("purchInvHeader") == 0);
 }
 
 namespace {
@@ -405,8 +346,8 @@ TEST_CASE("bc: a vendor payment posts once through its own batch, applied to the
   const auto id = first["result"]["id"].get<std::string>();
   CHECK(id.rfind("ERPP", 0) == 0);
   CHECK(first["replayed"] == false);
-  CHECK(rig.count("vendLedgEntry") == 1);
-  CHECK(rig.count("vendPaymentBatch") == 1);
+  CHECK(rig.created("vendLedgEntry") == 1);
+  CHECK(rig.created("vendPaymentBatch") == 1);
   const auto sent = rig.take_sent();
   CHECK(std::count_if(sent.begin(), sent.end(), [](const std::string& s) {
           return s.find("Microsoft.NAV.post") != std::string::npos;
@@ -419,7 +360,7 @@ TEST_CASE("bc: a vendor payment posts once through its own batch, applied to the
   const auto reuse = rig.failed(rig.call("create", "Payment", "k-p1", payment("V500", "90.00", {applied("INV-P1", "90.00")})));
   CHECK(reuse.cls() == erpc::error_class::idempotency_key_reuse);
   CHECK(reuse.code() == "bc.key_reuse");
-  CHECK(rig.count("vendLedgEntry") == 1);
+  CHECK(rig.created("vendLedgEntry") == 1);
   // Read back from the G/L entries: amount, date, the in-transit account as its canonical code.
   const auto read = rig.ok(rig.call("get", "Payment", "", json{{"id", id}}))["result"];
   CHECK(read["amount"] == money("100.00"));
@@ -428,14 +369,14 @@ TEST_CASE("bc: a vendor payment posts once through its own batch, applied to the
   CHECK(read["direction"] == "outbound");
   // The partial payment left 19.12 open (the invoice was updated once); paying it under another
   // key closes the invoice; paying more than is open is refused by BC at post.
-  CHECK(rig.updates("purchInvHeader") == 1);
+  CHECK(rig.updated("purchInvHeader") == 1);
   rig.ok(rig.call("create", "Payment", "k-p2", payment("V500", "19.12", {applied("INV-P1", "19.12")})));
-  CHECK(rig.count("vendLedgEntry") == 2);
+  CHECK(rig.created("vendLedgEntry") == 2);
   // A third payment applied to the paid invoice is refused by BC at post: nothing posted.
   const auto closed = rig.failed(rig.call("create", "Payment", "k-p3", payment("V500", "1.00", {applied("INV-P1", "1.00")})));
   CHECK(closed.cls() == erpc::error_class::validation);
-  CHECK(rig.count("vendLedgEntry") == 2);
-  CHECK(rig.updates("purchInvHeader") == 2);
+  CHECK(rig.created("vendLedgEntry") == 2);
+  CHECK(rig.updated("purchInvHeader") == 2);
 }
 
 TEST_CASE("bc: the reply to a vendor payment post is lost: the G/L entries are read, nothing posted twice",
@@ -447,7 +388,7 @@ TEST_CASE("bc: the reply to a vendor payment post is lost: the G/L entries are r
   rig.lose_next_post_reply();  // posted, the 204 lost
   const auto r = rig.ok(rig.call("create", "Payment", "k-p", payment("V600", "119.12", {applied("INV-P6", "119.12")})));
   CHECK(r["replayed"] == false);
-  CHECK(rig.count("vendLedgEntry") == 1);
+  CHECK(rig.created("vendLedgEntry") == 1);
   const auto sent = rig.take_sent();
   CHECK(std::count_if(sent.begin(), sent.end(), [](const std::string& s) {
           return s.find("Microsoft.NAV.post") != std::string::npos;
@@ -459,7 +400,7 @@ TEST_CASE("bc: the reply to a vendor payment post is lost: the G/L entries are r
   rig.open(payment_maps);
   CHECK(rig.ok(rig.call("create", "Payment", "k-p", payment("V600", "119.12", {applied("INV-P6", "119.12")}), 2,
                         "unknown"))["replayed"] == true);
-  CHECK(rig.count("vendLedgEntry") == 1);
+  CHECK(rig.created("vendLedgEntry") == 1);
 
   // The batch POST's reply lost: the retry finds the batch, adds the line, posts once.
   rig.lose_next_create_reply();
@@ -467,8 +408,8 @@ TEST_CASE("bc: the reply to a vendor payment post is lost: the G/L entries are r
         erpc::error_class::outcome_unknown);
   rig.open(payment_maps);
   CHECK(rig.ok(rig.call("create", "Payment", "k-q", payment("V600", "5.00"), 2, "unknown"))["replayed"] == true);
-  CHECK(rig.count("vendLedgEntry") == 2);
-  CHECK(rig.count("vendPaymentBatch") == 2);
+  CHECK(rig.created("vendLedgEntry") == 2);
+  CHECK(rig.created("vendPaymentBatch") == 2);
 }
 
 TEST_CASE("bc: payment input BC cannot take is refused before anything is written",
@@ -486,7 +427,7 @@ TEST_CASE("bc: payment input BC cannot take is refused before anything is writte
   // An invoice BC does not hold (posted) for the vendor: VALIDATION, nothing written.
   const auto missing = rig.failed(rig.call("create", "Payment", "k-m", payment("V700", "10.00", {applied("NOPE", "10.00")})));
   CHECK(missing.code() == "bc.application_document");
-  CHECK(rig.count("vendPaymentBatch") == 0);
+  CHECK(rig.created("vendPaymentBatch") == 0);
   // Reversal has no confirmed API: UNSUPPORTED with a stable code.
   const auto reverse = rig.failed(rig.call("reverse", "Payment", "k-r", json::object()));
   CHECK(reverse.cls() == erpc::error_class::unsupported);
@@ -520,19 +461,19 @@ TEST_CASE("bc: a journal posts once through its own batch, replays, refuses reus
   const auto first = rig.ok(rig.call("create", "JournalEntry", "k-j1", journal()));
   const auto id = first["result"]["id"].get<std::string>();
   CHECK(id.rfind("ERPC", 0) == 0);
-  CHECK(rig.count("glRegister") == 1);
-  CHECK(rig.count("genJournalBatch") == 1);
+  CHECK(rig.created("glRegister") == 1);
+  CHECK(rig.created("genJournalBatch") == 1);
   rig.open(journal_maps);
   const auto again = rig.ok(rig.call("create", "JournalEntry", "k-j1", journal()));
   CHECK(again["replayed"] == true);
   CHECK(again["result"]["id"] == id);
   const auto reuse = rig.failed(rig.call("create", "JournalEntry", "k-j1", journal("5400", "999.00")));
   CHECK(reuse.cls() == erpc::error_class::idempotency_key_reuse);
-  CHECK(rig.count("glRegister") == 1);
+  CHECK(rig.created("glRegister") == 1);
   // Another key is another batch and another posting.
   rig.ok(rig.call("create", "JournalEntry", "k-j2", journal()));
-  CHECK(rig.count("glRegister") == 2);
-  CHECK(rig.count("genJournalBatch") == 2);
+  CHECK(rig.created("glRegister") == 2);
+  CHECK(rig.created("genJournalBatch") == 2);
   const auto read = rig.ok(rig.call("get", "JournalEntry", "", json{{"id", id}}))["result"];
   CHECK(read["posting_date"] == "2026-03-31");
   REQUIRE(read["lines"].size() == 2);
@@ -548,12 +489,12 @@ TEST_CASE("bc: a journal whose batch POST or post reply was lost resumes, never 
         erpc::error_class::outcome_unknown);
   rig.open(journal_maps);
   CHECK(rig.ok(rig.call("create", "JournalEntry", "k-j", journal(), 2, "unknown"))["replayed"] == true);
-  CHECK(rig.count("glRegister") == 1);
-  CHECK(rig.count("genJournalBatch") == 1);
+  CHECK(rig.created("glRegister") == 1);
+  CHECK(rig.created("genJournalBatch") == 1);
 
   rig.lose_next_post_reply();  // posted, the 204 lost: the G/L entries are read
   CHECK(rig.ok(rig.call("create", "JournalEntry", "k-p", journal()))["replayed"] == false);
-  CHECK(rig.count("glRegister") == 2);
+  CHECK(rig.created("glRegister") == 2);
 }
 
 TEST_CASE("bc: an unbalanced or foreign-currency journal is refused before anything is sent",
@@ -568,5 +509,5 @@ TEST_CASE("bc: an unbalanced or foreign-currency journal is refused before anyth
   const auto usd = rig.failed(rig.call("create", "JournalEntry", "k-usd", journal("5400", "10.00", "USD")));
   CHECK(usd.cls() == erpc::error_class::unsupported);
   CHECK(rig.take_sent().empty());
-  CHECK(rig.count("glRegister") == 0);
+  CHECK(rig.created("glRegister") == 0);
 }

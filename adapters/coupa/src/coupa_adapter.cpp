@@ -7,6 +7,7 @@
 #include "resource_mapping.hpp"
 
 #include <erpc/adapter.hpp>
+#include <erpc/adapters/bundled_manifest.hpp>
 
 namespace erpc::coupa {
 
@@ -15,21 +16,15 @@ class coupa_adapter final : public adapter {
   static constexpr const char* adapter_id = coupa::adapter_id;
 
   nlohmann::json describe() const override {
-    return {{"name", "Coupa (Core API)"},
-            {"vendor", "erpconnect"},
-            {"version", "0.1.0"},
-            {"status", "beta"},
-            {"mapping_version", mapping_version},
-            {"contract", {{"min", "1.0"}, {"max", "1.x"}}},
-            {"objects", {{"Supplier", {"create", "get", "list"}}, {"Invoice", {"create", "get", "list", "update"}}}},
-            {"capabilities", nlohmann::json::array()},
-            {"config_schema", config_schema()},
-            {"description",
-             "Suppliers, and payable invoices pulled from Coupa with the export-flag pattern: list "
-             "gives approved, not-exported invoices; update marks one exported after the ERP write "
-             "committed. Invoice create (POST /api/invoices) only where the tenant allows it "
-             "(invoice_create); creates are idempotent through the natural keys (invoice number per "
-             "supplier, supplier name)."}};
+    return adapters::bundled_manifest(
+        "Coupa (Core API)", mapping_version,
+        {{"Supplier", {"create", "get", "list"}}, {"Invoice", {"create", "get", "list", "update"}}},
+        config_schema(),
+        "Suppliers, and payable invoices pulled from Coupa with the export-flag pattern: list "
+        "gives approved, not-exported invoices; update marks one exported after the ERP write "
+        "committed. Invoice create (POST /api/invoices) only where the tenant allows it "
+        "(invoice_create); creates are idempotent through the natural keys (invoice number per "
+        "supplier, supplier name).");
   }
 
   // Checks the configuration and that every secret reference resolves, without a request.

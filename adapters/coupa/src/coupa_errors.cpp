@@ -7,27 +7,11 @@ namespace erpc::coupa {
 
 namespace {
 
-constexpr std::size_t max_detail_chars = 300;
+using adapters::clip_vendor_text;
 
-std::string clip(std::string text) {
-  if (text.size() > max_detail_chars) text = text.substr(0, max_detail_chars) + "…";
-  return text;
-}
-
+// Coupa takes no If-Match: a 412 is a refusal like any other 4xx (400, 406, 422 …).
 error_class class_for(int status, call_kind kind) {
-  switch (status) {
-    case 401: return error_class::authentication;
-    case 403: return error_class::permission;
-    case 404: return error_class::not_found;
-    case 409: return error_class::conflict;
-    case 429: return error_class::rate_limited;
-    default: break;
-  }
-  if (status >= 500 && status <= 599) {
-    return kind == call_kind::write ? error_class::outcome_unknown : error_class::unavailable;
-  }
-  if (status >= 400 && status <= 499) return error_class::validation;  // 400, 406, 422 …
-  return error_class::internal;
+  return status == 412 ? error_class::validation : adapters::class_for_status(status, kind);
 }
 
 void add_messages(const nlohmann::json& value, const std::string& field, std::vector<error_detail>& out) {
@@ -105,22 +89,16 @@ error map_vendor_error(const http_response& response, call_kind kind, std::int64
   const std::string code = "coupa.http_" + std::to_string(status);
   const auto cls = class_for(status, kind);
   std::string message = "Coupa answered HTTP " + std::to_string(status);
-  if (!first.message.empty()) message += ": " + clip((first.field.empty() ? "" : first.field + " ") + first.message);
+  if (!first.message.empty()) message += ": " + clip_vendor_text((first.field.empty() ? "" : first.field + " ") + first.message);
   error e(cls, code, message);
-  if (cls == error_class::outcome_unknown || cls == error_class::internal) {
-    e.with_effect(kind == call_kind::write ? effect::possible : effect::none);
-  } else {
-    e.with_effect(effect::none);
-  }
-  e.with_vendor({status, first.field, clip(first.message), std::string(response.header("X-Request-Id").value_or(""))});
-  if (const auto retry = response.header("Retry-After")) {
-    if (const auto ms = parse_retry_after_ms(*retry, now_unix_ms)) e.with_retry_after_ms(*ms);
-  }
+  e.with_effect(adapters::effect_of(cls, kind));
+  e.with_vendor({status, first.field, clip_vendor_text(first.message), std::string(response.header("X-Request-Id").value_or(""))});
+  adapters::add_retry_after(e, response, now_unix_ms);
   if (cls == error_class::validation) {
     if (details && !details->empty()) {
       for (const auto& d : *details) {
         std::string pointer = d.field.empty() || !to_pointer ? "" : to_pointer(d.field);
-        std::string text = clip(d.message);
+        std::string text = clip_vendor_text(d.message);
         if (!d.field.empty()) text += " (Coupa field " + d.field + ")";
         e.with_field(std::move(pointer), code, std::move(text));
       }
@@ -132,10 +110,7 @@ error map_vendor_error(const http_response& response, call_kind kind, std::int64
 }
 
 error malformed_response(std::string_view what, call_kind kind, int http_status) {
-  return error(error_class::internal, "coupa.malformed_response",
-               "Coupa answered HTTP " + std::to_string(http_status) + " but " + std::string(what))
-      .with_effect(kind == call_kind::write ? effect::possible : effect::none)
-      .with_vendor({http_status, "", "", ""});
+  return adapters::malformed_response("coupa", "Coupa", what, kind, http_status);
 }
 
 }  // namespace erpc::coupa

@@ -7,6 +7,7 @@
 // RATE_LIMITED with Retry-After (seconds or an HTTP-date) as retry_after_ms.
 #pragma once
 
+#include <erpc/adapters/vendor_errors.hpp>
 #include <erpc/error.hpp>
 #include <erpc/http_client.hpp>
 
@@ -28,7 +29,7 @@ struct error_detail {
 // (an HTML gateway page, JSON without "errors").
 std::optional<std::vector<error_detail>> parse_error_details(std::string_view body);
 
-enum class call_kind { read, write };
+using call_kind = adapters::call_kind;
 
 // A Coupa field ("invoice-lines[0].total") → a pointer into the canonical payload.
 using path_translator = std::function<std::string(std::string_view field)>;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "natural_key_create.hpp"
 
+#include <erpc/adapters/natural_key_match.hpp>
+
 namespace erpc::coupa {
 
 nlohmann::json created_document(nlohmann::json payload, const std::string& vendor_id) {
@@ -11,14 +13,7 @@ nlohmann::json created_document(nlohmann::json payload, const std::string& vendo
 
 std::vector<std::string> differing_fields(const resource_mapping& mapping, const nlohmann::json& body,
                                           const nlohmann::json& found) {
-  const auto expected = mapping.compared_fields(body);
-  const auto actual = mapping.compared_fields(found);
-  std::vector<std::string> out;
-  for (const auto& [name, value] : expected.items()) {
-    if (value.is_null()) continue;
-    if (actual.value(name, nlohmann::json()) != value) out.push_back(name);
-  }
-  return out;
+  return adapters::differing_fields(mapping.compared_fields(body), mapping.compared_fields(found));
 }
 
 namespace {
@@ -62,24 +57,14 @@ class create_run {
   std::optional<result> read_back() {
     // Two are enough to see ambiguity; a natural key should find at most one.
     const auto found = client_.query(mapping_.resource(), mapping_.natural_query(body_), 2, 0, ctx_);
-    if (found.empty()) return std::nullopt;
-    std::vector<std::string> first_difference;
-    for (const auto& record : found) {
-      const auto diff = differing_fields(mapping_, body_, record);
-      const auto id = vendor_id_of(record);
-      if (diff.empty()) {
-        ctx_.log(log_level::info, "replayed Coupa " + std::string(mapping_.resource()) + " " + id +
-                                      " found by its natural key");
-        return result{created_document(req_.payload, id), true};
-      }
-      if (first_difference.empty()) first_difference = diff;
-    }
-    std::string fields;
-    for (const auto& f : first_difference) fields += (fields.empty() ? "" : ", ") + f;
-    throw error(error_class::idempotency_key_reuse, "coupa.key_reuse",
-                "the natural key " + mapping_.natural_key(body_) + " already names a Coupa " +
-                    std::string(mapping_.resource()) + " record that differs in " + fields)
-        .with_effect(effect::none);
+    const auto id = adapters::match_natural_key(
+        found, [this](const nlohmann::json& record) { return differing_fields(mapping_, body_, record); },
+        [](const nlohmann::json& record) { return vendor_id_of(record); },
+        {"coupa", mapping_.natural_key(body_), "a Coupa " + std::string(mapping_.resource())});
+    if (!id) return std::nullopt;
+    ctx_.log(log_level::info, "replayed Coupa " + std::string(mapping_.resource()) + " " + *id +
+                                  " found by its natural key");
+    return result{created_document(req_.payload, *id), true};
   }
 
   coupa_client& client_;

@@ -4,16 +4,12 @@
 // "Coupa" is counted through /_sim/effects (every create and update), so a duplicate, a second
 // export or a silent overwrite fails the test. ARCHITECTURE §6 R1, R2, R4, R5b; the export-flag
 // pattern (BANKING.md); OAuth 2.0 scopes and refresh; 429.
-#include <erpc/host/http_service.hpp>
-#include <erpc/http_client.hpp>
-#include <erpc/sim/testing/sim_process.hpp>
-#include <erpc/testing/fake_host.hpp>
+#include <erpc/adapters/testing/sim_rig.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <atomic>
-#include <chrono>
 
 extern "C" const erpc_adapter_entry_v1 erpc_adapter_entry;
 
@@ -21,92 +17,54 @@ namespace {
 
 using nlohmann::json;
 
-std::int64_t wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-class coupa_rig {
+class coupa_rig : public erpc::adapters::testing::sim_rig {
  public:
-  explicit coupa_rig(json extra_config = json::object()) {
+  explicit coupa_rig(json extra_config = json::object()) : sim_rig("coupa", erpc_adapter_entry) {
     // The vendor's 25 requests/second is exercised by its own test; the others run unthrottled.
-    sim_.apply_settings({{"rate_limit.requests_per_second", 0}});
+    settings({{"rate_limit.requests_per_second", 0}});
     open(std::move(extra_config));
   }
 
   // A new fake host and connection: no memory of earlier calls (R5b: no ledger, no token cache).
   void open(json extra_config = json::object()) {
-    host_ = std::make_unique<erpc::testing::fake_host>();
-    host_->clock().set(wall_ms());
-    host_->secrets().set("env:COUPA_CLIENT", "sim-coupa-client");
-    host_->secrets().set("env:COUPA_SECRET", client_secret_);
-    host_->http().scripted([this](const erpc::http_request& req, const erpc_call_v1* call) {
-      if (req.url.find("/api/") != std::string::npos) {
-        ++(req.method == "GET" ? reads_ : writes_);
-      }
-      auto res = erpc::http_client(http_.table()).send(req, call);
-      if (req.method != "GET" && req.url.find("/api/") != std::string::npos && lose_next_write_reply_.exchange(false)) {
-        erpc::http_response lost;  // committed by Coupa, the reply never arrives (R4)
-        lost.transport = erpc::http_transport::failed;
-        lost.request_sent = true;
-        lost.transport_message = "connection reset while reading the reply";
-        return lost;
-      }
-      return res;
-    });
-    adapter_ = host_->init(erpc_adapter_entry);
-    json config = {{"base_url", sim_.base_url()},
+    json config = {{"base_url", sim().base_url()},
                    {"client_id", "env:COUPA_CLIENT"},
                    {"client_secret", "env:COUPA_SECRET"},
                    {"invoice_create", true}};
     config.update(extra_config);
-    connection_ = host_->open(adapter_, config.dump());
+    sim_rig::open(
+        {{"env:COUPA_CLIENT", "sim-coupa-client"}, {"env:COUPA_SECRET", client_secret_}}, config,
+        [this](const erpc::http_request& req, const erpc_call_v1* call) {
+          const bool api = req.url.find("/api/") != std::string::npos;
+          if (api) ++(req.method == "GET" ? reads_ : writes_);
+          auto res = forward(req, call);
+          if (req.method != "GET" && api && lose_next_write_reply_.exchange(false)) {
+            return erpc::adapters::testing::lost_reply();  // committed by Coupa (R4)
+          }
+          return res;
+        });
   }
 
+  // Coupa's calls carry a payload and a query each (null: none).
   erpc::testing::call_result call(const std::string& op, const std::string& object, const std::string& key,
                                   const json& payload, const json& query = nullptr, int attempt = 1,
                                   const char* prior_outcome = nullptr) {
-    host_->clock().set(wall_ms());
-    json envelope = {{"contract", "1.0"}, {"op", op}, {"object", object}, {"attempt", attempt},
-                     {"correlation_id", "c-" + (key.empty() ? std::string("read") : key)}};
-    if (!key.empty()) envelope["idempotency_key"] = key;
-    if (prior_outcome) envelope["prior_outcome"] = prior_outcome;
-    if (!payload.is_null()) envelope["payload"] = payload;
-    if (!query.is_null()) envelope["query"] = query;
-    auto r = host_->execute(adapter_, connection_, envelope.dump());
-    REQUIRE(r.answers == 1);
-    return r;
+    auto e = envelope(op, object, key, attempt, prior_outcome);
+    e["correlation_id"] = "c-" + (key.empty() ? std::string("read") : key);
+    if (!payload.is_null()) e["payload"] = payload;
+    if (!query.is_null()) e["query"] = query;
+    return execute(e);
   }
 
-  json ok(const erpc::testing::call_result& r) {
-    INFO((r.error ? std::string(r.error->code()) + ": " + r.error->message() : r.json));
-    REQUIRE(r.ok);
-    return json::parse(r.json);
-  }
-
-  const erpc::error& failed(const erpc::testing::call_result& r) {
-    INFO(r.json);
-    REQUIRE_FALSE(r.ok);
-    REQUIRE(r.error);
-    return *r.error;
-  }
-
-  json effects(const std::string& record_type) { return sim_.effects(record_type); }
-  void settings(const json& values) { sim_.apply_settings(values); }
   void lose_next_write_reply() { lose_next_write_reply_ = true; }
   int writes() const { return writes_; }
   int reads() const { return reads_; }
   void set_client_secret(const std::string& s) {
     client_secret_ = s;
-    host_->secrets().set("env:COUPA_SECRET", s);
+    host().secrets().set("env:COUPA_SECRET", s);
   }
 
  private:
-  erpc::sim::testing::sim_process sim_{"coupa"};
-  erpc::http_service http_{erpc::http_service_options{}};
-  std::unique_ptr<erpc::testing::fake_host> host_;
-  const erpc_adapter_v1* adapter_ = nullptr;
-  erpc_connection* connection_ = nullptr;
   std::string client_secret_ = "sim-coupa-client-secret";
   std::atomic<bool> lose_next_write_reply_{false};
   std::atomic<int> writes_{0};

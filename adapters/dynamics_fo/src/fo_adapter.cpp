@@ -6,6 +6,7 @@
 #include "fo_mapping.hpp"
 
 #include <erpc/adapter.hpp>
+#include <erpc/adapters/bundled_manifest.hpp>
 
 namespace erpc::fo {
 
@@ -14,25 +15,18 @@ class dynamics_fo_adapter final : public adapter {
   static constexpr char adapter_id[] = "dynamics_fo";
 
   nlohmann::json describe() const override {
-    return {{"name", "Dynamics 365 Finance & Operations (OData data entities)"},
-            {"vendor", "erpconnect"},
-            {"version", "0.1.0"},
-            {"status", "beta"},
-            {"mapping_version", mapping_version},
-            {"contract", {{"min", "1.0"}, {"max", "1.x"}}},
-            {"objects",
-             {{"Supplier", {"create", "get", "list"}},
-              {"Invoice", {"create", "get", "list"}},
-              {"JournalEntry", {"create", "get"}}}},
-            {"capabilities", nlohmann::json::array()},
-            {"config_schema", config_schema()},
-            {"description",
-             "Vendors (VendorsV2), pending vendor invoices and credit notes (VendorInvoiceHeaders + "
-             "VendorInvoiceLines) and ledger journals (LedgerJournalHeaders + LedgerJournalLines) in "
-             "one legal entity. Creates are idempotent through the entity keys and the vendor's "
-             "invoice number (read back before every create and after F&O's 'record already "
-             "exists'); journals carry the key's reference in the header. Posting and vendor "
-             "payments: not in this version."}};
+    return adapters::bundled_manifest(
+        "Dynamics 365 Finance & Operations (OData data entities)", mapping_version,
+        {{"Supplier", {"create", "get", "list"}},
+         {"Invoice", {"create", "get", "list"}},
+         {"JournalEntry", {"create", "get"}}},
+        config_schema(),
+        "Vendors (VendorsV2), pending vendor invoices and credit notes (VendorInvoiceHeaders + "
+        "VendorInvoiceLines) and ledger journals (LedgerJournalHeaders + LedgerJournalLines) in "
+        "one legal entity. Creates are idempotent through the entity keys and the vendor's "
+        "invoice number (read back before every create and after F&O's 'record already "
+        "exists'); journals carry the key's reference in the header. Posting and vendor "
+        "payments: not in this version.");
   }
 
   void check(const nlohmann::json& config, call_context& ctx) override {

@@ -1,24 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fo_client.hpp"
 
-#include <erpc/adapters/exact_json.hpp>
-
-#include <chrono>
+#include <cctype>
 
 namespace erpc::fo {
 
 namespace {
-
-adapters::oauth2_client_settings oauth_config(const connection_config& c) {
-  adapters::oauth2_client_settings o;
-  o.token_url = c.token_url;
-  o.client_id_ref = c.client_id_ref;
-  o.client_secret_ref = c.client_secret_ref;
-  o.scope = c.scope;
-  o.client_auth = adapters::oauth2_client_auth::form_body;  // Entra form (vendors.md §5.2)
-  o.code_prefix = "fo";
-  return o;
-}
 
 // A key segment's characters percent-encoded where a URL path needs it (quotes stay readable).
 std::string path_encode(const std::string& s) {
@@ -54,18 +41,11 @@ std::string odata_literal(const std::string& text) {
 }
 
 fo_client::fo_client(host_ref host, connection_config config, call_context& ctx)
-    : http_(host), config_(std::move(config)), auth_(host, oauth_config(config_)) {
-  // Resolve now so a broken reference fails open(), not the first call.
-  (void)ctx.resolve_secret(config_.client_id_ref);
-  (void)ctx.resolve_secret(config_.client_secret_ref);
-}
-
-std::int64_t fo_client::now_ms(call_context& ctx) const {
-  if (const auto host_now = ctx.now_unix_ms(); host_now != 0) return host_now;
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+    : config_(std::move(config)),
+      http_(host,
+            adapters::entra_client_settings(config_.token_url, config_.client_id_ref,
+                                            config_.client_secret_ref, config_.scope, "fo"),
+            "fo", "F&O", ctx) {}
 
 std::string fo_client::set_url(std::string_view entity_set, std::string_view query) const {
   std::string url = config_.base_url + "/data/" + std::string(entity_set);
@@ -81,42 +61,11 @@ std::string fo_client::entity_url(std::string_view entity_set, const key_fields&
 
 http_response fo_client::send(const std::string& method, const std::string& url, call_kind kind,
                               call_context& ctx, const nlohmann::json* body) {
-  bool refreshed = false;
-  for (;;) {
-    const auto authorization = auth_.authorization(ctx);
-    http_request req;
-    req.method = method;
-    req.url = url;
-    req.headers.emplace_back("Authorization", authorization);
-    req.headers.emplace_back("Accept", "application/json");
-    req.headers.emplace_back("OData-Version", "4.0");
-    if (body) {
-      req.headers.emplace_back("Content-Type", "application/json");
-      req.body = adapters::dump_exact(*body);
-    }
-    auto res = http_.send(req, ctx.abi_call());
-    if (!res.ok() && kind == call_kind::read && res.request_sent) {
-      throw error(error_class::unavailable, "fo.read_reply_lost",
-                  "F&O read sent but no complete reply: " + res.transport_message)
-          .with_effect(effect::none);
-    }
-    throw_for_transport(res);
-    if (res.status == 401 && !refreshed) {
-      refreshed = true;
-      auth_.refresh(authorization, ctx);
-      ctx.log(log_level::info, "F&O refused the bearer token; fetched a new one once");
-      continue;
-    }
-    return res;
-  }
+  return http_.send(method, url, kind, ctx, body, {{"OData-Version", "4.0"}});
 }
 
 nlohmann::json body_of(const http_response& res, call_kind kind) {
-  try {
-    return adapters::parse_exact(res.body);
-  } catch (const std::exception&) {
-    throw malformed_response("its body is not JSON", kind, res.status);
-  }
+  return adapters::exact_json_body(res, kind, "fo", "F&O");
 }
 
 nlohmann::json fo_client::get_json(const std::string& url, call_context& ctx) {

@@ -10,7 +10,7 @@
 #include "fo_config.hpp"
 #include "fo_errors.hpp"
 
-#include <erpc/adapters/oauth2_client_credentials.hpp>
+#include <erpc/adapters/bearer_json_client.hpp>
 #include <erpc/call_context.hpp>
 #include <erpc/http_client.hpp>
 
@@ -57,14 +57,13 @@ class fo_client {
   std::vector<nlohmann::json> page(std::string_view entity_set, int top, std::int64_t skip,
                                    bool& more, call_context& ctx);
 
-  std::int64_t now_ms(call_context& ctx) const;
+  std::int64_t now_ms(call_context& ctx) const { return adapters::bearer_json_client::now_ms(ctx); }
 
  private:
   nlohmann::json get_json(const std::string& url, call_context& ctx);
 
-  http_client http_;
   connection_config config_;
-  adapters::oauth2_client_credentials auth_;
+  adapters::bearer_json_client http_;
 };
 
 // The JSON body of a response (exact decimals); INTERNAL fo.malformed_response otherwise.

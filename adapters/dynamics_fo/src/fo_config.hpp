@@ -5,30 +5,16 @@
 // that turn canonical codes into F&O ones.
 #pragma once
 
+#include <erpc/adapters/connection_config.hpp>
+
 #include <nlohmann/json.hpp>
 
-#include <map>
-#include <optional>
 #include <string>
 
 namespace erpc::fo {
 
-// A canonical code → F&O code table and its reverse for reads.
-class value_map {
- public:
-  value_map() = default;
-  value_map(std::string name, std::map<std::string, std::string> to_vendor, bool identity);
-
-  const std::string& name() const noexcept { return name_; }
-  std::optional<std::string> vendor_code(const std::string& code) const;
-  std::optional<std::string> code(const std::string& vendor_code) const;
-
- private:
-  std::string name_;
-  std::map<std::string, std::string> to_vendor_;
-  std::map<std::string, std::string> to_code_;
-  bool identity_ = false;
-};
+// A canonical code → F&O code table and its reverse for reads (adapters/common).
+using value_map = adapters::value_map;
 
 struct value_maps {
   value_map accounts;    // canonical GL account → main account (MainAccountDisplayValue)

@@ -5,6 +5,8 @@
 #include "line_writer.hpp"
 #include "mapping_support.hpp"
 
+#include <erpc/adapters/list_query.hpp>
+
 #include <algorithm>
 
 namespace erpc::fo {
@@ -119,25 +121,8 @@ result fo_connection::get(const request& req, call_context& ctx) {
 
 result fo_connection::list(const request& req, call_context& ctx) {
   const auto& q = req.query.is_object() ? req.query : nlohmann::json::object();
-  for (const auto& [name, value] : q.items()) {
-    if (name != "limit" && name != "cursor") {
-      throw error(error_class::unsupported, "fo.query_unsupported", "list does not offer the filter " + name)
-          .with_field("/query/" + name, "fo.query_unsupported", "not offered")
-          .with_effect(effect::none);
-    }
-  }
-  const int limit = q.contains("limit") && q["limit"].is_number_integer()
-                        ? std::clamp(q["limit"].get<int>(), 1, max_page)
-                        : default_page;
-  std::int64_t offset = 0;
-  if (const auto c = query_text(q, "cursor"); !c.empty()) {
-    if (c.size() > 12 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-      throw error(error_class::validation, "fo.cursor", "the cursor is not one this adapter gave")
-          .with_field("/query/cursor", "fo.cursor", "malformed")
-          .with_effect(effect::none);
-    }
-    offset = std::stoll(c);
-  }
+  const auto [limit, offset] = adapters::read_offset_page(
+      q, "fo", {}, default_page, max_page);
   const bool supplier = req.object == "Supplier";
   bool more = false;
   const auto rows = client_.page(supplier ? "VendorsV2" : "VendorInvoiceHeaders", limit, offset, more, ctx);

@@ -7,13 +7,9 @@ namespace erpc::fo {
 
 namespace {
 
-constexpr std::size_t max_text_chars = 300;
-constexpr std::string_view write_exception = "AxODataWriteException";
+using adapters::clip_vendor_text;
 
-std::string clip(std::string text) {
-  if (text.size() > max_text_chars) text = text.substr(0, max_text_chars) + "…";
-  return text;
-}
+constexpr std::string_view write_exception = "AxODataWriteException";
 
 std::string string_member(const nlohmann::json& obj, const char* name) {
   const auto it = obj.find(name);
@@ -93,56 +89,38 @@ error map_odata_error(const http_response& response, call_kind kind, std::int64_
   } else if (write_failed) {
     cls = error_class::validation;
     code = "fo.write_failed";
-  } else if (status == 429) {
-    cls = error_class::rate_limited;
-    code = "fo.rate_limited";
-  } else if (status == 401) {
-    cls = error_class::authentication;
-  } else if (status == 403) {
-    cls = error_class::permission;
-  } else if (status == 404) {
-    cls = error_class::not_found;
-    code = "fo.not_found";
   } else if (status == 405) {
     cls = error_class::unsupported;
-  } else if (status == 409 || status == 412) {
-    cls = error_class::conflict;
   } else if (status == 503 && retry_after) {
     cls = error_class::rate_limited;  // turned away with a time to come back: nothing written
-    code = "fo.rate_limited";
-  } else if (status >= 500 && status <= 599) {
-    cls = kind == call_kind::write ? error_class::outcome_unknown : error_class::unavailable;
-  } else if (status >= 400 && status <= 499) {
-    cls = error_class::validation;
+  } else {
+    cls = adapters::class_for_status(status, kind);
   }
+  if (cls == error_class::rate_limited) code = "fo.rate_limited";
+  if (cls == error_class::not_found) code = "fo.not_found";
 
   std::string message = "F&O answered HTTP " + std::to_string(status);
   if (body) {
-    if (!body->message.empty()) message += ": " + clip(body->message);
-    if (!infolog.empty()) message += " Infolog: " + clip(infolog);
+    if (!body->message.empty()) message += ": " + clip_vendor_text(body->message);
+    if (!infolog.empty()) message += " Infolog: " + clip_vendor_text(infolog);
   } else if (status != 401) {
     message += " with a body that is not an OData error document";
   }
   error e(cls, code, message);
   e.with_effect(cls == error_class::outcome_unknown ? effect::possible : effect::none);
   e.with_vendor({status, body ? body->code : std::string(),
-                 clip(write_failed ? infolog : (body ? body->message : std::string())), ""});
-  if (retry_after) {
-    if (const auto ms = parse_retry_after_ms(*retry_after, now_unix_ms)) e.with_retry_after_ms(*ms);
-  }
+                 clip_vendor_text(write_failed ? infolog : (body ? body->message : std::string())), ""});
+  adapters::add_retry_after(e, response, now_unix_ms);
   if (cls == error_class::validation && !infolog.empty()) {
     if (auto pointer = pointer_for_infolog(infolog); !pointer.empty()) {
-      e.with_field(std::move(pointer), code, clip(infolog));
+      e.with_field(std::move(pointer), code, clip_vendor_text(infolog));
     }
   }
   return e;
 }
 
 error malformed_response(std::string_view what, call_kind kind, int http_status) {
-  return error(error_class::internal, "fo.malformed_response",
-               "F&O answered HTTP " + std::to_string(http_status) + " but " + std::string(what))
-      .with_effect(kind == call_kind::write ? effect::possible : effect::none)
-      .with_vendor({http_status, "", "", ""});
+  return adapters::malformed_response("fo", "F&O", what, kind, http_status);
 }
 
 }  // namespace erpc::fo

@@ -12,6 +12,7 @@
 //   401 AUTHENTICATION, 403 PERMISSION, 404 NOT_FOUND fo.not_found, other 4xx VALIDATION.
 #pragma once
 
+#include <erpc/adapters/vendor_errors.hpp>
 #include <erpc/error.hpp>
 #include <erpc/http_client.hpp>
 
@@ -32,7 +33,7 @@ struct odata_error_body {
 // nullopt when the body is not an OData error document.
 std::optional<odata_error_body> parse_odata_error(std::string_view body);
 
-enum class call_kind { read, write };
+using call_kind = adapters::call_kind;  // a 5xx after a write: OUTCOME_UNKNOWN
 
 // The pointer into the canonical payload that an Infolog text is about ("" when none is named).
 std::string pointer_for_infolog(std::string_view infolog);

@@ -4,12 +4,11 @@
 // already exists." must be CONFLICT (the create protocol reads back), not a retryable 500.
 #include "fo_errors.hpp"
 
+#include <erpc/adapters/testing/recorded_response.hpp>
+
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using erpc::effect;
 using erpc::error_class;
@@ -18,18 +17,7 @@ using erpc::fo::call_kind;
 namespace {
 
 erpc::http_response fixture(const std::string& name) {
-  std::ifstream in(std::string(ERPC_FO_FIXTURES) + "/" + name + ".json");
-  REQUIRE(in.good());
-  std::stringstream text;
-  text << in.rdbuf();
-  const auto doc = nlohmann::json::parse(text.str());
-  REQUIRE(doc.contains("source"));  // every fixture says where its shape comes from
-  erpc::http_response r;
-  r.transport = erpc::http_transport::ok;
-  r.status = doc.at("status").get<int>();
-  for (const auto& [k, v] : doc.at("headers").items()) r.headers.emplace_back(k, v.get<std::string>());
-  r.body = doc.at("body").get<std::string>();
-  return r;
+  return erpc::adapters::testing::recorded_response(ERPC_FO_FIXTURES, name);
 }
 
 erpc::error map(const std::string& name, call_kind kind = call_kind::write) {

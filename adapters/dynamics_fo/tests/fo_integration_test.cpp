@@ -6,17 +6,12 @@
 // reply after the header (the retry finishes the lines), a late-delivered twin create answered by
 // F&O's "record already exists" 500, credit notes, journals with the key in a reference field,
 // 429, the Entra token refreshed once after a rotation.
-#include <erpc/host/http_service.hpp>
-#include <erpc/http_client.hpp>
-#include <erpc/sim/testing/sim_process.hpp>
-#include <erpc/testing/fake_host.hpp>
+#include <erpc/adapters/testing/sim_rig.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <atomic>
-#include <chrono>
-#include <mutex>
 
 extern "C" const erpc_adapter_entry_v1 erpc_adapter_entry;
 
@@ -26,42 +21,13 @@ using nlohmann::json;
 
 constexpr const char* sim_secret = "erpc-sim-fo-secret";  // simulator default
 
-std::int64_t wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-class fo_rig {
+class fo_rig : public erpc::adapters::testing::sim_rig {
  public:
-  fo_rig() { open(); }
+  fo_rig() : sim_rig("dynamics_fo", erpc_adapter_entry) { open(); }
 
   // A new fake host and connection: no memory of earlier calls (R5b: no ledger, no cache).
   void open(const std::string& secret = sim_secret) {
-    host_ = std::make_unique<erpc::testing::fake_host>();
-    host_->clock().set(wall_ms());
-    host_->secrets().set("env:FO_CLIENT_ID", "erpc-sim-fo-client");
-    host_->secrets().set("env:FO_CLIENT_SECRET", secret);
-    host_->http().scripted([this](const erpc::http_request& req, const erpc_call_v1* call) {
-      erpc::http_client client(http_.table());
-      const bool post = req.method == "POST" && req.url.find("/data/") != std::string::npos;
-      if (post && twin_next_create_.exchange(false)) {
-        // The same create delivered twice: a first attempt that arrives late.
-        (void)client.send(req, call);
-      }
-      if (req.url.find("token") != std::string::npos) ++token_requests_;
-      auto res = client.send(req, call);
-      if (post && lose_next_create_reply_.exchange(false)) {
-        erpc::http_response lost;
-        lost.transport = erpc::http_transport::failed;
-        lost.request_sent = true;
-        lost.transport_message = "connection reset while reading the reply";
-        return lost;
-      }
-      return res;
-    });
-    adapter_ = host_->init(erpc_adapter_entry);
-    const json config = {{"base_url", sim_.base_url()},
+    const json config = {{"base_url", sim().base_url()},
                          {"company", "usmf"},
                          {"legal_entity", "US01"},
                          {"auth", {{"token_url", "/00000000-0000-0000-0000-0000000000fo/oauth2/v2.0/token"},
@@ -69,54 +35,27 @@ class fo_rig {
                                    {"client_secret", "env:FO_CLIENT_SECRET"}}},
                          {"value_maps", {{"accounts", {{"5400", "600100"}, {"3300", "200100"}}},
                                          {"tax_codes", {{"US19", "VAT19"}, {"US99", "VAT99"}}}}}};
-    connection_ = host_->open(adapter_, config.dump());
+    sim_rig::open(
+        {{"env:FO_CLIENT_ID", "erpc-sim-fo-client"}, {"env:FO_CLIENT_SECRET", secret}}, config,
+        [this](const erpc::http_request& req, const erpc_call_v1* call) {
+          const bool post = req.method == "POST" && req.url.find("/data/") != std::string::npos;
+          if (post && twin_next_create_.exchange(false)) {
+            // The same create delivered twice: a first attempt that arrives late.
+            (void)forward(req, call);
+          }
+          if (req.url.find("token") != std::string::npos) ++token_requests_;
+          auto res = forward(req, call);
+          return post && lose_next_create_reply_.exchange(false) ? erpc::adapters::testing::lost_reply()
+                                                                  : res;
+        });
   }
 
-  erpc::testing::call_result call(const std::string& op, const std::string& object, const std::string& key,
-                                  const json& payload_or_query, int attempt = 1,
-                                  const char* prior_outcome = nullptr) {
-    host_->clock().set(wall_ms());
-    json envelope = {{"contract", "1.0"}, {"op", op}, {"object", object},
-                     {"attempt", attempt}, {"correlation_id", "c-" + key}};
-    if (!key.empty()) envelope["idempotency_key"] = key;
-    if (prior_outcome) envelope["prior_outcome"] = prior_outcome;
-    envelope[op == "create" ? "payload" : "query"] = payload_or_query;
-    auto r = host_->execute(adapter_, connection_, envelope.dump());
-    REQUIRE(r.answers == 1);
-    return r;
-  }
-
-  json ok(const erpc::testing::call_result& r) {
-    INFO((r.error ? std::string(r.error->code()) + ": " + r.error->message() : r.json));
-    REQUIRE(r.ok);
-    return json::parse(r.json);
-  }
-
-  const erpc::error& failed(const erpc::testing::call_result& r) {
-    INFO(r.json);
-    REQUIRE_FALSE(r.ok);
-    REQUIRE(r.error);
-    return *r.error;
-  }
-
-  std::size_t count(const std::string& record_type) {
-    return sim_.effects(record_type).at("created").get<std::size_t>();
-  }
-  std::size_t updates(const std::string& record_type) {
-    return sim_.effects(record_type).at("updated").get<std::size_t>();
-  }
-  void settings(const json& values) { sim_.apply_settings(values); }
   void lose_next_create_reply() { lose_next_create_reply_ = true; }
-  void rotate_secret(const std::string& secret) { host_->secrets().set("env:FO_CLIENT_SECRET", secret); }
+  void rotate_secret(const std::string& secret) { host().secrets().set("env:FO_CLIENT_SECRET", secret); }
   void twin_next_create() { twin_next_create_ = true; }
   int token_requests() const { return token_requests_; }
 
  private:
-  erpc::sim::testing::sim_process sim_{"dynamics_fo"};
-  erpc::http_service http_{erpc::http_service_options{}};
-  std::unique_ptr<erpc::testing::fake_host> host_;
-  const erpc_adapter_v1* adapter_ = nullptr;
-  erpc_connection* connection_ = nullptr;
   std::atomic<bool> lose_next_create_reply_{false};
   std::atomic<bool> twin_next_create_{false};
   std::atomic<int> token_requests_{0};
@@ -169,15 +108,15 @@ TEST_CASE("fo: a supplier is created, read, listed, replayed on a fresh connecti
   const auto created = rig.ok(rig.call("create", "Supplier", "k-s1", supplier("V100")));
   CHECK(created["result"]["id"] == "V100");
   CHECK(created["replayed"] == false);
-  CHECK(rig.count("VendTable") == 1);
+  CHECK(rig.created("VendTable") == 1);
   rig.open();
   const auto replay = rig.ok(rig.call("create", "Supplier", "k-s1", supplier("V100")));
   CHECK(replay["replayed"] == true);
-  CHECK(rig.count("VendTable") == 1);
+  CHECK(rig.created("VendTable") == 1);
   auto changed = supplier("V100");
   changed["name"] = "Another name";
   CHECK(rig.failed(rig.call("create", "Supplier", "k-s1", changed)).cls() == erpc::error_class::idempotency_key_reuse);
-  CHECK(rig.count("VendTable") == 1);
+  CHECK(rig.created("VendTable") == 1);
 
   const auto read = rig.ok(rig.call("get", "Supplier", "", json{{"id", "V100"}}))["result"];
   CHECK(read["name"] == "Contoso V100");
@@ -199,8 +138,8 @@ TEST_CASE("fo: a supplier create whose twin lands first is answered by 'record a
   rig.twin_next_create();
   const auto r = rig.ok(rig.call("create", "Supplier", "k-s1", supplier("V100")));
   CHECK(r["replayed"] == true);
-  CHECK(rig.count("VendTable") == 1);
-  CHECK(rig.updates("VendTable") == 0);
+  CHECK(rig.created("VendTable") == 1);
+  CHECK(rig.updated("VendTable") == 0);
 }
 
 TEST_CASE("fo: an invoice with lines is created, read, listed, replayed, and a changed one refused",
@@ -210,8 +149,8 @@ TEST_CASE("fo: an invoice with lines is created, read, listed, replayed, and a c
   const auto created = rig.ok(rig.call("create", "Invoice", "k-i1", invoice("V1", "INV-1")));
   const auto id = created["result"]["id"].get<std::string>();
   CHECK(id.rfind("APINV", 0) == 0);
-  CHECK(rig.count("VendInvoiceInfoTable") == 1);
-  CHECK(rig.count("VendInvoiceInfoLine") == 2);
+  CHECK(rig.created("VendInvoiceInfoTable") == 1);
+  CHECK(rig.created("VendInvoiceInfoLine") == 2);
 
   const auto read = rig.ok(rig.call("get", "Invoice", "", json{{"id", id}}))["result"];
   CHECK(read["invoice_number"] == "INV-1");
@@ -232,8 +171,8 @@ TEST_CASE("fo: an invoice with lines is created, read, listed, replayed, and a c
   other_amount["totals"]["net"] = money("106.10");
   other_amount["totals"]["gross"] = money("125.12");
   CHECK(rig.failed(rig.call("create", "Invoice", "k-i1", other_amount)).cls() == erpc::error_class::idempotency_key_reuse);
-  CHECK(rig.count("VendInvoiceInfoTable") == 1);
-  CHECK(rig.count("VendInvoiceInfoLine") == 2);
+  CHECK(rig.created("VendInvoiceInfoTable") == 1);
+  CHECK(rig.created("VendInvoiceInfoLine") == 2);
 
   const auto list = rig.ok(rig.call("list", "Invoice", "", json::object()))["result"];
   REQUIRE(list["items"].size() == 1);
@@ -246,13 +185,13 @@ TEST_CASE("fo: a lost reply after the header — the retry finds it and writes t
   rig.lose_next_create_reply();
   const auto lost = rig.failed(rig.call("create", "Invoice", "k-i1", invoice("V1", "INV-1")));
   CHECK(lost.cls() == erpc::error_class::outcome_unknown);
-  CHECK(rig.count("VendInvoiceInfoTable") == 1);
-  CHECK(rig.count("VendInvoiceInfoLine") == 0);
+  CHECK(rig.created("VendInvoiceInfoTable") == 1);
+  CHECK(rig.created("VendInvoiceInfoLine") == 0);
   rig.open();
   const auto retry = rig.ok(rig.call("create", "Invoice", "k-i1", invoice("V1", "INV-1"), 2, "unknown"));
   CHECK(retry["replayed"] == true);
-  CHECK(rig.count("VendInvoiceInfoTable") == 1);
-  CHECK(rig.count("VendInvoiceInfoLine") == 2);
+  CHECK(rig.created("VendInvoiceInfoTable") == 1);
+  CHECK(rig.created("VendInvoiceInfoLine") == 2);
 }
 
 TEST_CASE("fo: a late-delivered twin invoice header is refused by F&O and the create replays it",
@@ -265,8 +204,8 @@ TEST_CASE("fo: a late-delivered twin invoice header is refused by F&O and the cr
     rig.twin_next_create();  // the header POST reaches F&O twice: the first copy wins
     const auto r = rig.ok(rig.call("create", "Invoice", "k-i1", invoice("V1", "INV-1")));
     CHECK(r["replayed"] == true);
-    CHECK(rig.count("VendInvoiceInfoTable") == 1);
-    CHECK(rig.count("VendInvoiceInfoLine") == 2);
+    CHECK(rig.created("VendInvoiceInfoTable") == 1);
+    CHECK(rig.created("VendInvoiceInfoLine") == 2);
   }
 }
 
@@ -280,12 +219,12 @@ TEST_CASE("fo: a line F&O refuses after the header leaves effect committed, and 
   CHECK(e.cls() == erpc::error_class::validation);
   CHECK(e.code() == "fo.write_failed");
   CHECK(e.effect() == erpc::effect::committed);  // the header is there
-  CHECK(rig.count("VendInvoiceInfoTable") == 1);
-  CHECK(rig.count("VendInvoiceInfoLine") == 0);
+  CHECK(rig.created("VendInvoiceInfoTable") == 1);
+  CHECK(rig.created("VendInvoiceInfoLine") == 0);
   const auto retry = rig.ok(rig.call("create", "Invoice", "k-i1", invoice("V1", "INV-1"), 2));
   CHECK(retry["replayed"] == true);
-  CHECK(rig.count("VendInvoiceInfoTable") == 1);
-  CHECK(rig.count("VendInvoiceInfoLine") == 2);
+  CHECK(rig.created("VendInvoiceInfoTable") == 1);
+  CHECK(rig.created("VendInvoiceInfoLine") == 2);
 }
 
 TEST_CASE("fo: a credit note round-trips with positive amounts", "[fo][integration]") {
@@ -305,7 +244,7 @@ TEST_CASE("fo: an unknown vendor account is VALIDATION with a pointer, nothing w
   CHECK(e.code() == "fo.write_failed");
   REQUIRE_FALSE(e.field_errors().empty());
   CHECK(e.field_errors()[0].pointer == "/supplier");
-  CHECK(rig.count("VendInvoiceInfoTable") == 0);
+  CHECK(rig.created("VendInvoiceInfoTable") == 0);
 }
 
 TEST_CASE("fo: a journal carries its key in a reference field and is replayed, resumed, refused when changed",
@@ -314,8 +253,8 @@ TEST_CASE("fo: a journal carries its key in a reference field and is replayed, r
   const auto created = rig.ok(rig.call("create", "JournalEntry", "k-j1", journal()));
   const auto batch = created["result"]["id"].get<std::string>();
   CHECK(batch.rfind("JB", 0) == 0);
-  CHECK(rig.count("LedgerJournalTable") == 1);
-  CHECK(rig.count("LedgerJournalTrans") == 2);
+  CHECK(rig.created("LedgerJournalTable") == 1);
+  CHECK(rig.created("LedgerJournalTrans") == 2);
   rig.open();
   const auto replay = rig.ok(rig.call("create", "JournalEntry", "k-j1", journal()));
   CHECK(replay["replayed"] == true);
@@ -323,7 +262,7 @@ TEST_CASE("fo: a journal carries its key in a reference field and is replayed, r
   auto changed = journal();
   changed["posting_date"] = "2026-03-30";
   CHECK(rig.failed(rig.call("create", "JournalEntry", "k-j1", changed)).cls() == erpc::error_class::idempotency_key_reuse);
-  CHECK(rig.count("LedgerJournalTable") == 1);
+  CHECK(rig.created("LedgerJournalTable") == 1);
 
   const auto read = rig.ok(rig.call("get", "JournalEntry", "", json{{"id", batch}}))["result"];
   CHECK(read["posting_date"] == "2026-03-31");
@@ -341,12 +280,12 @@ TEST_CASE("fo: a journal carries its key in a reference field and is replayed, r
   // A lost reply after the header: the retry finds the header by the reference, writes the lines.
   rig.lose_next_create_reply();
   CHECK(rig.failed(rig.call("create", "JournalEntry", "k-j3", journal())).cls() == erpc::error_class::outcome_unknown);
-  CHECK(rig.count("LedgerJournalTable") == 3);
-  CHECK(rig.count("LedgerJournalTrans") == 4);
+  CHECK(rig.created("LedgerJournalTable") == 3);
+  CHECK(rig.created("LedgerJournalTrans") == 4);
   rig.open();
   CHECK(rig.ok(rig.call("create", "JournalEntry", "k-j3", journal(), 2, "unknown"))["replayed"] == true);
-  CHECK(rig.count("LedgerJournalTable") == 3);
-  CHECK(rig.count("LedgerJournalTrans") == 6);
+  CHECK(rig.created("LedgerJournalTable") == 3);
+  CHECK(rig.created("LedgerJournalTrans") == 6);
 }
 
 TEST_CASE("fo: 429 is RATE_LIMITED with retry_after_ms, nothing written", "[fo][integration]") {
@@ -358,7 +297,7 @@ TEST_CASE("fo: 429 is RATE_LIMITED with retry_after_ms, nothing written", "[fo][
   CHECK(e.code() == "fo.rate_limited");
   REQUIRE(e.retry_after_ms());
   CHECK(*e.retry_after_ms() == 9000);
-  CHECK(rig.count("VendTable") == 0);
+  CHECK(rig.created("VendTable") == 0);
 }
 
 TEST_CASE("fo: a rotated client secret meets one 401, one token refresh, one resend", "[fo][integration]") {
@@ -371,5 +310,5 @@ TEST_CASE("fo: a rotated client secret meets one 401, one token refresh, one res
   rig.rotate_secret("rotated");
   rig.ok(rig.call("create", "Supplier", "k-s2", supplier("V2")));
   CHECK(rig.token_requests() == before + 1);  // one refresh after the 401, not more
-  CHECK(rig.count("VendTable") == 2);
+  CHECK(rig.created("VendTable") == 2);
 }

@@ -4,11 +4,10 @@
 #include "ob_errors.hpp"
 #include "payment_mapping.hpp"
 
+#include <erpc/adapters/testing/recorded_response.hpp>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-
-#include <fstream>
-#include <sstream>
 
 namespace {
 
@@ -17,18 +16,7 @@ using erpc::error_class;
 using erpc::openbanking::call_step;
 
 erpc::http_response fixture(const std::string& name) {
-  std::ifstream in(std::string(ERPC_OPENBANKING_FIXTURES) + "/" + name + ".json");
-  REQUIRE(in.good());
-  std::stringstream text;
-  text << in.rdbuf();
-  const auto doc = nlohmann::json::parse(text.str());
-  REQUIRE(doc.contains("source"));
-  erpc::http_response r;
-  r.transport = erpc::http_transport::ok;
-  r.status = doc.at("status").get<int>();
-  for (const auto& [k, v] : doc.at("headers").items()) r.headers.emplace_back(k, v.get<std::string>());
-  r.body = doc.at("body").get<std::string>();
-  return r;
+  return erpc::adapters::testing::recorded_response(ERPC_OPENBANKING_FIXTURES, name);
 }
 
 const nlohmann::json payment = {

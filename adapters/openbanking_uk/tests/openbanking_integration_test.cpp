@@ -5,10 +5,7 @@
 // test. ARCHITECTURE §6: R1 replay, R2 reuse, R4 lost reply, R5b ledger-less (a fresh fake host
 // each time); the consumed-consent guard after the key's validity; PSU settings; 429; the one
 // token refresh; status progression mapped to the canonical lifecycle.
-#include <erpc/host/http_service.hpp>
-#include <erpc/http_client.hpp>
-#include <erpc/sim/testing/sim_process.hpp>
-#include <erpc/testing/fake_host.hpp>
+#include <erpc/adapters/testing/sim_rig.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -25,12 +22,6 @@ namespace {
 
 using nlohmann::json;
 
-std::int64_t wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 json payment(const std::string& amount = "119.00") {
   return {{"external_refs", json::object()},
           {"source", {{"system", "erp"}}},
@@ -42,72 +33,35 @@ json payment(const std::string& amount = "119.00") {
           {"document_number", "INV-2026-0042"}};
 }
 
-class ob_rig {
+class ob_rig : public erpc::adapters::testing::sim_rig {
  public:
-  ob_rig() { open(); }
+  ob_rig() : sim_rig("openbanking_uk", erpc_adapter_entry) { open(); }
 
   // A new fake host and connection: no memory of earlier calls (R5b: no ledger, no token).
   void open(const std::string& client_secret = "erpc-ob-secret") {
-    host_ = std::make_unique<erpc::testing::fake_host>();
-    host_->clock().set(wall_ms());
-    host_->secrets().set("env:OB_CLIENT_ID", "erpc-ob-client");
-    host_->secrets().set("env:OB_CLIENT_SECRET", client_secret);
-    host_->http().scripted([this](const erpc::http_request& req, const erpc_call_v1* call) {
-      {
-        std::lock_guard lock(mutex_);
-        sent_.push_back(req.method + " " + req.url.substr(req.url.find('/', 8)));
-      }
-      erpc::http_client client(http_.table());
-      auto res = client.send(req, call);
-      if (req.url.find("/domestic-payments") != std::string::npos && req.method == "POST" &&
-          lose_next_payment_reply_.exchange(false)) {
-        erpc::http_response lost;  // committed by the bank, the reply never arrives
-        lost.transport = erpc::http_transport::failed;
-        lost.request_sent = true;
-        lost.transport_message = "connection reset while reading the reply";
-        return lost;
-      }
-      return res;
-    });
-    adapter_ = host_->init(erpc_adapter_entry);
-    const json config = {{"base_url", sim_.base_url()},
+    const json config = {{"base_url", sim().base_url()},
                          {"auth",
                           {{"client_id", "env:OB_CLIENT_ID"},
                            {"client_secret", "env:OB_CLIENT_SECRET"}}}};
-    connection_ = host_->open(adapter_, config.dump());
+    sim_rig::open(
+        {{"env:OB_CLIENT_ID", "erpc-ob-client"}, {"env:OB_CLIENT_SECRET", client_secret}}, config,
+        [this](const erpc::http_request& req, const erpc_call_v1* call) {
+          {
+            std::lock_guard lock(mutex_);
+            sent_.push_back(req.method + " " + req.url.substr(req.url.find('/', 8)));
+          }
+          auto res = forward(req, call);
+          if (req.url.find("/domestic-payments") != std::string::npos && req.method == "POST" &&
+              lose_next_payment_reply_.exchange(false)) {
+            return erpc::adapters::testing::lost_reply();  // committed by the bank, reply lost
+          }
+          return res;
+        });
   }
 
-  erpc::testing::call_result call(const std::string& op, const std::string& object,
-                                  const std::string& key, const json& payload_or_query,
-                                  int attempt = 1, const char* prior = nullptr) {
-    host_->clock().set(wall_ms());
-    json envelope = {{"contract", "1.0"}, {"op", op}, {"object", object}, {"attempt", attempt},
-                     {"correlation_id", "c-" + key}};
-    if (!key.empty()) envelope["idempotency_key"] = key;
-    if (prior) envelope["prior_outcome"] = prior;
-    envelope[op == "create" ? "payload" : "query"] = payload_or_query;
-    auto r = host_->execute(adapter_, connection_, envelope.dump());
-    REQUIRE(r.answers == 1);
-    return r;
-  }
-
-  json ok(const erpc::testing::call_result& r) {
-    INFO((r.error ? std::string(r.error->code()) + ": " + r.error->message() : r.json));
-    REQUIRE(r.ok);
-    return json::parse(r.json);
-  }
-
-  erpc::error failed(const erpc::testing::call_result& r) {
-    INFO(r.json);
-    REQUIRE_FALSE(r.ok);
-    REQUIRE(r.error);
-    return *r.error;
-  }
-
-  void set_secret(const std::string& value) { host_->secrets().set("env:OB_CLIENT_SECRET", value); }
-  std::size_t payments() { return sim_.effects("DomesticPayment").value("created", 0); }
-  std::size_t payment_updates() { return sim_.effects("DomesticPayment").value("updated", 0); }
-  void settings(const json& values) { sim_.apply_settings(values); }
+  void set_secret(const std::string& value) { host().secrets().set("env:OB_CLIENT_SECRET", value); }
+  std::size_t payments() { return effects("DomesticPayment").value("created", 0); }
+  std::size_t payment_updates() { return effects("DomesticPayment").value("updated", 0); }
   void lose_next_payment_reply() { lose_next_payment_reply_ = true; }
   std::vector<std::string> take_sent() {
     std::lock_guard lock(mutex_);
@@ -117,11 +71,6 @@ class ob_rig {
   }
 
  private:
-  erpc::sim::testing::sim_process sim_{"openbanking_uk"};
-  erpc::http_service http_{erpc::http_service_options{}};
-  std::unique_ptr<erpc::testing::fake_host> host_;
-  const erpc_adapter_v1* adapter_ = nullptr;
-  erpc_connection* connection_ = nullptr;
   std::mutex mutex_;
   std::vector<std::string> sent_;
   std::atomic<bool> lose_next_payment_reply_{false};

@@ -7,6 +7,7 @@
 #include "resource_mapping.hpp"
 
 #include <erpc/adapter.hpp>
+#include <erpc/adapters/bundled_manifest.hpp>
 
 namespace erpc::oracle_fusion {
 
@@ -15,23 +16,16 @@ class fusion_adapter final : public adapter {
   static constexpr const char* adapter_id = oracle_fusion::adapter_id;
 
   nlohmann::json describe() const override {
-    return {{"name", "Oracle Fusion Cloud Financials (ADF REST)"},
-            {"vendor", "erpconnect"},
-            {"version", "0.1.0"},
-            {"status", "beta"},
-            {"mapping_version", mapping_version},
-            {"contract", {{"min", "1.0"}, {"max", "1.x"}}},
-            {"objects",
-             {{"Supplier", {"create", "get", "list", "update"}},
-              {"Invoice", {"create", "get", "list"}},
-              {"Payment", {"create", "get", "cancel"}}}},
-            {"capabilities", nlohmann::json::array()},
-            {"config_schema", config_schema()},
-            {"description",
-             "Suppliers (with a site), payables invoices and credit memos, and manual payables "
-             "payments with void in Oracle Fusion; creates are idempotent through the natural "
-             "keys (invoice number per supplier), never Upsert-Mode. Journals are unsupported "
-             "(no single-journal REST create)."}};
+    return adapters::bundled_manifest(
+        "Oracle Fusion Cloud Financials (ADF REST)", mapping_version,
+        {{"Supplier", {"create", "get", "list", "update"}},
+         {"Invoice", {"create", "get", "list"}},
+         {"Payment", {"create", "get", "cancel"}}},
+        config_schema(),
+        "Suppliers (with a site), payables invoices and credit memos, and manual payables "
+        "payments with void in Oracle Fusion; creates are idempotent through the natural "
+        "keys (invoice number per supplier), never Upsert-Mode. Journals are unsupported "
+        "(no single-journal REST create).");
   }
 
   // Checks the configuration and that every secret reference resolves, without a request.

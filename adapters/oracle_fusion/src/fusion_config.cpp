@@ -8,23 +8,6 @@
 
 namespace erpc::oracle_fusion {
 
-value_map::value_map(std::string name, std::map<std::string, std::string> to_vendor)
-    : name_(std::move(name)), to_vendor_(std::move(to_vendor)) {
-  for (const auto& [code, value] : to_vendor_) to_code_.emplace(value, code);
-}
-
-std::optional<std::string> value_map::vendor_value(const std::string& code) const {
-  const auto it = to_vendor_.find(code);
-  if (it == to_vendor_.end()) return std::nullopt;
-  return it->second;
-}
-
-std::optional<std::string> value_map::code(const std::string& vendor_value) const {
-  const auto it = to_code_.find(vendor_value);
-  if (it == to_code_.end()) return std::nullopt;
-  return it->second;
-}
-
 namespace {
 
 using erpc::adapters::is_secret_reference;
@@ -39,9 +22,7 @@ constexpr const char* text_fields[] = {"default_business_unit", "supplier_site",
 }  // namespace
 
 nlohmann::json config_schema() {
-  const nlohmann::json credential = {{"type", "string"},
-                                     {"pattern", "^[a-z]+:.+$"},
-                                     {"description", "a secret reference (env:NAME, file:/path)"}};
+  const auto credential = adapters::secret_reference_schema();
   nlohmann::json maps = {{"type", "object"}, {"additionalProperties", false}};
   for (const auto* name : map_fields) maps["properties"][name] = string_map_schema();
   nlohmann::json schema = {

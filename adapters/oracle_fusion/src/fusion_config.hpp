@@ -6,29 +6,16 @@
 // terms, disbursement bank accounts).
 #pragma once
 
+#include <erpc/adapters/connection_config.hpp>
+
 #include <nlohmann/json.hpp>
 
-#include <map>
-#include <optional>
 #include <string>
 
 namespace erpc::oracle_fusion {
 
-// A canonical code → Fusion value table, and its reverse for reads.
-class value_map {
- public:
-  value_map() = default;
-  value_map(std::string name, std::map<std::string, std::string> to_vendor);
-
-  const std::string& name() const noexcept { return name_; }
-  std::optional<std::string> vendor_value(const std::string& code) const;
-  std::optional<std::string> code(const std::string& vendor_value) const;
-
- private:
-  std::string name_;
-  std::map<std::string, std::string> to_vendor_;
-  std::map<std::string, std::string> to_code_;
-};
+// A canonical code → Fusion value table, and its reverse for reads. (adapters/common)
+using value_map = adapters::value_map;
 
 struct value_maps {
   value_map business_units;  // legal_entity → BusinessUnit / ProcurementBU name

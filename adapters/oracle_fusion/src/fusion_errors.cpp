@@ -7,12 +7,7 @@ namespace erpc::oracle_fusion {
 
 namespace {
 
-constexpr std::size_t max_detail_chars = 300;
-
-std::string clip(std::string text) {
-  if (text.size() > max_detail_chars) text = text.substr(0, max_detail_chars) + "…";
-  return text;
-}
+using adapters::clip_vendor_text;
 
 bool word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -29,24 +24,6 @@ std::string attribute_named(std::string_view text) {
     if (!name.empty()) return name;
   }
   return {};
-}
-
-error_class class_for(int status, call_kind kind) {
-  switch (status) {
-    case 401: return error_class::authentication;
-    case 403: return error_class::permission;
-    case 404: return error_class::not_found;
-    case 409:
-    case 412: return error_class::conflict;
-    case 429: return error_class::rate_limited;
-    case 503: return kind == call_kind::write ? error_class::outcome_unknown : error_class::unavailable;
-    default: break;
-  }
-  if (status >= 500 && status <= 599) {
-    return kind == call_kind::write ? error_class::outcome_unknown : error_class::unavailable;
-  }
-  if (status >= 400 && status <= 499) return error_class::validation;
-  return error_class::internal;
 }
 
 }  // namespace
@@ -91,28 +68,19 @@ error map_vendor_error(const http_response& response, call_kind kind, std::int64
   const error_detail first = details && !details->empty() ? details->front() : error_detail{};
   const std::string code = first.code.empty() ? "oracle_fusion.http_" + std::to_string(status)
                                               : "oracle_fusion." + first.code;
-  const auto cls = class_for(status, kind);
+  const auto cls = adapters::class_for_status(status, kind);
   std::string message = "Oracle Fusion answered HTTP " + std::to_string(status);
   if (!first.code.empty()) message += " " + first.code;
-  if (!first.detail.empty()) message += ": " + clip(first.detail);
+  if (!first.detail.empty()) message += ": " + clip_vendor_text(first.detail);
   error e(cls, code, message);
-  switch (cls) {
-    case error_class::outcome_unknown:
-    case error_class::internal:
-      e.with_effect(kind == call_kind::write ? effect::possible : effect::none);
-      break;
-    default:
-      e.with_effect(effect::none);
-  }
-  e.with_vendor({status, first.code, clip(first.detail), ""});
-  if (const auto retry = response.header("Retry-After")) {
-    if (const auto ms = parse_retry_after_ms(*retry, now_unix_ms)) e.with_retry_after_ms(*ms);
-  }
+  e.with_effect(adapters::effect_of(cls, kind));
+  e.with_vendor({status, first.code, clip_vendor_text(first.detail), ""});
+  adapters::add_retry_after(e, response, now_unix_ms);
   if (cls == error_class::validation) {
     if (details && !details->empty()) {
       for (const auto& d : *details) {
         std::string pointer = d.path.empty() || !to_pointer ? "" : to_pointer(d.path);
-        std::string text = clip(d.detail);
+        std::string text = clip_vendor_text(d.detail);
         if (!d.path.empty()) text += " (Fusion attribute " + d.path + ")";
         e.with_field(std::move(pointer), d.code.empty() ? code : "oracle_fusion." + d.code,
                      std::move(text));
@@ -125,11 +93,7 @@ error map_vendor_error(const http_response& response, call_kind kind, std::int64
 }
 
 error malformed_response(std::string_view what, call_kind kind, int http_status) {
-  return error(error_class::internal, "oracle_fusion.malformed_response",
-               "Oracle Fusion answered HTTP " + std::to_string(http_status) + " but " +
-                   std::string(what))
-      .with_effect(kind == call_kind::write ? effect::possible : effect::none)
-      .with_vendor({http_status, "", "", ""});
+  return adapters::malformed_response("oracle_fusion", "Oracle Fusion", what, kind, http_status);
 }
 
 }  // namespace erpc::oracle_fusion

@@ -6,6 +6,7 @@
 // (§3.4: 401, 403, 404, 412, 429, 400).
 #pragma once
 
+#include <erpc/adapters/vendor_errors.hpp>
 #include <erpc/error.hpp>
 #include <erpc/http_client.hpp>
 
@@ -29,7 +30,7 @@ struct error_detail {
 // JSON document that is not an ADF error.
 std::optional<std::vector<error_detail>> parse_error_details(std::string_view body);
 
-enum class call_kind { read, write };
+using call_kind = adapters::call_kind;
 
 // A vendor path ("InvoiceNumber", "invoiceLines[0].LineAmount") → a pointer into the payload.
 using path_translator = std::function<std::string(std::string_view vendor_path)>;

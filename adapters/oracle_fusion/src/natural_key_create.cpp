@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "natural_key_create.hpp"
 
+#include <erpc/adapters/natural_key_match.hpp>
+
 namespace erpc::oracle_fusion {
 
 nlohmann::json created_document(nlohmann::json payload, const std::string& vendor_id) {
@@ -17,14 +19,7 @@ std::vector<nlohmann::json> find_by_natural_key(resource_api& api, const resourc
 
 std::vector<std::string> differing_fields(const resource_mapping& mapping,
                                           const nlohmann::json& body, const nlohmann::json& found) {
-  const auto expected = mapping.compared_fields(body);
-  const auto actual = mapping.compared_fields(found);
-  std::vector<std::string> out;
-  for (const auto& [name, value] : expected.items()) {
-    if (value.is_null()) continue;
-    if (actual.value(name, nlohmann::json()) != value) out.push_back(name);
-  }
-  return out;
+  return adapters::differing_fields(mapping.compared_fields(body), mapping.compared_fields(found));
 }
 
 namespace {
@@ -70,24 +65,15 @@ class create_run {
  private:
   std::optional<result> read_back() {
     const auto found = find_by_natural_key(api_, mapping_, body_, ctx_);
-    if (found.empty()) return std::nullopt;
-    std::vector<std::string> first_difference;
-    for (const auto& record : found) {
-      const auto diff = differing_fields(mapping_, body_, record);
-      const auto id = vendor_id_of(mapping_, record);
-      if (diff.empty()) {
-        ctx_.log(log_level::info, "replayed Oracle Fusion " + std::string(mapping_.resource()) +
-                                      " " + id + " found by its natural key");
-        return result{created_document(req_.payload, id), true};
-      }
-      if (first_difference.empty()) first_difference = diff;
-    }
-    std::string fields;
-    for (const auto& f : first_difference) fields += (fields.empty() ? "" : ", ") + f;
-    throw error(error_class::idempotency_key_reuse, "oracle_fusion.key_reuse",
-                "the natural key " + mapping_.natural_key(body_) + " already names an Oracle Fusion " +
-                    std::string(mapping_.resource()) + " record that differs in " + fields)
-        .with_effect(effect::none);
+    const auto id = adapters::match_natural_key(
+        found, [this](const nlohmann::json& record) { return differing_fields(mapping_, body_, record); },
+        [this](const nlohmann::json& record) { return vendor_id_of(mapping_, record); },
+        {"oracle_fusion", mapping_.natural_key(body_),
+         "an Oracle Fusion " + std::string(mapping_.resource())});
+    if (!id) return std::nullopt;
+    ctx_.log(log_level::info, "replayed Oracle Fusion " + std::string(mapping_.resource()) + " " +
+                                  *id + " found by its natural key");
+    return result{created_document(req_.payload, *id), true};
   }
 
   resource_api& api_;

@@ -4,16 +4,12 @@
 // What happened at "Fusion" is counted through /_sim/effects (every create and update), so a
 // duplicate or a silent overwrite fails the test. ARCHITECTURE §6 R1, R2, R4, R5b; credit
 // memos; payments and their void; OAuth 2.0; journals refused.
-#include <erpc/host/http_service.hpp>
-#include <erpc/http_client.hpp>
-#include <erpc/sim/testing/sim_process.hpp>
-#include <erpc/testing/fake_host.hpp>
+#include <erpc/adapters/testing/sim_rig.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <atomic>
-#include <chrono>
 
 extern "C" const erpc_adapter_entry_v1 erpc_adapter_entry;
 
@@ -21,40 +17,15 @@ namespace {
 
 using nlohmann::json;
 
-std::int64_t wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-class fusion_rig {
+class fusion_rig : public erpc::adapters::testing::sim_rig {
  public:
-  explicit fusion_rig(json extra_config = json::object()) { open(std::move(extra_config)); }
+  explicit fusion_rig(json extra_config = json::object()) : sim_rig("oracle_fusion", erpc_adapter_entry) {
+    open(std::move(extra_config));
+  }
 
   // A new fake host and connection: no memory of earlier calls (R5b: no ledger, no cache).
   void open(json extra_config = json::object()) {
-    host_ = std::make_unique<erpc::testing::fake_host>();
-    host_->clock().set(wall_ms());
-    host_->secrets().set("env:FUSION_USER", "sim.fusion.user");
-    host_->secrets().set("env:FUSION_PASSWORD", password_);
-    host_->secrets().set("env:FUSION_CLIENT", "sim-fusion-client");
-    host_->secrets().set("env:FUSION_CLIENT_SECRET", client_secret_);
-    host_->http().scripted([this](const erpc::http_request& req, const erpc_call_v1* call) {
-      auto res = erpc::http_client(http_.table()).send(req, call);
-      for (const auto& [name, value] : req.headers) {
-        if (name == "Upsert-Mode") ++upsert_headers_;
-      }
-      if (req.method != "GET" && lose_next_write_reply_.exchange(false)) {
-        erpc::http_response lost;  // committed by Fusion, the reply never arrives (R4)
-        lost.transport = erpc::http_transport::failed;
-        lost.request_sent = true;
-        lost.transport_message = "connection reset while reading the reply";
-        return lost;
-      }
-      return res;
-    });
-    adapter_ = host_->init(erpc_adapter_entry);
-    json config = {{"base_url", sim_.base_url()},
+    json config = {{"base_url", sim().base_url()},
                    {"auth_method", "basic"},
                    {"user", "env:FUSION_USER"},
                    {"password", "env:FUSION_PASSWORD"},
@@ -66,45 +37,31 @@ class fusion_rig {
                      {"tax_codes", {{"DE19", "DE VAT 19"}}},
                      {"bank_accounts", {{"1361", "Vision Germany Operating"}}}}}};
     config.update(extra_config);
-    connection_ = host_->open(adapter_, config.dump());
+    sim_rig::open({{"env:FUSION_USER", "sim.fusion.user"},
+                   {"env:FUSION_PASSWORD", password_},
+                   {"env:FUSION_CLIENT", "sim-fusion-client"},
+                   {"env:FUSION_CLIENT_SECRET", client_secret_}},
+                  config, [this](const erpc::http_request& req, const erpc_call_v1* call) {
+                    auto res = forward(req, call);
+                    for (const auto& [name, value] : req.headers) {
+                      if (name == "Upsert-Mode") ++upsert_headers_;
+                    }
+                    if (req.method != "GET" && lose_next_write_reply_.exchange(false)) {
+                      return erpc::adapters::testing::lost_reply();  // committed by Fusion (R4)
+                    }
+                    return res;
+                  });
   }
 
-  erpc::testing::call_result call(const std::string& op, const std::string& object,
-                                  const std::string& key, const json& payload_or_query,
-                                  int attempt = 1, const char* prior_outcome = nullptr) {
-    host_->clock().set(wall_ms());
-    json envelope = {{"contract", "1.0"}, {"op", op}, {"object", object},
-                     {"attempt", attempt}, {"correlation_id", "c-" + key}};
-    if (!key.empty()) envelope["idempotency_key"] = key;
-    if (prior_outcome) envelope["prior_outcome"] = prior_outcome;
-    envelope[op == "create" || op == "update" ? "payload" : "query"] = payload_or_query;
-    auto r = host_->execute(adapter_, connection_, envelope.dump());
-    REQUIRE(r.answers == 1);
-    return r;
-  }
-
-  json ok(const erpc::testing::call_result& r) {
-    INFO((r.error ? std::string(r.error->code()) + ": " + r.error->message() : r.json));
-    REQUIRE(r.ok);
-    return json::parse(r.json);
-  }
-
-  json effects(const std::string& record_type) { return sim_.effects(record_type); }
-  void settings(const json& values) { sim_.apply_settings(values); }
   void lose_next_write_reply() { lose_next_write_reply_ = true; }
   int upsert_headers() const { return upsert_headers_; }
-  void set_password(const std::string& p) { password_ = p; host_->secrets().set("env:FUSION_PASSWORD", p); }
+  void set_password(const std::string& p) { password_ = p; host().secrets().set("env:FUSION_PASSWORD", p); }
   void set_client_secret(const std::string& s) {
     client_secret_ = s;
-    host_->secrets().set("env:FUSION_CLIENT_SECRET", s);
+    host().secrets().set("env:FUSION_CLIENT_SECRET", s);
   }
 
  private:
-  erpc::sim::testing::sim_process sim_{"oracle_fusion"};
-  erpc::http_service http_{erpc::http_service_options{}};
-  std::unique_ptr<erpc::testing::fake_host> host_;
-  const erpc_adapter_v1* adapter_ = nullptr;
-  erpc_connection* connection_ = nullptr;
   std::string password_ = "sim-fusion-password";
   std::string client_secret_ = "sim-fusion-client-secret";
   std::atomic<bool> lose_next_write_reply_{false};

@@ -29,7 +29,7 @@ using adapters::money_text;  // the currency's minor digits (at least), as SAP's
 // The SAP key for a code; VALIDATION `sap.unmapped_value` when the connection maps it nowhere.
 inline std::string mapped(const value_map& map, const std::string& code,
                           const std::string& pointer) {
-  return fields.mapped(map.name(), code, map.vendor_id(code), pointer);
+  return fields.mapped(map.name(), code, map.vendor_value(code), pointer);
 }
 // Reads: the code an SAP key maps back to; CONFIGURATION `sap.unmapped_vendor_value` when the
 // connection has none (a read must not invent one). "" for an empty key.

@@ -6,6 +6,7 @@
 #include "sap_mapping.hpp"
 
 #include <erpc/adapter.hpp>
+#include <erpc/adapters/bundled_manifest.hpp>
 
 namespace erpc::sap {
 
@@ -14,22 +15,15 @@ class sap_s4hana_adapter final : public adapter {
   static constexpr char adapter_id[] = "sap_s4hana";
 
   nlohmann::json describe() const override {
-    return {{"name", "SAP S/4HANA (OData v2, journal SOAP)"},
-            {"vendor", "erpconnect"},
-            {"version", "0.1.0"},
-            {"status", "beta"},
-            {"mapping_version", mapping_version},
-            {"contract", {{"min", "1.0"}, {"max", "1.x"}}},
-            {"objects",
-             {{"Supplier", {"create", "get", "list", "update"}},
-              {"Invoice", {"create", "get", "list"}},
-              {"JournalEntry", {"create"}}}},
-            {"capabilities", nlohmann::json::array()},
-            {"config_schema", config_schema()},
-            {"description",
-             "Suppliers (business partners), supplier invoices and credit memos, and journal "
-             "entries in SAP S/4HANA; creates are idempotent through the key carried in a "
-             "reference field and SAP's duplicate-invoice check. Payments: unsupported."}};
+    return adapters::bundled_manifest(
+        "SAP S/4HANA (OData v2, journal SOAP)", mapping_version,
+        {{"Supplier", {"create", "get", "list", "update"}},
+         {"Invoice", {"create", "get", "list"}},
+         {"JournalEntry", {"create"}}},
+        config_schema(),
+        "Suppliers (business partners), supplier invoices and credit memos, and journal "
+        "entries in SAP S/4HANA; creates are idempotent through the key carried in a "
+        "reference field and SAP's duplicate-invoice check. Payments: unsupported.");
   }
 
   // Checks the configuration, resolves every secret reference, and verifies against the system

@@ -1,126 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sap_config.hpp"
 
-#include <erpc/adapters/connection_config.hpp>
-
-#include <cctype>
-
 namespace erpc::sap {
-
-value_map::value_map(std::string name, std::map<std::string, std::string> to_vendor,
-                     bool identity)
-    : name_(std::move(name)), to_vendor_(std::move(to_vendor)), identity_(identity) {
-  for (const auto& [code, id] : to_vendor_) to_code_.emplace(id, code);
-}
-
-std::optional<std::string> value_map::vendor_id(const std::string& code) const {
-  if (const auto it = to_vendor_.find(code); it != to_vendor_.end()) return it->second;
-  if (identity_) return code;
-  return std::nullopt;
-}
-
-std::optional<std::string> value_map::code(const std::string& vendor_id) const {
-  if (const auto it = to_code_.find(vendor_id); it != to_code_.end()) return it->second;
-  if (identity_) return vendor_id;
-  return std::nullopt;
-}
 
 namespace {
 
 constexpr const char* map_fields[] = {"company_codes", "accounts", "tax_codes", "currencies",
                                       "payment_terms"};
 
-using erpc::adapters::is_secret_reference;
 using erpc::adapters::string_map_schema;
-
-bool is_base_url(const std::string& url) {
-  const bool scheme = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
-  if (!scheme) return false;
-  const auto host = url.substr(url.find("//") + 2);
-  return !host.empty() && host.find_first_of("/?# ") == std::string::npos;
-}
-
-class config_reader {
- public:
-  explicit config_reader(const nlohmann::json& doc) : doc_(doc) {}
-
-  std::string text(const nlohmann::json& obj, const char* name, const std::string& pointer,
-                   bool required) {
-    const auto it = obj.find(name);
-    if (it == obj.end() || it->is_null()) {
-      if (required) problem(pointer, "required");
-      return {};
-    }
-    if (!it->is_string() || it->get<std::string>().empty()) {
-      problem(pointer, "must be a non-empty string");
-      return {};
-    }
-    return it->get<std::string>();
-  }
-
-  std::string secret_ref(const nlohmann::json& obj, const char* name, const std::string& pointer) {
-    auto value = text(obj, name, pointer, true);
-    if (!value.empty() && !is_secret_reference(value)) {
-      // Never echo the value: it may be the credential itself.
-      problem(pointer, "must be a secret reference such as env:NAME or file:/path");
-      return {};
-    }
-    return value;
-  }
-
-  bool boolean(const nlohmann::json& obj, const char* name, const std::string& pointer,
-               bool fallback) {
-    const auto it = obj.find(name);
-    if (it == obj.end()) return fallback;
-    if (!it->is_boolean()) {
-      problem(pointer, "must be true or false");
-      return fallback;
-    }
-    return it->get<bool>();
-  }
-
-  value_map map(const nlohmann::json& maps, const char* name, bool identity) {
-    std::map<std::string, std::string> entries;
-    const auto it = maps.find(name);
-    if (it != maps.end()) {
-      if (!it->is_object()) {
-        problem(std::string("/value_maps/") + name, "must be an object of strings");
-      } else {
-        for (const auto& [code, id] : it->items()) {
-          if (!id.is_string() || id.get<std::string>().empty()) {
-            problem(std::string("/value_maps/") + name + "/" + code, "must be a non-empty string");
-            continue;
-          }
-          entries.emplace(code, id.get<std::string>());
-        }
-      }
-    }
-    return value_map(name, std::move(entries), identity);
-  }
-
-  void problem(std::string pointer, std::string message) {
-    errors_.push_back({std::move(pointer), "sap.config", std::move(message)});
-  }
-
-  void finish() const {
-    if (errors_.empty()) return;
-    std::string text = "the SAP S/4HANA connection configuration is invalid:";
-    for (const auto& e : errors_) text += " " + e.pointer + " " + e.message + ";";
-    text.pop_back();
-    throw error(error_class::configuration, "sap.config", text).with_fields(errors_);
-  }
-
- private:
-  const nlohmann::json& doc_;
-  std::vector<field_error> errors_;
-};
 
 }  // namespace
 
 nlohmann::json config_schema() {
-  const nlohmann::json credential = {{"type", "string"},
-                                     {"pattern", "^[a-z]+:.+$"},
-                                     {"description", "a secret reference (env:NAME, file:/path)"}};
+  const auto credential = adapters::secret_reference_schema();
   nlohmann::json maps = {{"type", "object"}, {"additionalProperties", false}};
   for (const auto* name : map_fields) maps["properties"][name] = string_map_schema();
   return {
@@ -161,17 +54,10 @@ nlohmann::json config_schema() {
 }
 
 connection_config parse_config(const nlohmann::json& config) {
-  if (!config.is_object()) {
-    throw error(error_class::configuration, "sap.config",
-                "the SAP S/4HANA connection configuration must be a JSON object");
-  }
-  config_reader r(config);
+  adapters::config_reader r("sap.config", "the SAP S/4HANA connection configuration");
+  r.require_object(config);
   connection_config c;
-  c.base_url = r.text(config, "base_url", "/base_url", true);
-  while (!c.base_url.empty() && c.base_url.back() == '/') c.base_url.pop_back();
-  if (!c.base_url.empty() && !is_base_url(c.base_url)) {
-    r.problem("/base_url", "must be http(s)://host[:port] without a path");
-  }
+  c.base_url = r.base_url(config);
   c.sap_client = r.text(config, "sap_client", "/sap_client", false);
   for (const char ch : c.sap_client) {
     if (ch < '0' || ch > '9') r.problem("/sap_client", "must be three digits");
@@ -204,15 +90,8 @@ connection_config parse_config(const nlohmann::json& config) {
     }
   }
 
-  const auto maps_it = config.find("value_maps");
-  const nlohmann::json no_maps = nlohmann::json::object();
-  const auto& maps = maps_it != config.end() && maps_it->is_object() ? *maps_it : no_maps;
-  if (maps_it != config.end() && !maps_it->is_object()) r.problem("/value_maps", "must be an object");
-  for (const auto& [name, value] : maps.items()) {
-    bool known = false;
-    for (const auto* m : map_fields) known = known || name == m;
-    if (!known) r.problem("/value_maps/" + name, "is not a value map this adapter has");
-  }
+  const auto& maps = r.value_maps(
+      config, {"company_codes", "accounts", "tax_codes", "currencies", "payment_terms"});
   c.maps.company_codes = r.map(maps, "company_codes", false);
   c.maps.accounts = r.map(maps, "accounts", false);
   c.maps.tax_codes = r.map(maps, "tax_codes", false);
@@ -269,13 +148,8 @@ connection_config parse_config(const nlohmann::json& config) {
       }
     }
   }
-  for (const auto& [name, value] : config.items()) {
-    static const char* known[] = {"base_url", "sap_client", "auth", "value_maps", "supplier",
-                                  "duplicate_codes", "duplicate_check", "journal"};
-    bool ok = false;
-    for (const auto* k : known) ok = ok || name == k;
-    if (!ok) r.problem("/" + name, "is not a setting of this adapter");
-  }
+  r.refuse_unknown(config, "", {"base_url", "sap_client", "auth", "value_maps", "supplier",
+                                "duplicate_codes", "duplicate_check", "journal"});
   r.finish();
   return c;
 }

@@ -7,34 +7,19 @@
 // reference check).
 #pragma once
 
+#include <erpc/adapters/connection_config.hpp>
 #include <erpc/error.hpp>
 
 #include <nlohmann/json.hpp>
 
-#include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace erpc::sap {
 
-// A canonical code → SAP key table and its reverse for reads.
-class value_map {
- public:
-  value_map() = default;
-  value_map(std::string name, std::map<std::string, std::string> to_vendor, bool identity);
-
-  const std::string& name() const noexcept { return name_; }
-  // The SAP key; nullopt when unmapped (an identity map answers the code itself).
-  std::optional<std::string> vendor_id(const std::string& code) const;
-  std::optional<std::string> code(const std::string& vendor_id) const;
-
- private:
-  std::string name_;
-  std::map<std::string, std::string> to_vendor_;
-  std::map<std::string, std::string> to_code_;
-  bool identity_ = false;  // unmapped values pass through unchanged (currencies)
-};
+// A canonical code → SAP key table and its reverse for reads (adapters/common); currencies
+// are an identity map (unmapped values pass through unchanged).
+using value_map = adapters::value_map;
 
 struct value_maps {
   value_map company_codes;  // legal_entity → CompanyCode

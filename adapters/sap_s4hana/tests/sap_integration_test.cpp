@@ -6,10 +6,8 @@
 // ARCHITECTURE §6: R1 replay, R2 reuse, R4 lost reply, R5b ledger-less; credit memos; the
 // duplicate-invoice check as error and as warning; CSRF expiry and OAuth refresh handled once;
 // 429/503; journals over SOAP (failures inside HTTP 200); payments unsupported.
-#include <erpc/host/http_service.hpp>
+#include <erpc/adapters/testing/sim_rig.hpp>
 #include <erpc/http_client.hpp>
-#include <erpc/sim/testing/sim_process.hpp>
-#include <erpc/testing/fake_host.hpp>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -29,12 +27,6 @@ using nlohmann::json;
 constexpr const char* sim_password = "erpc-sim-password";  // simulator defaults (docs/simulators-sap.md)
 constexpr const char* sim_client_secret = "erpc-sim-secret";
 
-std::int64_t wall_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 struct injection {
   std::string method;
   std::string path;  // substring of the URL
@@ -42,49 +34,16 @@ struct injection {
 };
 
 // The simulator, the real HTTP service and one fake host with the adapter loaded.
-class sap_rig {
+class sap_rig : public erpc::adapters::testing::sim_rig {
  public:
-  explicit sap_rig(json extra_config = json::object()) { open(std::move(extra_config)); }
+  explicit sap_rig(json extra_config = json::object()) : sim_rig("sap_s4hana", erpc_adapter_entry) {
+    open(std::move(extra_config));
+  }
 
   // A new fake host and connection: no memory of earlier calls (R5b: no ledger, no cache).
   void open(json extra_config = json::object(), const std::string& password = sim_password,
             const std::string& client_secret = sim_client_secret) {
-    host_ = std::make_unique<erpc::testing::fake_host>();
-    host_->clock().set(wall_ms());  // the real HTTP service reads deadlines on the wall clock
-    host_->secrets().set("env:SAP_USER", "ERPC_COMM_USER");
-    host_->secrets().set("env:SAP_PASSWORD", password);
-    host_->secrets().set("env:SAP_CLIENT_ID", "erpc-sim-client");
-    host_->secrets().set("env:SAP_CLIENT_SECRET", client_secret);
-    host_->http().scripted([this](const erpc::http_request& req, const erpc_call_v1* call) {
-      {
-        std::lock_guard lock(mutex_);
-        sent_.push_back(req.method + " " + req.url);
-        for (auto it = injections_.begin(); it != injections_.end(); ++it) {
-          if (it->method == req.method && req.url.find(it->path) != std::string::npos) {
-            auto canned = it->response;
-            injections_.erase(it);
-            return canned;
-          }
-        }
-      }
-      erpc::http_client client(http_.table());
-      if (req.method == "POST" && twin_next_post_.exchange(false)) {
-        // The same request delivered twice: a first attempt that arrives late (R4 late delivery).
-        (void)client.send(req, call);
-      }
-      auto res = client.send(req, call);
-      if (req.method != "GET" && lose_next_write_reply_.exchange(false)) {
-        // Forwarded and committed by SAP, then the reply never arrives (R4).
-        erpc::http_response lost;
-        lost.transport = erpc::http_transport::failed;
-        lost.request_sent = true;
-        lost.transport_message = "connection reset while reading the reply";
-        return lost;
-      }
-      return res;
-    });
-    adapter_ = host_->init(erpc_adapter_entry);
-    config_ = {{"base_url", sim_.base_url()},
+    config_ = {{"base_url", sim().base_url()},
                {"auth", {{"method", "basic"}, {"user", "env:SAP_USER"},
                          {"password", "env:SAP_PASSWORD"}}},
                {"value_maps",
@@ -94,55 +53,46 @@ class sap_rig {
                  {"payment_terms", {{"NET30", "0004"}}}}},
                {"supplier", {{"reconciliation_account", "21100000"}}}};
     config_.update(extra_config);
-    connection_ = host_->open(adapter_, config_.dump());
+    sim_rig::open(
+        {{"env:SAP_USER", "ERPC_COMM_USER"},
+         {"env:SAP_PASSWORD", password},
+         {"env:SAP_CLIENT_ID", "erpc-sim-client"},
+         {"env:SAP_CLIENT_SECRET", client_secret}},
+        config_, [this](const erpc::http_request& req, const erpc_call_v1* call) {
+          {
+            std::lock_guard lock(mutex_);
+            sent_.push_back(req.method + " " + req.url);
+            for (auto it = injections_.begin(); it != injections_.end(); ++it) {
+              if (it->method == req.method && req.url.find(it->path) != std::string::npos) {
+                auto canned = it->response;
+                injections_.erase(it);
+                return canned;
+              }
+            }
+          }
+          if (req.method == "POST" && twin_next_post_.exchange(false)) {
+            // The same request delivered twice: a first attempt that arrives late (R4 late delivery).
+            (void)forward(req, call);
+          }
+          auto res = forward(req, call);
+          if (req.method != "GET" && lose_next_write_reply_.exchange(false)) {
+            // Forwarded and committed by SAP, then the reply never arrives (R4).
+            return erpc::adapters::testing::lost_reply();
+          }
+          return res;
+        });
   }
 
-  erpc::testing::call_result call(const std::string& op, const std::string& object,
-                                  const std::string& key, const json& payload_or_query,
-                                  int attempt = 1, const char* prior_outcome = nullptr) {
-    host_->clock().set(wall_ms());
-    json envelope = {{"contract", "1.0"}, {"op", op}, {"object", object},
-                     {"attempt", attempt}, {"correlation_id", "c-" + key}};
-    if (!key.empty()) envelope["idempotency_key"] = key;
-    if (prior_outcome) envelope["prior_outcome"] = prior_outcome;
-    envelope[op == "create" || op == "update" ? "payload" : "query"] = payload_or_query;
-    auto r = host_->execute(adapter_, connection_, envelope.dump());
-    REQUIRE(r.answers == 1);
-    return r;
-  }
-
-  // One call from any thread (no Catch assertions inside).
-  erpc::testing::call_result execute_raw(const std::string& envelope) {
-    return host_->execute(adapter_, connection_, envelope);
-  }
-
-  json ok(const erpc::testing::call_result& r) {
-    INFO((r.error ? std::string(r.error->code()) + ": " + r.error->message() : r.json));
-    REQUIRE(r.ok);
-    return json::parse(r.json);
-  }
-
-  const erpc::error& failed(const erpc::testing::call_result& r) {
-    INFO(r.json);
-    REQUIRE_FALSE(r.ok);
-    REQUIRE(r.error);
-    return *r.error;
-  }
-
-  json effects(const std::string& record_type) { return sim_.effects(record_type); }
-  void settings(const json& values) { sim_.apply_settings(values); }
-  erpc::testing::fake_host& host() { return *host_; }
   const json& config() const { return config_; }
-  std::string base_url() const { return sim_.base_url(); }
+  std::string base_url() { return sim().base_url(); }
 
   // Reverses a posted invoice through the function import Cancel (vendors.md §2.1), as an SAP
   // user would: CSRF token fetched with the session cookie, then the POST.
   void cancel_invoice(const std::string& id) {
-    erpc::http_client client(http_.table());
     const std::string auth = "Basic RVJQQ19DT01NX1VTRVI6ZXJwYy1zaW0tcGFzc3dvcmQ=";  // sim defaults
-    const std::string service = sim_.base_url() + "/sap/opu/odata/sap/API_SUPPLIERINVOICE_PROCESS_SRV";
+    const std::string service = sim().base_url() + "/sap/opu/odata/sap/API_SUPPLIERINVOICE_PROCESS_SRV";
     erpc::http_request fetch{"GET", service + "/", {{"Authorization", auth}, {"X-CSRF-Token", "Fetch"}}, "", 5000};
-    const auto fetched = client.send(fetch, nullptr);
+    const auto fetched = forward(fetch, nullptr);
     REQUIRE(fetched.status == 200);
     std::string cookies;
     for (const auto& [name, value] : fetched.headers) {
@@ -160,11 +110,10 @@ class sap_rig {
                                {"Accept", "application/json"}},
                               "",
                               5000};
-    const auto cancelled = client.send(cancel, nullptr);
+    const auto cancelled = forward(cancel, nullptr);
     INFO(cancelled.body);
     REQUIRE(cancelled.status == 200);
   }
-  const erpc_adapter_v1* adapter() const { return adapter_; }
 
   void lose_next_write_reply() { lose_next_write_reply_ = true; }
   void twin_next_post() { twin_next_post_ = true; }
@@ -187,11 +136,6 @@ class sap_rig {
   }
 
  private:
-  erpc::sim::testing::sim_process sim_{"sap_s4hana"};
-  erpc::http_service http_{erpc::http_service_options{}};
-  std::unique_ptr<erpc::testing::fake_host> host_;
-  const erpc_adapter_v1* adapter_ = nullptr;
-  erpc_connection* connection_ = nullptr;
   json config_;
   std::mutex mutex_;
   std::deque<std::string> sent_;

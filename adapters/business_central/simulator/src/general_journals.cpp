@@ -2,6 +2,7 @@
 #include "general_journals.hpp"
 
 #include "bc_settings.hpp"
+#include "journal_line_number.hpp"
 #include "request_fields.hpp"
 
 #include <erpc/adapters/exact_json.hpp>
@@ -73,23 +74,9 @@ nlohmann::json general_journals::add_line(const std::string& journal_id, const n
     refuse(400, "BadRequest", "Cannot convert the literal to the expected type 'Edm.Decimal' for amount.");
   }
   auto& lines = j->fields["journalLines"];
-  std::int64_t number = 0;
-  if (const auto n = body.find("lineNumber"); n != body.end()) {
-    if (!n->is_number_integer()) refuse(400, "BadRequest", "lineNumber must be an integer.");
-    number = n->get<std::int64_t>();
-  } else {
-    for (const auto& l : lines) number = std::max(number, l["lineNumber"].get<std::int64_t>());
-    number += 10000;
-  }
-  for (const auto& l : lines) {
-    if (l["lineNumber"].get<std::int64_t>() == number) {
-      refuse(static_cast<unsigned>(settings_.integer(setting::same_key_status)),
-             "Internal_EntityWithSameKeyExists",
-             "The record in table Gen. Journal Line already exists. Identification fields and "
-             "values: Journal Template Name='GENERAL',Journal Batch Name='" +
-                 text_of(j->fields, "code") + "',Line No.='" + std::to_string(number) + "'");
-    }
-  }
+  const auto number =
+      journal_line_number(body, lines, "GENERAL", text_of(j->fields, "code"),
+                          static_cast<unsigned>(settings_.integer(setting::same_key_status)));
   nlohmann::json line = {{"id", new_guid()},
                          {"journalId", journal_id},
                          {"journalDisplayName", text_of(j->fields, "code")},

@@ -2,6 +2,7 @@
 #include "vendor_payments.hpp"
 
 #include "bc_settings.hpp"
+#include "journal_line_number.hpp"
 #include "request_fields.hpp"
 
 #include <erpc/adapters/exact_json.hpp>
@@ -74,23 +75,9 @@ nlohmann::json vendor_payments::add_line(const std::string& journal_id, const nl
     }
   }
   auto& lines = j->fields["vendorPayments"];
-  std::int64_t number = 0;
-  if (const auto n = body.find("lineNumber"); n != body.end()) {
-    if (!n->is_number_integer()) refuse(400, "BadRequest", "lineNumber must be an integer.");
-    number = n->get<std::int64_t>();
-  } else {
-    for (const auto& l : lines) number = std::max(number, l["lineNumber"].get<std::int64_t>());
-    number += 10000;
-  }
-  for (const auto& l : lines) {
-    if (l["lineNumber"].get<std::int64_t>() == number) {
-      refuse(static_cast<unsigned>(settings_.integer(setting::same_key_status)),
-             "Internal_EntityWithSameKeyExists",
-             "The record in table Gen. Journal Line already exists. Identification fields and "
-             "values: Journal Template Name='PAYMENT',Journal Batch Name='" +
-                 text_of(j->fields, "code") + "',Line No.='" + std::to_string(number) + "'");
-    }
-  }
+  const auto number =
+      journal_line_number(body, lines, "PAYMENT", text_of(j->fields, "code"),
+                          static_cast<unsigned>(settings_.integer(setting::same_key_status)));
   nlohmann::json line = {
       {"id", new_guid()},
       {"journalId", journal_id},
