@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 
 TEST_CASE("currency minor units follow ISO 4217", "[currency]") {
   CHECK(erpc::currency_minor_units("EUR") == 2);
@@ -55,4 +57,30 @@ TEST_CASE("currency table is sorted, unique and well formed", "[currency]") {
     CHECK(erpc::is_currency_code(e.code));
   }
   static_assert(erpc::currency_minor_units("JPY") == 0);
+}
+
+TEST_CASE("the slot lookup finds exactly what a search of the table finds", "[currency]") {
+  const auto& t = erpc::detail::iso4217_table;
+  auto searched = [&](std::string_view code) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (t[i].code == code) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  std::string code = "AAA";
+  for (char a = 'A'; a <= 'Z'; ++a) {
+    for (char b = 'A'; b <= 'Z'; ++b) {
+      for (char c = 'A'; c <= 'Z'; ++c) {
+        code = {a, b, c};
+        REQUIRE(erpc::detail::find_currency(code) == searched(code));
+      }
+    }
+  }
+  for (const char* other : {"", "E", "EU", "EURO", "eur", "Eur", "EU1", "@UR", "[UR", "EU\x80",
+                            "E\0R"}) {
+    INFO(other);
+    CHECK(erpc::detail::find_currency(other) == -1);
+  }
+  CHECK(erpc::detail::find_currency(std::string_view("EUR\0", 4)) == -1);
+  static_assert(erpc::is_currency_code("EUR") && !erpc::is_currency_code("EUX"));
 }

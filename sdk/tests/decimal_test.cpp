@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <string_view>
 
 using erpc::decimal;
 using erpc::rounding;
@@ -181,4 +182,28 @@ TEST_CASE("decimal multiply rounds once at the target scale", "[decimal]") {
         "0.000000000000000001");
   CHECK(d("2").multiply(d("3"), 2, rounding::down).to_string() == "6.00");
   CHECK(d("-2.5").multiply(d("1"), 0, rounding::half_even).to_string() == "-2");
+}
+
+TEST_CASE("decimal parses up to 18 digits in 64 bits, exactly as the 128-bit path would",
+          "[decimal]") {
+  // The coefficient the 128-bit digit loop builds, for text parse() accepted.
+  auto coefficient_of = [](std::string_view text) {
+    erpc::decimal::coefficient_type c = 0;
+    for (const char ch : text) {
+      if (ch >= '0' && ch <= '9') c = c * 10 + (ch - '0');
+    }
+    return text.starts_with('-') ? -c : c;
+  };
+  for (const char* text : {"0", "-0", "7", "999999999999999999", "-999999999999999999",
+                           "99999999999999999.9", "0.999999999999999999",
+                           "-0.000000000000000001", "1234567890123456.78", "9999999999999999999",
+                           "1000000000000000000", "18446744073709551615",
+                           "18446744073709551616.5"}) {
+    INFO(text);
+    const auto d = erpc::decimal::parse(text);
+    REQUIRE(d.has_value());
+    CHECK(d->coefficient() == coefficient_of(text));
+    CHECK(d->to_string() == std::string(text == std::string_view("-0") ? "0" : text));
+  }
+  static_assert(erpc::decimal::parse("123.45")->coefficient() == 12345);
 }

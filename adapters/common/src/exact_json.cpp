@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <erpc/adapters/exact_json.hpp>
 
+#include <erpc/detail/plain_json.hpp>
+
+#include <charconv>
 #include <vector>
 
 namespace erpc::adapters {
@@ -72,31 +75,71 @@ class exact_builder {
   std::string key_;
 };
 
+// A member name as nlohmann's dump() writes it (which throws for invalid UTF-8).
+void write_key(const std::string& key, std::string& out) {
+  if (!erpc::detail::write_plain_json_string(key, out)) out += nlohmann::json(key).dump();
+}
+
+// nlohmann's compact dump, with decimal nodes as their text. Strings, integers, booleans and
+// null are written directly (the SDK's plain writer, byte for byte nlohmann's output) instead
+// of through a serializer per scalar; anything else (floats, invalid UTF-8 values, other
+// binaries) goes through nlohmann's dump() exactly as before.
 void write(const nlohmann::json& value, std::string& out) {
-  if (is_decimal(value)) {
-    const auto& bytes = value.get_binary();
-    out.append(bytes.begin(), bytes.end());
-  } else if (value.is_object()) {
-    out.push_back('{');
-    bool first = true;
-    for (const auto& [k, v] : value.items()) {
-      if (!first) out.push_back(',');
-      first = false;
-      out += nlohmann::json(k).dump();
-      out.push_back(':');
-      write(v, out);
+  switch (value.type()) {
+    case nlohmann::json::value_t::object: {
+      out.push_back('{');
+      bool first = true;
+      for (const auto& [k, v] : *value.get_ptr<const nlohmann::json::object_t*>()) {
+        if (!first) out.push_back(',');
+        first = false;
+        write_key(k, out);
+        out.push_back(':');
+        write(v, out);
+      }
+      out.push_back('}');
+      return;
     }
-    out.push_back('}');
-  } else if (value.is_array()) {
-    out.push_back('[');
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      if (i != 0) out.push_back(',');
-      write(value[i], out);
+    case nlohmann::json::value_t::array: {
+      out.push_back('[');
+      bool first = true;
+      for (const auto& v : *value.get_ptr<const nlohmann::json::array_t*>()) {
+        if (!first) out.push_back(',');
+        first = false;
+        write(v, out);
+      }
+      out.push_back(']');
+      return;
     }
-    out.push_back(']');
-  } else {
-    out += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    case nlohmann::json::value_t::string:
+      if (erpc::detail::write_plain_json_string(*value.get_ptr<const std::string*>(), out)) return;
+      break;
+    case nlohmann::json::value_t::number_integer: {
+      char buf[24];
+      out.append(buf, std::to_chars(buf, buf + sizeof buf, value.get<std::int64_t>()).ptr);
+      return;
+    }
+    case nlohmann::json::value_t::number_unsigned: {
+      char buf[24];
+      out.append(buf, std::to_chars(buf, buf + sizeof buf, value.get<std::uint64_t>()).ptr);
+      return;
+    }
+    case nlohmann::json::value_t::boolean:
+      out += value.get<bool>() ? "true" : "false";
+      return;
+    case nlohmann::json::value_t::null:
+      out += "null";
+      return;
+    case nlohmann::json::value_t::binary:
+      if (is_decimal(value)) {
+        const auto& bytes = value.get_binary();
+        out.append(bytes.begin(), bytes.end());
+        return;
+      }
+      break;
+    default:
+      break;
   }
+  out += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -109,6 +152,7 @@ nlohmann::json parse_exact(std::string_view text) {
 
 std::string dump_exact(const nlohmann::json& value) {
   std::string out;
+  out.reserve(512);
   write(value, out);
   return out;
 }

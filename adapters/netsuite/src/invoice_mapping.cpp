@@ -62,9 +62,16 @@ class invoice_mapping final : public record_mapping {
       nlohmann::json item = nlohmann::json::object();
       const auto account = fields.required_text(line, "account", at + "/account");
       item["account"] = reference(ctx.maps.accounts, account, at + "/account");
-      item["amount"] = amount_node(line.value("net", nlohmann::json()), at + "/net", currency);
-      item["tax1Amt"] = amount_node(line.value("tax", nlohmann::json()), at + "/tax", currency);
-      item["grossAmt"] = amount_node(line.value("gross", nlohmann::json()), at + "/gross", currency);
+      // `line` is an object here (required_text refused anything else), so a missing member
+      // reads as null, as value() gave, without copying each Money object.
+      auto money_of = [&line](const char* name) -> const nlohmann::json& {
+        static const nlohmann::json missing;
+        const auto it = line.find(name);
+        return it == line.end() ? missing : *it;
+      };
+      item["amount"] = amount_node(money_of("net"), at + "/net", currency);
+      item["tax1Amt"] = amount_node(money_of("tax"), at + "/tax", currency);
+      item["grossAmt"] = amount_node(money_of("gross"), at + "/gross", currency);
       if (auto v = fields.text(line, "tax_code", at + "/tax_code")) {
         item["taxCode"] = reference(ctx.maps.tax_codes, *v, at + "/tax_code");
       }

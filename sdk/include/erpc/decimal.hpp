@@ -72,11 +72,21 @@ class decimal {
     if (i != text.size()) return std::nullopt;
 
     coefficient_type c = 0;
-    for (std::size_t k = int_begin; k < text.size(); ++k) {
-      if (text[k] == '.') continue;
-      const int d = text[k] - '0';
-      if (c > (max_coefficient() - d) / 10) return std::nullopt;
-      c = c * 10 + d;
+    if (int_digits + frac_digits <= 18) {
+      // Up to 18 digits fit a uint64_t and can never exceed max_coefficient(): no per-digit
+      // 128-bit overflow check (a division) is needed. Amounts are nearly always this short.
+      std::uint64_t small = 0;
+      for (std::size_t k = int_begin; k < text.size(); ++k) {
+        if (text[k] != '.') small = small * 10 + static_cast<std::uint64_t>(text[k] - '0');
+      }
+      c = static_cast<coefficient_type>(small);
+    } else {
+      for (std::size_t k = int_begin; k < text.size(); ++k) {
+        if (text[k] == '.') continue;
+        const int d = text[k] - '0';
+        if (c > (max_coefficient() - d) / 10) return std::nullopt;
+        c = c * 10 + d;
+      }
     }
     return decimal(negative ? -c : c, static_cast<int>(frac_digits));
   }

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace erpc::contract_detail {
 namespace {
@@ -48,7 +49,9 @@ void check_currency(const nlohmann::json& node, std::string_view currency, point
     return;
   }
   for (const auto& [key, value] : node.get_ref<const nlohmann::json::object_t&>()) {
-    if (key == "remit_to" || key == "supplier" || key == "customer") continue;  // no Money
+    // As string_views, a key of another length is refused without a strlen and a memcmp.
+    const std::string_view name = key;
+    if (name == "remit_to" || name == "supplier" || name == "customer") continue;  // no Money
     at.push(key);
     check_currency(value, currency, at, out);
     at.pop();

@@ -341,6 +341,9 @@ class writer {
     }
   }
 
+  // One string as a JSON string (a member name or a value); false if it is not valid UTF-8.
+  bool value_string(const std::string& s) { return string(s); }
+
  private:
   template <class Int>
   bool integer(Int i) {
@@ -407,6 +410,15 @@ inline bool parse_plain_json(std::string_view text, int max_depth, nlohmann::jso
 // `max_depth` deep; false (and `out` unspecified) otherwise.
 inline bool write_plain_json(const nlohmann::json& value, int max_depth, std::string& out) {
   return plain_json_impl::writer(out, max_depth).value(value, 0);
+}
+
+// Appends nlohmann's compact dump of the string `s` (ensure_ascii off) to `out` if `s` is
+// valid UTF-8; false (and `out` unchanged) otherwise.
+inline bool write_plain_json_string(const std::string& s, std::string& out) {
+  const auto size = out.size();
+  if (plain_json_impl::writer(out, plain_json_max_depth).value_string(s)) return true;
+  out.resize(size);
+  return false;
 }
 
 // nlohmann::json::parse(text, nullptr, false) for a document from the host (already strict,
