@@ -109,7 +109,7 @@ class ap_import_world {
 }  // namespace
 
 TEST_CASE("ap import end to end: approved Coupa invoices become NetSuite bills once, marked "
-          "exported only after; an unmapped supplier waits untouched",
+          "exported only after, an unmapped supplier waits untouched",
           "[flows][e2e][ap_import]") {
   ap_import_world world;
   const auto [coupa_acme, netsuite_acme] = world.supplier("SUP-1");

@@ -468,7 +468,7 @@ TEST_CASE("pay and settle end to end: a USD payment the bank converted comes bac
 }
 
 TEST_CASE("pay and settle end to end: no pain.002 in time puts the batch in the bank's technical "
-          "queue; replayed once the bank has answered, it completes",
+          "queue, replayed once the bank has answered, it completes",
           "[flows][e2e][status_overdue]") {
   pay_and_settle_world world;
   const auto supplier = world.supplier("SUP-1");

@@ -433,7 +433,7 @@ TEST_CASE("rejected by the bank: the payment is voided and the bill reopens", "[
 }
 
 TEST_CASE("no pain.002 within the configured time: the batch is raised once into the bank's "
-          "technical queue; a replay asks the bank again; a late status ends it",
+          "technical queue, a replay asks the bank again, a late status ends it",
           "[flows][pay_settle][status_overdue]") {
   using erpc::exception_queue;
   using erpc::message_state;

@@ -29,7 +29,7 @@ std::map<std::string, json> by_end_to_end(const json& items) {
 
 }  // namespace
 
-TEST_CASE("ACSC then a late ACTC: settled stays settled; re-reading changes nothing", "[status]") {
+TEST_CASE("ACSC then a late ACTC: settled stays settled, re-reading changes nothing", "[status]") {
   bank_file_rig rig;
   submit_supplier_run(rig);
   CHECK(rig.list_ok("PaymentStatus").at("items").empty());
@@ -90,7 +90,7 @@ TEST_CASE("PART with AM04 and AC04: the listed transactions are rejected with th
   }
 }
 
-TEST_CASE("RJCT may follow an acceptance; RJCT after ACSC goes to a person", "[status]") {
+TEST_CASE("RJCT may follow an acceptance, RJCT after ACSC goes to a person", "[status]") {
   bank_file_rig rig;
   submit_supplier_run(rig);
   rig.deliver("a-accp.xml", pain002("PSR-A", message, "ACCP", ""));

@@ -75,7 +75,7 @@ TEST_CASE("a CpyDplctInd copy is not returned as a new statement", "[statements]
   CHECK_FALSE(page["items"][0].contains("copy_duplicate"));
 }
 
-TEST_CASE("a changed file with the same identity is a CONFLICT; the rest still flows",
+TEST_CASE("a changed file with the same identity is a CONFLICT, the rest still flows",
           "[statements][conflict]") {
   bank_file_rig rig;
   rig.deliver("a.xml", two_statements);

@@ -33,7 +33,7 @@ TEST_CASE(":86: SWIFT-style keys, with '/' inside a value") {
   CHECK(info.remittance == "Invoice 2026/0042");
 }
 
-TEST_CASE(":86: NOTPROVIDED is never an end-to-end key; free text stays free text") {
+TEST_CASE(":86: NOTPROVIDED is never an end-to-end key, free text stays free text") {
   CHECK_FALSE(parse_mt940_information("/EREF/NOTPROVIDED/REMI/x").end_to_end_id);
   CHECK_FALSE(parse_mt940_information("?20EREF+NOTPROVIDED").end_to_end_id);
   const auto free = parse_mt940_information("Acme GmbH INV-2026-0042");

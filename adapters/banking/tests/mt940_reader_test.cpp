@@ -107,7 +107,7 @@ TEST_CASE("MT940: CP1252 text becomes UTF-8") {
   CHECK(test::line_of(e) == "/line/6");
 }
 
-TEST_CASE("MT940: RC is a debit and RD a credit; D followed by funds code R is a debit") {
+TEST_CASE("MT940: RC is a debit and RD a credit, D followed by funds code R is a debit") {
   const auto s = read_mt940(statement(
       ":61:2603020302RD100,00NTRFNONREF\n"   // reversal of a debit: +100
       ":61:2603020302DR119,00NTRFNONREF\n"   // debit, funds code R: −119

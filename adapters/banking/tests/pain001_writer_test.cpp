@@ -259,7 +259,7 @@ TEST_CASE("pain.001 CGI-MP: other currencies, charge bearer and minor units") {
 }
 
 TEST_CASE("pain.001 CGI-MP: a USD payment from a EUR account (the bank converts), SHAR, "
-          ".09/.03/.10 XSD-valid; SEPA refuses it") {
+          ".09/.03/.10 XSD-valid, SEPA refuses it") {
   auto batch = batch_fixture("pain/batch_supplier_run.json");
   batch.payments.resize(1);
   batch.number_of_transactions = 1;

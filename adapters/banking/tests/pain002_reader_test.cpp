@@ -182,7 +182,7 @@ TEST_CASE("pain.002 group RJCT with no transactions listed, then resubmission af
       "pain002.original_message_mismatch");
 }
 
-TEST_CASE("pain.002 ACSC followed by a late ACTC; precedence TxSts > PmtInfSts > GrpSts") {
+TEST_CASE("pain.002 ACSC followed by a late ACTC, precedence TxSts > PmtInfSts > GrpSts") {
   const auto sent = send();
   const auto settled = read_pain002(read_data("pain/pain002_v11_acsc.xml"));
   const auto statuses =

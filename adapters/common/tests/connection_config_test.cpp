@@ -26,7 +26,7 @@ TEST_CASE("a pasted secret value is not a reference") {
 using erpc::adapters::config_reader;
 using erpc::adapters::value_map;
 
-TEST_CASE("a value map answers both ways; an identity map passes unmapped values through") {
+TEST_CASE("a value map answers both ways, an identity map passes unmapped values through") {
   const value_map accounts("accounts", {{"5400", "6110"}});
   CHECK(accounts.name() == "accounts");
   CHECK(accounts.vendor_value("5400") == "6110");

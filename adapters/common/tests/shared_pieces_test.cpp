@@ -16,7 +16,7 @@ using erpc::effect;
 using erpc::error_class;
 using erpc::adapters::call_kind;
 
-TEST_CASE("an HTTP status alone says the class; a 5xx after a write is OUTCOME_UNKNOWN") {
+TEST_CASE("an HTTP status alone says the class, a 5xx after a write is OUTCOME_UNKNOWN") {
   using erpc::adapters::class_for_status;
   CHECK(class_for_status(401, call_kind::write) == error_class::authentication);
   CHECK(class_for_status(403, call_kind::read) == error_class::permission);
@@ -33,7 +33,7 @@ TEST_CASE("an HTTP status alone says the class; a 5xx after a write is OUTCOME_U
   CHECK(erpc::adapters::effect_of(error_class::validation, call_kind::write) == effect::none);
 }
 
-TEST_CASE("vendor text is clipped to 300 bytes; an unreadable success names the vendor") {
+TEST_CASE("vendor text is clipped to 300 bytes, an unreadable success names the vendor") {
   CHECK(erpc::adapters::clip_vendor_text(std::string(301, 'x')) == std::string(300, 'x') + "…");
   CHECK(erpc::adapters::clip_vendor_text("short") == "short");
   const auto e = erpc::adapters::malformed_response("bc", "Business Central", "its body is not JSON",

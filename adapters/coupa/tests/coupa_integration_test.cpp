@@ -158,7 +158,7 @@ TEST_CASE("R2: a changed invoice under its natural key is IDEMPOTENCY_KEY_REUSE,
   CHECK(fx["updated"] == 0);
 }
 
-TEST_CASE("R4: a lost create reply is OUTCOME_UNKNOWN; the retry replays it, one invoice", "[coupa][integration]") {
+TEST_CASE("R4: a lost create reply is OUTCOME_UNKNOWN, the retry replays it, one invoice", "[coupa][integration]") {
   coupa_rig rig;
   create_supplier(rig);
   rig.lose_next_write_reply();
@@ -171,7 +171,7 @@ TEST_CASE("R4: a lost create reply is OUTCOME_UNKNOWN; the retry replays it, one
   CHECK(rig.effects("invoices")["created"] == 1);
 }
 
-TEST_CASE("invoice create is off unless the tenant allows it; a tenant refusal is PERMISSION", "[coupa][integration]") {
+TEST_CASE("invoice create is off unless the tenant allows it, a tenant refusal is PERMISSION", "[coupa][integration]") {
   coupa_rig rig(json{{"invoice_create", false}});
   create_supplier(rig);
   const int writes_before = rig.writes();
@@ -239,7 +239,7 @@ TEST_CASE("export flag: pull approved not-exported invoices, mark exported only 
   CHECK(rig.failed(unknown).cls() == erpc::error_class::not_found);
 }
 
-TEST_CASE("export flag: a lost reply of the export is retried safely; the export action route",
+TEST_CASE("export flag: a lost reply of the export is retried safely, the export action route",
           "[coupa][integration]") {
   coupa_rig rig(json{{"export_route", "export_action"}});
   create_supplier(rig);
@@ -305,7 +305,7 @@ TEST_CASE("429 over the vendor's rate is RATE_LIMITED with retry_after_ms", "[co
   CHECK(limited);
 }
 
-TEST_CASE("OAuth 2.0: a rotated client secret is picked up after one 401; scopes are enforced",
+TEST_CASE("OAuth 2.0: a rotated client secret is picked up after one 401, scopes are enforced",
           "[coupa][integration]") {
   coupa_rig rig;
   create_supplier(rig);

@@ -90,7 +90,7 @@ TEST_CASE("401, 403, 404 and 406 map to their classes with effect none", "[coupa
   CHECK(format.code() == "coupa.http_406");
 }
 
-TEST_CASE("5xx on a write is OUTCOME_UNKNOWN with effect possible; on a read UNAVAILABLE", "[coupa][errors]") {
+TEST_CASE("5xx on a write is OUTCOME_UNKNOWN with effect possible, on a read UNAVAILABLE", "[coupa][errors]") {
   const auto write = map("500_internal", call_kind::write);
   CHECK(write.cls() == error_class::outcome_unknown);
   CHECK(write.effect() == effect::possible);

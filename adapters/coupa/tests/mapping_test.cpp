@@ -119,7 +119,7 @@ TEST_CASE("a credit note goes out negative and comes back positive", "[coupa][ma
   CHECK(doc["totals"]["gross"] == money("119.12"));
 }
 
-TEST_CASE("the natural key is invoice-number + supplier[id]; compared fields see a change", "[coupa][mapping]") {
+TEST_CASE("the natural key is invoice-number + supplier[id], compared fields see a change", "[coupa][mapping]") {
   const auto m = cp::make_invoice_mapping();
   const auto body = to_vendor(*m, invoice(), config());
   CHECK(m->natural_query(body) == cp::query_params{{"invoice-number", "INV-1"}, {"supplier[id]", "7"}});
@@ -168,7 +168,7 @@ TEST_CASE("invoice fields Coupa does not carry are refused, never dropped", "[co
   CHECK(to_vendor(*m, p, config({{"value_maps", json::object()}}))["invoice-lines"][0]["account"]["code"] == "7777");
 }
 
-TEST_CASE("a supplier maps both ways; the name is its natural key", "[coupa][mapping]") {
+TEST_CASE("a supplier maps both ways, the name is its natural key", "[coupa][mapping]") {
   const auto m = cp::make_supplier_mapping();
   const json p = {{"external_refs", json::object()}, {"source", {{"system", "test"}}}, {"name", "Acme GmbH"},
                   {"number", "S-1"}, {"tax_id", "DE123456789"}, {"status", "active"}};

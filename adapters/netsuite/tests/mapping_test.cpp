@@ -111,7 +111,7 @@ TEST_CASE("a vendorBill read back becomes the canonical invoice with exact total
   CHECK(doc["totals"]["gross"] == json({{"amount", "0.36"}, {"currency", "EUR"}}));
 }
 
-TEST_CASE("a vendorBill's amountRemaining is the invoice's amount_open; partly paid is open, paid "
+TEST_CASE("a vendorBill's amountRemaining is the invoice's amount_open, partly paid is open, paid "
           "in full is blocked", "[netsuite][mapping]") {
   const auto m = erpc::netsuite::make_invoice_mapping();
   auto read = [&](const char* remaining, const char* approval = "2") {
@@ -225,7 +225,7 @@ TEST_CASE("a supplier maps to a vendor and back", "[netsuite][mapping]") {
   CHECK(doc["external_refs"]["netsuite"] == "1234");
 }
 
-TEST_CASE("a journal keeps one currency and rate; functional amounts are recomputed exactly",
+TEST_CASE("a journal keeps one currency and rate, functional amounts are recomputed exactly",
           "[netsuite][mapping]") {
   fixture_context f;
   const auto m = erpc::netsuite::make_journal_mapping();
@@ -291,7 +291,7 @@ TEST_CASE("a payment applies bills and credits and must add up", "[netsuite][map
   }
 }
 
-TEST_CASE("a short payment applies less and leaves the rest open; withholding is refused",
+TEST_CASE("a short payment applies less and leaves the rest open, withholding is refused",
           "[netsuite][mapping]") {
   fixture_context f;
   const auto m = erpc::netsuite::make_payment_mapping();

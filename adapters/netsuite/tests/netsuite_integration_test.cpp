@@ -154,7 +154,7 @@ std::string create_supplier(netsuite_rig& rig, const std::string& number = "SUP-
 
 }  // namespace
 
-TEST_CASE("R1: the same key and payload again replays the first bill; NetSuite holds one",
+TEST_CASE("R1: the same key and payload again replays the first bill, NetSuite holds one",
           "[netsuite][integration]") {
   netsuite_rig rig;
   create_supplier(rig);
@@ -227,7 +227,7 @@ TEST_CASE("R2 on an account that silently upserts a duplicate externalId: read_b
   CHECK(fx["updated"] == 0);
 }
 
-TEST_CASE("R4: NetSuite commits, the reply is lost; the retry finds the bill by eid:",
+TEST_CASE("R4: NetSuite commits, the reply is lost, the retry finds the bill by eid:",
           "[netsuite][integration]") {
   netsuite_rig rig;
   create_supplier(rig);
@@ -471,7 +471,7 @@ TEST_CASE("NetSuite's concurrency refusal is RATE_LIMITED with retry_after_ms an
   CHECK(rig.effects("vendorBill")["count"] == 0);
 }
 
-TEST_CASE("a wrong TBA signature is AUTHENTICATION; no secret in the error or the log",
+TEST_CASE("a wrong TBA signature is AUTHENTICATION, no secret in the error or the log",
           "[netsuite][integration]") {
   netsuite_rig rig;
   const std::string wrong = "not-the-consumer-secret-4711";

@@ -88,7 +88,7 @@ TEST_CASE("429 is RATE_LIMITED with Retry-After in milliseconds", "[oracle_fusio
   CHECK(e.effect() == effect::none);
 }
 
-TEST_CASE("5xx: OUTCOME_UNKNOWN for a write, UNAVAILABLE for a read; HTML is not read",
+TEST_CASE("5xx: OUTCOME_UNKNOWN for a write, UNAVAILABLE for a read, HTML is not read",
           "[oracle_fusion][errors]") {
   const auto write = map("500_internal", call_kind::write);
   CHECK(write.cls() == error_class::outcome_unknown);

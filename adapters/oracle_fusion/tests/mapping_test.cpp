@@ -193,7 +193,7 @@ TEST_CASE("supplier ↔ Fusion, with the connection's site in the legal entity's
   CHECK_THROWS_AS(m->to_vendor(with_email, r.ctx), erpc::error);
 }
 
-TEST_CASE("payment → manual payablesPayment: credit notes applied negative; void shown on read",
+TEST_CASE("payment → manual payablesPayment: credit notes applied negative, void shown on read",
           "[oracle_fusion][mapping]") {
   rig r;
   const auto m = of::make_payment_mapping();
@@ -231,7 +231,7 @@ TEST_CASE("payment → manual payablesPayment: credit notes applied negative; vo
   CHECK_THROWS_AS(m->to_vendor(p, r.ctx), erpc::error);
 }
 
-TEST_CASE("configuration: secrets must be references; OAuth 2.0 needs the client", "[oracle_fusion][mapping]") {
+TEST_CASE("configuration: secrets must be references, OAuth 2.0 needs the client", "[oracle_fusion][mapping]") {
   CHECK_THROWS_AS(of::parse_config(json{{"base_url", "https://x"}, {"auth_method", "basic"},
                                         {"user", "env:U"}, {"password", "hunter2"}}),
                   erpc::error);

@@ -156,7 +156,7 @@ TEST_CASE("R2: a changed invoice under the natural key is IDEMPOTENCY_KEY_REUSE,
   CHECK(rig.upsert_headers() == 0);  // Upsert-Mode is never sent (BANKING.md)
 }
 
-TEST_CASE("R4: a lost reply is OUTCOME_UNKNOWN; the retry finds the invoice and replays",
+TEST_CASE("R4: a lost reply is OUTCOME_UNKNOWN, the retry finds the invoice and replays",
           "[oracle_fusion][integration]") {
   fusion_rig rig;
   create_supplier(rig);
@@ -211,7 +211,7 @@ TEST_CASE("suppliers: created with their site, replayed by name, listed and upda
   CHECK(rig.ok(rig.call("get", "Supplier", "", {{"id", id}}))["result"]["tax_id"] == "DE999");
 }
 
-TEST_CASE("payments: a manual payment replays by number; void reopens; a void replays",
+TEST_CASE("payments: a manual payment replays by number, void reopens, a void replays",
           "[oracle_fusion][integration]") {
   fusion_rig rig;
   create_supplier(rig);

@@ -71,7 +71,7 @@ TEST_CASE("a failed native check records the level actually achieved") {
   CHECK(look_up_record(library, certified_sha).level_text() == "idempotent");
 }
 
-TEST_CASE("no record is uncertified; a record that is not one is unreadable, never certified") {
+TEST_CASE("no record is uncertified, a record that is not one is unreadable, never certified") {
   folder dir;
   const auto library = dir.path / "netsuite.so";
   CHECK(look_up_record(library, certified_sha).level_text() == "uncertified");

@@ -331,7 +331,7 @@ TEST_CASE("occurrence and count pick which matching requests get the fault", "[f
   CHECK(setup.send("POST", "/v1/bills", "{}").status == 503);
 }
 
-TEST_CASE("the first matching rule decides; method list, whole-path regex and header",
+TEST_CASE("the first matching rule decides, method list, whole-path regex and header",
           "[fault_proxy]") {
   proxied_upstream setup(R"({"version":1,"rules":[
     {"id":"tenant-b","match":{"header":{"name":"X-Tenant","value":"b-.*"}},

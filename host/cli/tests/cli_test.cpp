@@ -106,7 +106,7 @@ TEST_CASE("adapters list names every refused library and survives the ones that 
   }
 }
 
-TEST_CASE("adapters describe prints the manifest; an unknown id is a clear error") {
+TEST_CASE("adapters describe prints the manifest, an unknown id is a clear error") {
   const auto r = run("adapters describe hello");
   REQUIRE(r.exit_code == 0);
   REQUIRE(r.out.find("contract:  1.0..1.0") != std::string::npos);

@@ -38,7 +38,7 @@ TEST_CASE("rejected and cancelled before settlement only", "[contract][status]")
   CHECK_FALSE(is_legal_transition(S::settled, S::cancelled));
 }
 
-TEST_CASE("returned and reversed only after settlement; final states stay", "[contract][status]") {
+TEST_CASE("returned and reversed only after settlement, final states stay", "[contract][status]") {
   CHECK(is_legal_transition(S::settled, S::returned));
   CHECK(is_legal_transition(S::settled, S::reversed));
   CHECK_FALSE(is_legal_transition(S::accepted, S::returned));

@@ -189,7 +189,7 @@ TEST_CASE("an unknown outcome is retried only as a read-back (prior_outcome unkn
   REQUIRE(f.state_of(s.accepted.message_id) == message_state::succeeded);
 }
 
-TEST_CASE("retries run out into the technical queue; the key stays bound") {
+TEST_CASE("retries run out into the technical queue, the key stays bound") {
   fixture f;
   for (int i = 0; i < 3; ++i) {
     f.vendor.script.push_back(
@@ -291,7 +291,7 @@ TEST_CASE("submit refuses what cannot be a durable write") {
   REQUIRE(f.d->submit(unknown).refused->code() == "dispatch.unknown_connection");
 }
 
-TEST_CASE("a raised status is queued without a call, even on a full connection; replay asks "
+TEST_CASE("a raised status is queued without a call, even on a full connection, replay asks "
           "the adapter with its query") {
   fixture f(json{{"max_queued", 1}});
   REQUIRE_FALSE(f.submit("a").refused);  // the connection is full

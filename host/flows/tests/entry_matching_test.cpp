@@ -76,7 +76,7 @@ TEST_CASE("batch booking without TxDtls matches the PmtInfId with NbOfTxs and Tt
   }
 }
 
-TEST_CASE("charges netted into the entry are the difference; a separate charges entry is whole",
+TEST_CASE("charges netted into the entry are the difference, a separate charges entry is whole",
           "[flows][matching]") {
   const json netted = {{"amount", eur("102.50")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
                        {"details", {tx_detail("E2E-1", "100.00")}}};
@@ -164,7 +164,7 @@ json fx_detail(const char* instructed, const char* booked) {
 
 }  // namespace
 
-TEST_CASE("a converted payment matches by EndToEndId; its share is the EUR booked, the rest "
+TEST_CASE("a converted payment matches by EndToEndId, its share is the EUR booked, the rest "
           "charges", "[flows][matching][fx]") {
   const json entry = {{"amount", eur("935.90")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
                       {"details", {fx_detail("1000.00", "923.40")}}};

@@ -58,7 +58,7 @@ TEST_CASE("FX settlement: no difference when the bank used the ERP's rate", "[fl
   CHECK(balances(a));
 }
 
-TEST_CASE("FX settlement: recorded amounts round half-even per payment; a batch balances to "
+TEST_CASE("FX settlement: recorded amounts round half-even per payment, a batch balances to "
           "the cent", "[flows][fx]") {
   // 100.05 × 0.9125 = 91.295625 → 91.30;  10.10 × 0.9125 = 9.21625 → 9.22;
   // 0.25 × 0.5 = 0.125 → 0.12 (exactly half: to the even cent).

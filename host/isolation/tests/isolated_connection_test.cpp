@@ -224,7 +224,7 @@ TEST_CASE("a hung worker is killed at the deadline and the next call works") {
   REQUIRE(c->execute(envelope(mode("ok"))).ok);
 }
 
-TEST_CASE("garbage on the worker's pipe is a bad frame; the worker is killed and replaced") {
+TEST_CASE("garbage on the worker's pipe is a bad frame, the worker is killed and replaced") {
   test_host h;
   auto c = h.open(misbehaving_library);
   for (const char* m : {"garbage_length", "garbage_json"}) {

@@ -29,7 +29,7 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("a signature by a trusted key verifies; anything else is refused", "[signature]") {
+TEST_CASE("a signature by a trusted key verifies, anything else is refused", "[signature]") {
   scratch_dir dir;
   const auto lib = dir / "a.so";
   write_bytes(lib, std::vector<std::byte>(4096, std::byte{0x42}));

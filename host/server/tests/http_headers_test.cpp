@@ -17,7 +17,7 @@ TEST_CASE("header names compare case-insensitively, values exactly", "[server][h
   CHECK_FALSE(erpc::iequals_ascii("abc", "abcd"));
 }
 
-TEST_CASE("set replaces every field of a name; add keeps earlier ones", "[server][headers]") {
+TEST_CASE("set replaces every field of a name, add keeps earlier ones", "[server][headers]") {
   http_headers h{{"Set-Cookie", "a=1"}, {"set-cookie", "b=2"}};
   CHECK(h.size() == 2);
   CHECK(h.get("Set-Cookie") == "a=1");

@@ -103,7 +103,7 @@ TEST_CASE("router refuses malformed patterns", "[server][router]") {
   }
 }
 
-TEST_CASE("handler errors become canonical answers; other exceptions a bare 500",
+TEST_CASE("handler errors become canonical answers, other exceptions a bare 500",
           "[server][router]") {
   http_router router;
   router.get("/reuse", [](const server_request&) -> server_response {
@@ -135,7 +135,7 @@ TEST_CASE("handler errors become canonical answers; other exceptions a bare 500"
   CHECK(boom.body.find("hunter22") == std::string::npos);
 }
 
-TEST_CASE("middleware wraps in order and sees 404s; traceparent is accepted or created",
+TEST_CASE("middleware wraps in order and sees 404s, traceparent is accepted or created",
           "[server][router]") {
   http_router router;
   std::vector<std::string> order;

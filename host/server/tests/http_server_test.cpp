@@ -115,7 +115,7 @@ TEST_CASE("server routes with path params, 404 and 405 over the wire", "[server]
   CHECK(body_of(*wrong)["code"] == "http.method_not_allowed");
 }
 
-TEST_CASE("an incoming traceparent is echoed; an invalid one is replaced", "[server][http]") {
+TEST_CASE("an incoming traceparent is echoed, an invalid one is replaced", "[server][http]") {
   http_server server({}, api_router());
   server.start();
   const std::string incoming = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
@@ -430,7 +430,7 @@ TEST_CASE("start() reports a port that cannot be bound", "[server][http]") {
   CHECK_THROWS_AS(third.start(), error);
 }
 
-TEST_CASE("delivery modes break the exchange as asked; other requests are unaffected",
+TEST_CASE("delivery modes break the exchange as asked, other requests are unaffected",
           "[server][http]") {
   http_router router;
   router.get("/reset", [](const server_request&) {

@@ -40,7 +40,7 @@ TEST_CASE("traceparent refuses what the spec says to ignore", "[server][trace]")
   CHECK(future->to_string() == "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
 }
 
-TEST_CASE("generated traceparents are valid and distinct; a child keeps the trace",
+TEST_CASE("generated traceparents are valid and distinct, a child keeps the trace",
           "[server][trace]") {
   const auto a = traceparent::generate();
   const auto b = traceparent::generate();

@@ -260,7 +260,7 @@ TEST_CASE("queue listing pages with a cursor, depth and state counts", "[queues]
   CHECK_FALSE(queues.get_message("no-such-id"));
 }
 
-TEST_CASE("a raised message is queued without an attempt, once per key; replay sends it out",
+TEST_CASE("a raised message is queued without an attempt, once per key, replay sends it out",
           "[queues][raise]") {
   const auto backend = GENERATE(database_backend::sqlite, database_backend::postgres);
   INFO("backend " << test::backend_name(backend));

@@ -72,7 +72,7 @@ std::string code_of(const std::function<void()>& call) {
 
 }  // namespace
 
-TEST_CASE("stored payloads and responses hold ciphertext; the ledger hands out plaintext",
+TEST_CASE("stored payloads and responses hold ciphertext, the ledger hands out plaintext",
           "[protection]") {
   const auto backend = GENERATE(database_backend::sqlite, database_backend::postgres);
   INFO("backend " << test::backend_name(backend));

@@ -132,7 +132,7 @@ TEST_CASE("pickup accepts the golden pain.001, end of day books it into camt.053
   CHECK(f.effects("statement") == 2);
 }
 
-TEST_CASE("opening balance of day 2 is the closing balance of day 1; payments book on their date") {
+TEST_CASE("opening balance of day 2 is the closing balance of day 1, payments book on their date") {
   bank_fixture f;
   f.send("a.xml", make_pain001("DAY-1", debtor, {{"E1", "250.00"}}));
   f.send("b.xml", make_pain001("DAY-2", debtor, {{"E2", "40.10"}}, true, "2026-03-03"));
@@ -174,7 +174,7 @@ TEST_CASE("a reused MsgId is rejected as a group with DUPL and booked only once"
   CHECK(f.effects("booking") == 2);
 }
 
-TEST_CASE("rejection rules: creditor IBAN and amount threshold; a rejected payment is not booked") {
+TEST_CASE("rejection rules: creditor IBAN and amount threshold, a rejected payment is not booked") {
   bank_fixture f({{"rejection.creditor_accounts", "FR1420041010050500013M02606=AC01"},
                   {"rejection.amount_above", "110.00"},
                   {"pain002.version", "pain.002.001.11"}});
@@ -554,7 +554,7 @@ TEST_CASE("BAI2 statements read back with control totals and balances") {
   CHECK(s.entries[1].amount.amount == dec("1.25"));
 }
 
-TEST_CASE("hostile pain.001 files go to rejected/ with a clear error; the good one is still read") {
+TEST_CASE("hostile pain.001 files go to rejected/ with a clear error, the good one is still read") {
   bank_fixture f({{"pickup.max_bytes", 4096}});
   f.send("1-dtd.xml", test_data("hostile/billion_laughs.xml"));
   f.send("2-garbage.xml", test_data("hostile/garbage.xml"));
@@ -578,7 +578,7 @@ TEST_CASE("hostile pain.001 files go to rejected/ with a clear error; the good o
   CHECK(f.bank().cycle()["picked_up"].size() == 1);
 }
 
-TEST_CASE("a pain.001 with a wrong count is answered RJCT FF01; resubmission needs a new MsgId") {
+TEST_CASE("a pain.001 with a wrong count is answered RJCT FF01, resubmission needs a new MsgId") {
   bank_fixture f;
   auto bad = make_pain001("FF-1", debtor, {{"E1", "1.00"}});
   bad.replace(bad.find("<NbOfTxs>1</NbOfTxs><InitgPty>"), 20, "<NbOfTxs>2</NbOfTxs>");
@@ -636,7 +636,7 @@ TEST_CASE("every kind of pain.002.001.11 the bank sends is valid against the XSD
   CHECK(group_statuses == std::vector<std::string>{"PART", "RJCT", "RJCT", "-"});
 }
 
-TEST_CASE("routes: POST /bank/cycle, /bank/end-of-day, GET /bank/accounts; reset") {
+TEST_CASE("routes: POST /bank/cycle, /bank/end-of-day, GET /bank/accounts, reset") {
   bank_fixture f;
   f.server().start();
   f.send("a.xml", make_pain001("HTTP-1", debtor, {{"E1", "2.00"}}));

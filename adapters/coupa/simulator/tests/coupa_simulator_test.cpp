@@ -98,7 +98,7 @@ TEST_CASE("OAuth 2.0 client credentials with scopes guard /api/ (§10.1)", "[cou
   CHECK(f.send("GET", "/api/suppliers").status == 401);
 }
 
-TEST_CASE("JSON only with Accept: application/json; XML default answered 406 (setting)", "[coupa][simulator]") {
+TEST_CASE("JSON only with Accept: application/json, XML default answered 406 (setting)", "[coupa][simulator]") {
   coupa_fixture f;
   CHECK(f.send("GET", "/api/suppliers", "", "<default>", "").status == 406);
   CHECK(f.send("GET", "/api/suppliers", "", "<default>", "application/xml").status == 406);

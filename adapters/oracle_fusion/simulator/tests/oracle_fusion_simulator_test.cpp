@@ -97,7 +97,7 @@ TEST_CASE("Basic and OAuth 2.0 client credentials both authenticate (§3.2)", "[
   CHECK(json::parse(refused.body)["error"] == "invalid_client");
 }
 
-TEST_CASE("an invoice is unique per supplier; the duplicate answer is a setting (§3.3)",
+TEST_CASE("an invoice is unique per supplier, the duplicate answer is a setting (§3.3)",
           "[oracle_fusion][simulator]") {
   fusion_fixture f;
   f.supplier();
@@ -177,7 +177,7 @@ TEST_CASE("q finder syntax v1 and v2, limit/offset paging (§3.5)", "[oracle_fus
   CHECK(f.send("GET", root + "invoices?q=InvoiceNumber%3E%27P%27").status == 400);
 }
 
-TEST_CASE("credit memos carry negative amounts; a standard invoice cannot (BANKING.md)",
+TEST_CASE("credit memos carry negative amounts, a standard invoice cannot (BANKING.md)",
           "[oracle_fusion][simulator]") {
   fusion_fixture f;
   f.supplier();
@@ -214,7 +214,7 @@ TEST_CASE("Upsert-Mode: true updates the match — a silent overwrite the effect
   CHECK(f.send("POST", root + "invoices", f.invoice_body("INV-U"), {{"Upsert-Mode", "true"}}).status == 400);
 }
 
-TEST_CASE("suppliers: duplicate names per setting; sites as a child", "[oracle_fusion][simulator]") {
+TEST_CASE("suppliers: duplicate names per setting, sites as a child", "[oracle_fusion][simulator]") {
   fusion_fixture f;
   const auto s = f.supplier();
   CHECK(s["SupplierNumber"] == "1001");

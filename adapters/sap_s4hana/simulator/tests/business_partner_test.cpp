@@ -114,7 +114,7 @@ TEST_CASE("a supplier is created by deep insert and read back every documented w
   check_gateway_error(c.get(partners + "('9999999')"), 404, "ZERPC_SIM/005");
 }
 
-TEST_CASE("every record of a deep insert is an effect; an update bumps the version",
+TEST_CASE("every record of a deep insert is an effect, an update bumps the version",
           "[sap][bp][effects]") {
   sap_fixture f;
   auto& c = *f.client;
@@ -239,7 +239,7 @@ TEST_CASE("refusals are Gateway error bodies with errordetails", "[sap][bp][erro
   CHECK(f.effects()["count"] == 0);
 }
 
-TEST_CASE("$metadata is the SAP EDMX; data is JSON only when asked", "[sap][bp][format]") {
+TEST_CASE("$metadata is the SAP EDMX, data is JSON only when asked", "[sap][bp][format]") {
   sap_fixture f;
   auto& c = *f.client;
   const auto metadata = c.get(bp_service + "/$metadata");
