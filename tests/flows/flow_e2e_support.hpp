@@ -2,6 +2,7 @@
 // What the flows' end-to-end tests share: the `erpc` executable run as a user runs it (the
 // simulators' test credentials and an audit key in its environment, stdout captured), and the
 // NetSuite connection settings every flow test points at the NetSuite simulator.
+#include "netsuite_flow_settings.hpp"
 #include "support/child_process.hpp"
 
 #include <catch2/catch.hpp>
@@ -34,23 +35,6 @@ inline void write_json(const std::filesystem::path& path, const nlohmann::json& 
 inline nlohmann::json read_json(const std::filesystem::path& path) {
   std::ifstream in(path);
   return nlohmann::json::parse(in);
-}
-
-// A NetSuite connection to the simulator at `base_url` (credentials as env: references).
-inline nlohmann::json netsuite_connection_settings(const std::string& base_url) {
-  return {{"account_id", "1234567_SB1"},
-          {"base_url", base_url},
-          {"consumer_key", "env:NS_CONSUMER_KEY"},
-          {"consumer_secret", "env:NS_CONSUMER_SECRET"},
-          {"token_id", "env:NS_TOKEN_ID"},
-          {"token_secret", "env:NS_TOKEN_SECRET"},
-          {"value_maps",
-           {{"subsidiaries", {{"DE01", "1"}}},
-            {"currencies", {{"EUR", "1"}, {"USD", "2"}}},
-            {"accounts",
-             {{"5400", "58"}, {"1361", "12"}, {"1200", "10"}, {"6855", "71"}, {"7900", "80"}}},
-            {"tax_codes", {{"DE19", "7"}}}}},
-          {"functional_currencies", {{"DE01", "EUR"}}}};
 }
 
 // `erpc` in one test folder: output files and the log (erpc.log) live there.

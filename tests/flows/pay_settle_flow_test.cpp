@@ -6,6 +6,7 @@
 // dispatcher (outbox, ledger, audit); the ERP is the real NetSuite adapter against the
 // simulator, the bank a fake connection following docs/bank-file-contract.md.
 #include "fake_bank.hpp"
+#include "netsuite_flow_settings.hpp"
 #include "netsuite_sim_fixture.hpp"
 
 #include <erpc/host/audit_keys.hpp>
@@ -69,19 +70,7 @@ class pay_rig {
       return erpc::http_client(http_.table()).send(req, call);
     });
     adapter_ = host_.init(erpc_adapter_entry);
-    const json ns = {{"account_id", "1234567_SB1"},
-                     {"base_url", sim_.base_url()},
-                     {"consumer_key", "env:NS_CONSUMER_KEY"},
-                     {"consumer_secret", "env:NS_CONSUMER_SECRET"},
-                     {"token_id", "env:NS_TOKEN_ID"},
-                     {"token_secret", "env:NS_TOKEN_SECRET"},
-                     {"value_maps",
-                      {{"subsidiaries", {{"DE01", "1"}}},
-                       {"currencies", {{"EUR", "1"}, {"USD", "2"}}},
-                       {"accounts", {{"5400", "58"}, {"1361", "12"}, {"1200", "10"}, {"6855", "71"},
-                                     {"7900", "80"}}},
-                       {"tax_codes", {{"DE19", "7"}}}}},
-                     {"functional_currencies", {{"DE01", "EUR"}}}};
+    const json ns = erpc::flows_e2e::netsuite_connection_settings(sim_.base_url());
     connection_ = host_.open(adapter_, ns.dump());
 
     erpc::database_config dbc;
