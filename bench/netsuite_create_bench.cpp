@@ -8,7 +8,10 @@
 //                        the adapter sent (captured from its first create), a fresh externalId,
 //                        signed with the same OAuth 1.0a TBA signer → the same simulator
 // Every iteration uses its own key, so every call is a real create (no replay). The host
-// throughput over the bare throughput is the figure (issue 5: ≥ 0.8).
+// throughput over the bare throughput is the figure (issue 5: ≥ 0.8). The caller's own work is
+// the same on both sides: copy a document prepared once and give it this op's key (the host's
+// envelope with the invoice, the bare client's vendorBill), so what differs is what each path
+// does with it.
 #include "netsuite_sim_in_process.hpp"
 #include "ratio_reporter.hpp"
 
@@ -121,18 +124,31 @@ class b2_rig {
     supplier_id_ = create("Supplier", "b2-supplier", supplier)["result"]["id"];
     // One create through the adapter shows what it sends: the bare side posts that body.
     create("Invoice", "b2-template", invoice(supplier_id_, 0));
+    invoice_envelope_ = envelope("Invoice", "b2-host-0", invoice(supplier_id_, 0));
     std::lock_guard lock(mutex_);
     if (!vendor_bill_) throw std::runtime_error("the adapter's vendorBill POST was not seen");
   }
 
   // Through the host and the adapter; the answer, or throws its error.
   json create(const char* object, const std::string& key, json payload) {
-    const auto out = connection_->execute(envelope(object, key, std::move(payload)));
+    return execute(envelope(object, key, std::move(payload)));
+  }
+
+  json execute(const json& envelope) {
+    const auto out = connection_->execute(envelope);
     if (!out.ok) throw std::runtime_error(out.failure->code() + ": " + out.failure->message());
     return *out.response;
   }
 
-  json invoice_for(std::int64_t n) const { return invoice(supplier_id_, n); }
+  // The Invoice create envelope of op n: the prepared one with this op's key and number.
+  json invoice_envelope_for(std::int64_t n) const {
+    json e = invoice_envelope_;
+    const std::string key = "b2-host-" + std::to_string(n);
+    e["idempotency_key"] = key;
+    e["correlation_id"] = key;
+    e["payload"]["invoice_number"] = "B2-" + std::to_string(n);
+    return e;
+  }
 
   // The adapter's vendorBill body with another externalId, posted and signed as it does.
   erpc::http_response bare_post(const std::string& external_id) const {
@@ -180,6 +196,7 @@ class b2_rig {
   std::shared_ptr<erpc::adapter_library> library_;
   std::shared_ptr<erpc::adapter_connection> connection_;
   std::string supplier_id_;
+  json invoice_envelope_;
   erpc::oauth1::signer signer_{sim_credentials, account_id};
 };
 
@@ -195,7 +212,7 @@ void host_invoice_create(benchmark::State& state) {
   for (auto _ : state) {
     const auto n = ++next_key;
     try {
-      auto answer = r.create("Invoice", "b2-host-" + std::to_string(n), r.invoice_for(n));
+      auto answer = r.execute(r.invoice_envelope_for(n));
       benchmark::DoNotOptimize(answer);
     } catch (const std::exception& e) {
       state.SkipWithError(e.what());

@@ -16,11 +16,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace erpc {
 
-// One request envelope (docs/contract.md). `raw` is the whole envelope as the host sent it.
+// One request envelope (docs/contract.md).
 struct request {
   std::string contract;
   std::string op;
@@ -33,6 +34,9 @@ struct request {
   std::string connection;
   nlohmann::json payload;  // the canonical object for writes; null otherwise
   nlohmann::json query;    // get/list parameters; null otherwise
+  // The envelope as the host sent it, except that `payload` and `query` were moved into the
+  // members above (one copy of a large document, not two; their entries here are null). Holds
+  // the members this struct does not name, e.g. `traceparent`.
   nlohmann::json raw;
 
   static request from_json(nlohmann::json envelope) {
@@ -52,8 +56,8 @@ struct request {
     }
     r.correlation_id = envelope.value("correlation_id", "");
     r.connection = envelope.value("connection", "");
-    if (auto it = envelope.find("payload"); it != envelope.end()) r.payload = *it;
-    if (auto it = envelope.find("query"); it != envelope.end()) r.query = *it;
+    if (auto it = envelope.find("payload"); it != envelope.end()) r.payload = std::move(*it);
+    if (auto it = envelope.find("query"); it != envelope.end()) r.query = std::move(*it);
     r.raw = std::move(envelope);
     return r;
   }

@@ -191,3 +191,14 @@ TEST_CASE("request::from_json reads the envelope and tolerates absent fields") {
   REQUIRE(empty.attempt == 1);
   REQUIRE_FALSE(empty.prior_outcome);
 }
+
+TEST_CASE("request::from_json moves payload and query out of raw, keeping the other members") {
+  const auto r = erpc::request::from_json(nlohmann::json::parse(
+      R"({"contract":"1.0","op":"list","object":"Invoice","query":{"limit":5},
+          "traceparent":"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"})"));
+  REQUIRE(r.query == nlohmann::json{{"limit", 5}});
+  REQUIRE(r.payload.is_null());
+  REQUIRE(r.raw.at("query").is_null());
+  REQUIRE(r.raw.at("traceparent") == "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+  REQUIRE(r.raw.at("op") == "list");
+}
