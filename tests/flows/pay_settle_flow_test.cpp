@@ -536,6 +536,62 @@ TEST_CASE("two suppliers in one PmtInf booked as one entry without TxDtls, charg
   CHECK(rig.created("journalEntry") == 2);
 }
 
+TEST_CASE("two separate charges entries for one payment are two charges journals; the same "
+          "entry in another report is not posted again",
+          "[flows][pay_settle]") {
+  pay_rig rig;
+  const auto s1 = rig.supplier("SUP-1");
+  rig.bill(s1, "CC-1", "100.00");
+  rig.pay_to(s1, "FR1420041010050500013M02606");
+  REQUIRE(rig.run("R1")["payments"].size() == 1);
+  const auto sent = rig.bank_.last_batch()["payments"];
+  auto charges_entry = [&](const char* amount, const char* asr) {
+    json e = {{"amount", eur(amount)}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
+              {"booking_date", "2026-03-11"},
+              {"bank_transaction_code", {{"domain", "PMNT"}, {"family", "ICDT"}, {"subfamily", "CHRG"}}},
+              {"details", {{{"references", sent[0]["references"]}}}}};
+    if (asr[0] != '\0') e["account_servicer_reference"] = asr;
+    return e;
+  };
+  // The bank's own charge and, the same day, the same amount again for a correspondent bank:
+  // two entries, two references, two journals (a key per payment would replay the first).
+  rig.bank_.push_statement(rig.bank_.statement(
+      "STMT-1", {rig.booked({sent[0]}, "0.00", true, "ASR-PAY"), charges_entry("2.50", "ASR-CHG-1"),
+                 charges_entry("2.50", "ASR-CHG-2")}));
+  const auto out = rig.settle();
+  INFO(out.dump());
+  CHECK(out["settled"].size() == 1);
+  REQUIRE(out["charges"].size() == 2);
+  const std::string first = out["charges"][0]["journal"];
+  const std::string second = out["charges"][1]["journal"];
+  CHECK(first != second);
+  CHECK(first.starts_with("R1.p1.chg."));
+  CHECK(second.starts_with("R1.p1.chg."));
+  CHECK(rig.created("journalEntry") == 3);  // the settlement and both charges
+  for (const auto& key : {first, second}) {
+    const auto journal = rig.direct("get", "JournalEntry", "", {{"natural_key", key}});
+    REQUIRE(journal["lines"].size() == 2);
+    CHECK(journal["lines"][0]["amount"] == eur("2.50"));
+  }
+  CHECK(rig.store_->payment("R1.p1")->state == "settled");
+
+  // The end-of-day statement carries the second charge again (same AcctSvcrRef, another
+  // statement id) and a third without a reference: only the third is new.
+  rig.bank_.push_statement(rig.bank_.statement(
+      "STMT-2", {charges_entry("2.50", "ASR-CHG-2"), charges_entry("1.00", "")}));
+  const auto later = rig.settle();
+  INFO(later.dump());
+  REQUIRE(later["charges"].size() == 2);
+  CHECK(later["charges"][0]["journal"] == second);  // replayed, not posted again
+  CHECK(later["charges"][1]["journal"] == "R1.p1.chg");  // no reference: keyed by the payment
+  CHECK(rig.created("journalEntry") == 4);
+
+  // Everything read again: nothing new.
+  rig.store_->set_cursor("bank", "BankStatement", "0");
+  rig.settle();
+  CHECK(rig.created("journalEntry") == 4);
+}
+
 TEST_CASE("a bill partly paid in NetSuite is paid its open rest (amount_open), once",
           "[flows][pay_settle]") {
   pay_rig rig;

@@ -3,6 +3,7 @@
 #include "calendar_date.hpp"
 
 #include <erpc/error.hpp>
+#include <erpc/host/fingerprint.hpp>
 #include <erpc/host/fx_settlement.hpp>
 
 #include <algorithm>
@@ -44,6 +45,20 @@ nlohmann::json entry_identity(const nlohmann::json& statement, const nlohmann::j
   if (auto r = text(entry, "account_servicer_reference"); !r.empty()) id["account_servicer_reference"] = r;
   if (auto r = text(entry, "entry_reference"); !r.empty()) id["entry_reference"] = r;
   return id;
+}
+
+// The idempotency key of the journal for one separate charges entry. The bank's
+// AcctSvcrRef names an entry uniquely and stays the same in every report that carries it
+// (camt.052 intraday, camt.053, MT940 field 61 "//"), so a statement read again posts nothing
+// twice while a second charges entry for the same payment is a journal of its own. It enters
+// the key hashed (10 hex digits): any text the bank chose then fits the key's alphabet and its
+// 64 characters (a run id of 40 + ".p" + the payment's number + ".chg." + 10). Without that
+// reference an entry has no identity that survives another report, so it is keyed by the
+// payment: one charges journal per payment (docs/pay-and-settle.md).
+std::string charges_key(const std::string& payment_key, const nlohmann::json& entry) {
+  const std::string reference = text(entry, "account_servicer_reference");
+  if (reference.empty()) return payment_key + ".chg";
+  return payment_key + ".chg." + sha256_hex(reference).substr(0, 10);
 }
 
 // "2026-11-26T16:27:56Z" for a UTC instant in milliseconds.
@@ -620,7 +635,7 @@ void pay_settle_flow::post_charges(const entry_match& m, const nlohmann::json& e
   const std::string currency = text(entry.value("amount", nlohmann::json::object()), "currency");
   std::string date = text(entry, "booking_date");
   if (date.empty()) date = text(entry, "value_date");
-  const std::string key = p->key + ".chg";
+  const std::string key = charges_key(p->key, entry);
   const auto doc = journal(date, key, "bank charges " + p->end_to_end_id,
                            {{config_.charges_account, "debit", m.charges},
                             {config_.bank_account, "credit", m.charges}},
