@@ -1,4 +1,5 @@
-# erpc_add_fuzz_target(<name> SOURCES <src>... [LINK <targets>...] [CORPUS <dir>])
+# erpc_add_fuzz_target(<name> SOURCES <src>... [LINK <targets>...] [INCLUDE_DIRS <dir>...]
+#                       [CORPUS <dir>])
 #
 # A fuzz target is one file defining `extern "C" int LLVMFuzzerTestOneInput(const uint8_t*,
 # size_t)`. It is built two ways:
@@ -25,7 +26,7 @@ if(ERPC_FUZZ)
 endif()
 
 function(erpc_add_fuzz_target name)
-  cmake_parse_arguments(ARG "" "CORPUS" "SOURCES;LINK" ${ARGN})
+  cmake_parse_arguments(ARG "" "CORPUS" "SOURCES;LINK;INCLUDE_DIRS" ${ARGN})
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "erpc_add_fuzz_target(${name}): SOURCES is required")
   endif()
@@ -36,6 +37,7 @@ function(erpc_add_fuzz_target name)
   if(ERPC_FUZZ)
     add_executable(fuzz_${name} ${ARG_SOURCES})
     target_link_libraries(fuzz_${name} PRIVATE ${ARG_LINK})
+    target_include_directories(fuzz_${name} PRIVATE ${ARG_INCLUDE_DIRS})
     target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
     add_dependencies(erpc_fuzz_targets fuzz_${name})
     # The bounded run CI does (`ctest --preset fuzz`): ERPC_FUZZ_SECONDS of mutation from the
@@ -57,6 +59,7 @@ function(erpc_add_fuzz_target name)
     endif()
     add_executable(fuzz_replay_${name} ${ARG_SOURCES} $<TARGET_OBJECTS:erpc_fuzz_replay_main>)
     target_link_libraries(fuzz_replay_${name} PRIVATE ${ARG_LINK})
+    target_include_directories(fuzz_replay_${name} PRIVATE ${ARG_INCLUDE_DIRS})
     add_test(NAME fuzz_replay.${name} COMMAND fuzz_replay_${name} ${ARG_CORPUS})
     set_tests_properties(fuzz_replay.${name} PROPERTIES TIMEOUT 120 LABELS fuzz)
   endif()
