@@ -10,6 +10,7 @@ namespace erpc::netsuite {
 
 namespace {
 constexpr std::string_view prefix = "erpc-";
+constexpr std::size_t max_key_length = 64;  // idempotency keys: [A-Za-z0-9_.:-]{1,64}
 }
 
 std::string external_id_for_key(std::string_view key) {
@@ -29,8 +30,14 @@ std::optional<std::string> key_for_external_id(std::string_view external_id) {
   if (external_id.substr(0, prefix.size()) != prefix) return std::nullopt;
   std::string out;
   for (std::size_t i = prefix.size(); i < external_id.size(); ++i) {
-    if (external_id[i] != '_') {
-      out.push_back(external_id[i]);
+    const char c = external_id[i];
+    if (c != '_') {
+      // Only what external_id_for_key leaves as it is: a key character that needs no escape.
+      // Anything else (another record's "erpc-a.b", a '/') was not made from a key.
+      const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                         (c >= '0' && c <= '9') || c == '-';
+      if (!plain) return std::nullopt;
+      out.push_back(c);
       continue;
     }
     const auto esc = external_id.substr(i, 3);
@@ -45,6 +52,7 @@ std::optional<std::string> key_for_external_id(std::string_view external_id) {
     }
     i += 2;
   }
+  if (out.empty() || out.size() > max_key_length) return std::nullopt;  // not a key's image
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string>
 
 using erpc::netsuite::async_idempotency_key;
 using erpc::netsuite::external_id_for_key;
@@ -27,6 +28,13 @@ TEST_CASE("externalId from an idempotency key uses only NetSuite's characters an
   CHECK(external_id_for_key("inv.42") == "erpc-inv_2E42");
   CHECK_FALSE(key_for_external_id("SUP-000123"));
   CHECK_FALSE(key_for_external_id("erpc-a_ZZ"));
+  // Not the image of any key (found by fuzz/netsuite_vendor_responses): characters the escape
+  // would have encoded or that no key has, an empty key, a key over 64 characters.
+  CHECK_FALSE(key_for_external_id("erpc-a.b"));
+  CHECK_FALSE(key_for_external_id("erpc-Bi./sen/2`56"));
+  CHECK_FALSE(key_for_external_id("erpc-"));
+  CHECK_FALSE(key_for_external_id("erpc-" + std::string(65, 'k')));
+  CHECK(key_for_external_id("erpc-" + std::string(64, 'k')) == std::string(64, 'k'));
 }
 
 TEST_CASE("the async idempotency key is a stable UUID per record type and externalId",
