@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+// What the Oracle Fusion, Coupa, BILL and UK Open Banking adapters read from their vendors
+// (vendors.md §3, §5, §6, §8): error bodies (o:errorDetails, Coupa's errors, BILL's BDC
+// entries, OBErrorResponse1), Retry-After, record bodies, and Open Banking payment and status
+// resources. A vendor answering garbage must get an erpc::error with the adapter's own stable
+// code prefix, never a crash, a hang or a foreign exception. Every reader sees every input.
+//
+// Input: byte 0 picks the HTTP status; the bytes up to the first '\n' are the value of the
+// `Retry-After` header; the rest is the body.
+#include "bill_api.hpp"
+#include "bill_errors.hpp"
+#include "coupa_client.hpp"
+#include "coupa_errors.hpp"
+#include "fusion_errors.hpp"
+#include "ob_errors.hpp"
+#include "payment_mapping.hpp"
+#include "resource_api.hpp"
+
+#include <erpc/error.hpp>
+#include <erpc/http_client.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace {
+
+constexpr std::array<int, 16> statuses{200, 201, 204, 400, 401, 403, 404, 405,
+                                       409, 422, 429, 500, 502, 503, 504, 406};
+constexpr std::int64_t now_unix_ms = 1'772'323'200'000;  // 2026-03-01T00:00:00Z
+
+void require(bool holds) {
+  if (!holds) std::abort();
+}
+
+void require_error_of(const erpc::error& e, std::string_view prefix) {
+  require(e.code().rfind(prefix, 0) == 0);
+  require(!e.message().empty());
+  if (e.retry_after_ms()) require(*e.retry_after_ms() >= 0);
+}
+
+// Runs `read`; an erpc::error must carry `prefix`; anything else escapes and is a finding.
+template <class Read>
+void guarded(std::string_view prefix, Read&& read) {
+  try {
+    read();
+  } catch (const erpc::error& e) {
+    require_error_of(e, prefix);
+  }
+}
+
+std::string to_pointer(std::string_view vendor_path) {
+  return "/" + std::string(vendor_path.substr(0, 32));
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
+  const auto newline = rest.find('\n');
+  const std::string_view header = newline == std::string_view::npos ? std::string_view{}
+                                                                      : rest.substr(0, newline);
+  const std::string_view body =
+      newline == std::string_view::npos ? rest : rest.substr(newline + 1);
+
+  erpc::http_response res;
+  res.transport = erpc::http_transport::ok;
+  res.status = statuses[data[0] % statuses.size()];
+  res.headers = {{"Content-Type", "application/json"}, {"Retry-After", std::string(header)}};
+  res.body = std::string(body);
+
+  using erpc::adapters::call_kind;
+  for (const auto kind : {call_kind::read, call_kind::write}) {
+    require_error_of(erpc::oracle_fusion::map_vendor_error(res, kind, now_unix_ms, to_pointer),
+                     "oracle_fusion.");
+    guarded("oracle_fusion.", [&] { (void)erpc::oracle_fusion::parse_item_body(res, kind); });
+    require_error_of(erpc::coupa::map_vendor_error(res, kind, now_unix_ms, to_pointer), "coupa.");
+    guarded("coupa.", [&] { (void)erpc::coupa::parse_record(res, kind); });
+    require_error_of(erpc::bill::map_vendor_error(res, kind, now_unix_ms, to_pointer), "bill.");
+    guarded("bill.", [&] { (void)erpc::bill::parse_record(res, kind); });
+  }
+  (void)erpc::oracle_fusion::parse_error_details(body);
+  (void)erpc::coupa::parse_error_details(body);
+  (void)erpc::bill::parse_bdc_errors(body);
+
+  (void)erpc::openbanking::parse_ob_error(res.body);
+  for (const auto step : {erpc::openbanking::call_step::consent,
+                          erpc::openbanking::call_step::payment,
+                          erpc::openbanking::call_step::read}) {
+    require_error_of(erpc::openbanking::map_ob_error(
+                         res, step, now_unix_ms,
+                         [](const std::string& path) { return to_pointer(path); }),
+                     "openbanking_uk.");
+  }
+  const auto parsed = nlohmann::json::parse(body, nullptr, false);
+  if (!parsed.is_discarded()) {
+    const auto& resource = parsed.is_object() && parsed.contains("Data") ? parsed["Data"] : parsed;
+    guarded("openbanking_uk.", [&] { (void)erpc::openbanking::payment_from_ob(resource); });
+    guarded("openbanking_uk.", [&] { (void)erpc::openbanking::status_from_ob(resource); });
+  }
+  return 0;
+}
