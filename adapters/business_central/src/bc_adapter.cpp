@@ -7,10 +7,12 @@
 
 #include <erpc/adapter.hpp>
 #include <erpc/adapters/bundled_manifest.hpp>
+#include <erpc/adapters/verified_connection_adapter.hpp>
 
 namespace erpc::bc {
 
-class business_central_adapter final : public adapter {
+class business_central_adapter final
+    : public adapters::verified_connection_adapter<bc_connection, &parse_config> {
  public:
   static constexpr char adapter_id[] = "business_central";
 
@@ -28,15 +30,6 @@ class business_central_adapter final : public adapter {
         "posted documents. Journal entries post through one journal batch per idempotency key; vendor payments through one "
         "vendor payment journal batch per key, against the payments-in-transit account and applied to "
         "the invoices they pay.");
-  }
-
-  void check(const nlohmann::json& config, call_context& ctx) override {
-    bc_connection connection(ctx.host(), parse_config(config), ctx);
-    connection.verify(ctx);
-  }
-
-  std::unique_ptr<connection> open(const nlohmann::json& config, call_context& ctx) override {
-    return std::make_unique<bc_connection>(ctx.host(), parse_config(config), ctx);
   }
 };
 

@@ -15,12 +15,6 @@ namespace {
 constexpr int default_page = 100;
 constexpr int max_page = 1000;
 
-std::string query_text(const nlohmann::json& q, const char* name) {
-  if (!q.is_object()) return {};
-  const auto it = q.find(name);
-  return it != q.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 bool is_guid(const std::string& s) {
   if (s.size() != 36) return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -56,7 +50,7 @@ result bc_connection::execute(const request& req, call_context& ctx) {
   if (o == "JournalEntry") {
     if (req.op == "create") return journals_.create(req, ctx);
     if (req.op == "get") {
-      const auto id = query_text(req.query, "id");
+      const auto id = adapters::string_member(req.query, "id");
       if (id.size() != 20 || id.rfind("ERPC", 0) != 0) {
         throw error(error_class::validation, "bc.query_id",
                     "get needs query.id: the journal's document number (ERPC…) a create answered")
@@ -74,7 +68,7 @@ result bc_connection::execute(const request& req, call_context& ctx) {
   if (o == "Payment") {
     if (req.op == "create") return payments_.create(req, ctx);
     if (req.op == "get") {
-      const auto id = query_text(req.query, "id");
+      const auto id = adapters::string_member(req.query, "id");
       if (id.size() != 20 || id.rfind("ERPP", 0) != 0) {
         throw error(error_class::validation, "bc.query_id",
                     "get needs query.id: the vendor payment's document number (ERPP…) a create answered")
@@ -135,7 +129,7 @@ result bc_connection::create_supplier(const request& req, call_context& ctx) {
   auto judge = [&](const std::vector<nlohmann::json>& found) -> std::optional<result> {
     if (found.empty()) return std::nullopt;
     const auto& v = found.front();
-    const auto id = mapping::member(v, "id");
+    const auto id = mapping::string_member(v, "id");
     const auto have = supplier_compared_fields(v);
     if (have != want) {
       throw error(error_class::idempotency_key_reuse, "bc.key_reuse",
@@ -151,7 +145,7 @@ result bc_connection::create_supplier(const request& req, call_context& ctx) {
   const auto res = client_.send("POST", client_.company_url("/vendors"), call_kind::write, ctx, &body);
   if (res.status == 201 || res.status == 200) {
     const auto created = body_of(res, call_kind::write);
-    const auto id = mapping::member(created, "id");
+    const auto id = mapping::string_member(created, "id");
     if (id.empty()) throw malformed_response("its created vendor has no id", call_kind::write, res.status);
     return {created_document(req.payload, id), false};
   }
@@ -167,7 +161,7 @@ result bc_connection::create_supplier(const request& req, call_context& ctx) {
 }
 
 result bc_connection::update_supplier(const request& req, call_context& ctx) {
-  auto id = query_text(req.query, "id");
+  auto id = adapters::string_member(req.query, "id");
   if (id.empty() && req.payload.is_object()) {
     id = req.payload.value("external_refs", nlohmann::json::object()).value(mapping::ref_key, "");
   }
@@ -179,7 +173,7 @@ result bc_connection::update_supplier(const request& req, call_context& ctx) {
   // without one, the version just read.
   const auto etag = req.payload.is_object() && req.payload.contains("etag") && req.payload["etag"].is_string()
                         ? req.payload["etag"].get<std::string>()
-                        : mapping::member(current, "@odata.etag");
+                        : mapping::string_member(current, "@odata.etag");
   nlohmann::json changes = nlohmann::json::object();
   for (const auto& [name, value] : desired.items()) {
     if (current.value(name, nlohmann::json()) != value) changes[name] = value;
@@ -194,11 +188,11 @@ result bc_connection::update_supplier(const request& req, call_context& ctx) {
 
 result bc_connection::get(const request& req, call_context& ctx) {
   const auto& config = client_.config();
-  const auto id = query_text(req.query, "id").empty() ? query_text(req.query, "vendor_id")
-                                                       : query_text(req.query, "id");
+  const auto id = adapters::string_member(req.query, "id").empty() ? adapters::string_member(req.query, "vendor_id")
+                                                       : adapters::string_member(req.query, "id");
   if (req.object == "Supplier") {
     if (id.empty()) {
-      if (const auto number = query_text(req.query, "number"); !number.empty()) {
+      if (const auto number = adapters::string_member(req.query, "number"); !number.empty()) {
         const auto found = vendors_numbered(number, ctx);
         if (found.empty()) {
           throw error(error_class::not_found, "bc.not_found", "Business Central has no vendor " + number)
@@ -234,7 +228,7 @@ result bc_connection::list(const request& req, call_context& ctx) {
       q, "bc", req.object == "Invoice" ? std::vector<std::string_view>{"document_type"}
                                                          : std::vector<std::string_view>{}, default_page, max_page);
   const bool supplier = req.object == "Supplier";
-  const auto* e = query_text(q, "document_type") == "credit_note" ? &credit_memo_entity() : &invoice_entity();
+  const auto* e = adapters::string_member(q, "document_type") == "credit_note" ? &credit_memo_entity() : &invoice_entity();
   std::vector<std::pair<std::string, std::string>> params = {{"$top", std::to_string(limit)},
                                                              {"$skip", std::to_string(offset)}};
   if (!supplier) params.emplace_back("$expand", e->lines);
@@ -260,7 +254,7 @@ void bc_connection::verify(call_context& ctx) {
   // The token, the environment and the company: GET companies({id}).
   const auto doc = client_.get_json(client_.company_url(""), ctx);
   ctx.log(log_level::info, "Business Central check: credentials ok, company " +
-                               mapping::member(doc, "name") + " reachable");
+                               mapping::string_member(doc, "name") + " reachable");
 }
 
 }  // namespace erpc::bc

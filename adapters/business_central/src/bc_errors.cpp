@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "bc_errors.hpp"
 
-#include <erpc/adapters/exact_json.hpp>
-
 namespace erpc::bc {
 
 namespace {
@@ -14,23 +12,6 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 }
 
 }  // namespace
-
-std::optional<odata_error_body> parse_odata_error(std::string_view body) {
-  try {
-    const auto doc = adapters::parse_exact(body);
-    if (!doc.is_object()) return std::nullopt;
-    const auto e = doc.find("error");
-    if (e == doc.end() || !e->is_object()) return std::nullopt;
-    odata_error_body out;
-    if (const auto c = e->find("code"); c != e->end() && c->is_string()) out.code = c->get<std::string>();
-    if (const auto m = e->find("message"); m != e->end() && m->is_string()) {
-      out.message = m->get<std::string>();
-    }
-    return out;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
 
 std::string pointer_for_message(std::string_view message) {
   // BC's captions (table 38 Purchase Header, 39 Purchase Line, 23 Vendor) and API names, most

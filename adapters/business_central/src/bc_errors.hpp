@@ -7,6 +7,7 @@
 // a field error's pointer is found from the field captions the message names.
 #pragma once
 
+#include <erpc/adapters/odata_error.hpp>
 #include <erpc/adapters/vendor_errors.hpp>
 #include <erpc/error.hpp>
 #include <erpc/http_client.hpp>
@@ -18,13 +19,10 @@
 
 namespace erpc::bc {
 
-struct odata_error_body {
-  std::string code;
-  std::string message;
-};
-
-// nullopt when the body is not an OData error document.
-std::optional<odata_error_body> parse_odata_error(std::string_view body);
+// The OData v4 error document, read as for every OData v4 adapter (adapters/common); nullopt
+// when the body is not one.
+using adapters::odata_error_body;
+using adapters::parse_odata_error;
 
 // Whether a write may have reached BC: 5xx → OUTCOME_UNKNOWN (write) or UNAVAILABLE (read).
 using call_kind = adapters::call_kind;

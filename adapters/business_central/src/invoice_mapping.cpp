@@ -37,32 +37,6 @@ const document_entity& credit_memo_entity() {
   return e;
 }
 
-namespace {
-
-std::string date_field(const nlohmann::json& p, const char* name, const std::string& pointer,
-                       bool required) {
-  const auto value = required ? std::optional(fields.required_text(p, name, pointer)) : fields.text(p, name, pointer);
-  if (!value) return {};
-  const auto& s = *value;
-  bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
-  for (std::size_t i = 0; ok && i < s.size(); ++i) {
-    if (i != 4 && i != 7) ok = s[i] >= '0' && s[i] <= '9';
-  }
-  if (!ok) fields.invalid(pointer, "bc.date", "must be a date YYYY-MM-DD");
-  return s;
-}
-
-std::optional<decimal> optional_decimal(const nlohmann::json& line, const char* name,
-                                        const std::string& pointer) {
-  const auto t = fields.text(line, name, pointer);
-  if (!t) return std::nullopt;
-  const auto d = decimal::parse(*t);
-  if (!d) fields.invalid(pointer, "bc.decimal", "must be a decimal string");
-  return d;
-}
-
-}  // namespace
-
 purchase_document invoice_to_vendor(const nlohmann::json& p, const connection_config& config) {
   fields.refuse_unknown(p,
                  {"id", "external_refs", "source", "document_type", "direction", "legal_entity",
@@ -101,10 +75,10 @@ purchase_document invoice_to_vendor(const nlohmann::json& p, const connection_co
   }
   body[e.reference] = fields.fits(fields.required_text(p, "invoice_number", "/invoice_number"), 35,
                            "/invoice_number", e.reference);
-  body[e.date_field] = date_field(p, "invoice_date", "/invoice_date", true);
-  const auto posting = date_field(p, "posting_date", "/posting_date", false);
+  body[e.date_field] = fields.date_text(p, "invoice_date", "/invoice_date", true);
+  const auto posting = fields.date_text(p, "posting_date", "/posting_date", false);
   body["postingDate"] = posting.empty() ? body[e.date_field].get<std::string>() : posting;
-  if (auto due = date_field(p, "due_date", "/due_date", false); !due.empty()) body["dueDate"] = due;
+  if (auto due = fields.date_text(p, "due_date", "/due_date", false); !due.empty()) body["dueDate"] = due;
   const auto currency = fields.required_text(p, "currency", "/currency");
   body["currencyCode"] = currency == config.local_currency
                              ? std::string()
@@ -127,8 +101,8 @@ purchase_document invoice_to_vendor(const nlohmann::json& p, const connection_co
     const auto net = fields.money_amount(line.value("net", nlohmann::json()), at + "/net", currency);
     (void)fields.money_amount(line.value("tax", nlohmann::json()), at + "/tax", currency);
     (void)fields.money_amount(line.value("gross", nlohmann::json()), at + "/gross", currency);
-    const auto quantity = optional_decimal(line, "quantity", at + "/quantity").value_or(decimal::from_int(1));
-    const auto price = optional_decimal(line, "unit_price", at + "/unit_price").value_or(net);
+    const auto quantity = fields.decimal_text(line, "quantity", at + "/quantity").value_or(decimal::from_int(1));
+    const auto price = fields.decimal_text(line, "unit_price", at + "/unit_price").value_or(net);
     const int digits = currency_minor_units(currency).value_or(2);
     if (quantity.multiply(price, digits, rounding::half_up) != net) {
       fields.invalid(at + "/net", "bc.line_amount", "net must be quantity × unit_price (BC computes it)");
@@ -156,13 +130,13 @@ purchase_document invoice_to_vendor(const nlohmann::json& p, const connection_co
 
 nlohmann::json invoice_from_vendor(const nlohmann::json& r, const document_entity& e,
                                    const connection_config& config) {
-  const auto id = member(r, "id");
+  const auto id = string_member(r, "id");
   if (id.empty()) {
     throw error(error_class::internal, "bc.malformed_response",
                 std::string("a Business Central ") + e.label + " without id")
         .with_effect(effect::none);
   }
-  const auto bc_currency = member(r, "currencyCode");
+  const auto bc_currency = string_member(r, "currencyCode");
   const auto currency = bc_currency.empty() ? config.local_currency
                                             : code_for(config.maps.currencies, bc_currency, "currency");
   if (currency.empty()) {
@@ -177,51 +151,51 @@ nlohmann::json invoice_from_vendor(const nlohmann::json& r, const document_entit
       {"source", {{"system", "business_central"}, {"id", std::string(e.entity_set) + "/" + id}}},
       {"document_type", credit ? "credit_note" : "invoice"},
       {"direction", "payable"},
-      {"document_number", member(r, "number")},
-      {"invoice_number", member(r, e.reference).empty() ? member(r, "number") : member(r, e.reference)},
-      {"invoice_date", member(r, e.date_field)},
+      {"document_number", string_member(r, "number")},
+      {"invoice_number", string_member(r, e.reference).empty() ? string_member(r, "number") : string_member(r, e.reference)},
+      {"invoice_date", string_member(r, e.date_field)},
       {"currency", currency}};
-  if (const auto posting = member(r, "postingDate"); !posting.empty()) doc["posting_date"] = posting;
-  if (const auto due = member(r, "dueDate"); !due.empty()) doc["due_date"] = due;
+  if (const auto posting = string_member(r, "postingDate"); !posting.empty()) doc["posting_date"] = posting;
+  if (const auto due = string_member(r, "dueDate"); !due.empty()) doc["due_date"] = due;
   if (!config.legal_entity.empty()) doc["legal_entity"] = config.legal_entity;
-  nlohmann::json supplier = {{"number", member(r, "vendorNumber")}};
-  if (const auto vid = member(r, "vendorId"); !vid.empty()) supplier["external_refs"] = {{ref_key, vid}};
-  if (const auto name = member(r, "vendorName"); !name.empty()) supplier["name"] = name;
+  nlohmann::json supplier = {{"number", string_member(r, "vendorNumber")}};
+  if (const auto vid = string_member(r, "vendorId"); !vid.empty()) supplier["external_refs"] = {{ref_key, vid}};
+  if (const auto name = string_member(r, "vendorName"); !name.empty()) supplier["name"] = name;
   doc["supplier"] = supplier;
   nlohmann::json lines = nlohmann::json::array();
   const auto it = r.find(e.lines);
   decimal net_total, tax_total, gross_total;
   std::int64_t n = 0;
   for (const auto& line : it != r.end() && it->is_array() ? *it : nlohmann::json::array()) {
-    if (member(line, "lineType") == "Comment") continue;
-    const auto net = number_of(line, "amountExcludingTax");
-    const auto tax = number_of(line, "totalTaxAmount");
-    const auto gross = number_of(line, "amountIncludingTax");
+    if (string_member(line, "lineType") == "Comment") continue;
+    const auto net = decimal_member(line, "amountExcludingTax");
+    const auto tax = decimal_member(line, "totalTaxAmount");
+    const auto gross = decimal_member(line, "amountIncludingTax");
     net_total += net;
     tax_total += tax;
     gross_total += gross;
     nlohmann::json l = {{"line_number", ++n},
-                        {"quantity", number_of(line, "quantity").to_string()},
-                        {"unit_price", number_of(line, "directUnitCost").to_string()},
+                        {"quantity", decimal_member(line, "quantity").to_string()},
+                        {"unit_price", decimal_member(line, "directUnitCost").to_string()},
                         {"net", money_json(net, currency)},
                         {"tax", money_json(tax, currency)},
                         {"gross", money_json(gross, currency)}};
-    if (const auto a = member(line, "lineObjectNumber"); !a.empty()) {
+    if (const auto a = string_member(line, "lineObjectNumber"); !a.empty()) {
       l["account"] = code_for(config.maps.accounts, a, "G/L account");
     }
-    if (const auto t = member(line, "taxCode"); !t.empty()) {
+    if (const auto t = string_member(line, "taxCode"); !t.empty()) {
       l["tax_code"] = code_for(config.maps.tax_codes, t, "tax code");
     }
-    if (const auto d = member(line, "description"); !d.empty()) l["description"] = d;
+    if (const auto d = string_member(line, "description"); !d.empty()) l["description"] = d;
     lines.push_back(std::move(l));
   }
   if (it != r.end()) doc["lines"] = std::move(lines);
   const bool has_totals = r.contains("totalAmountIncludingTax");
   doc["totals"] = {
-      {"net", money_json(has_totals ? number_of(r, "totalAmountExcludingTax") : net_total, currency)},
-      {"tax", money_json(has_totals ? number_of(r, "totalTaxAmount") : tax_total, currency)},
-      {"gross", money_json(has_totals ? number_of(r, "totalAmountIncludingTax") : gross_total, currency)}};
-  if (const auto etag = member(r, "@odata.etag"); !etag.empty()) doc["etag"] = etag;
+      {"net", money_json(has_totals ? decimal_member(r, "totalAmountExcludingTax") : net_total, currency)},
+      {"tax", money_json(has_totals ? decimal_member(r, "totalTaxAmount") : tax_total, currency)},
+      {"gross", money_json(has_totals ? decimal_member(r, "totalAmountIncludingTax") : gross_total, currency)}};
+  if (const auto etag = string_member(r, "@odata.etag"); !etag.empty()) doc["etag"] = etag;
   return doc;
 }
 
@@ -231,16 +205,16 @@ nlohmann::json invoice_compared_fields(const nlohmann::json& d, const document_e
   // Header fields the create names (the vendor by the member it was named with).
   for (const auto& [name, value] : sent.items()) {
     if (name == e.lines) continue;
-    out[name] = member(d, name.c_str());
+    out[name] = string_member(d, name.c_str());
   }
   nlohmann::json lines = nlohmann::json::array();
   const auto it = d.find(e.lines);
   for (const auto& line : it != d.end() && it->is_array() ? *it : nlohmann::json::array()) {
-    if (member(line, "lineType") == "Comment") continue;
-    lines.push_back({{"lineObjectNumber", member(line, "lineObjectNumber")},
-                     {"quantity", number_of(line, "quantity").normalized().to_string()},
-                     {"directUnitCost", number_of(line, "directUnitCost").normalized().to_string()},
-                     {"taxCode", member(line, "taxCode")}});
+    if (string_member(line, "lineType") == "Comment") continue;
+    lines.push_back({{"lineObjectNumber", string_member(line, "lineObjectNumber")},
+                     {"quantity", decimal_member(line, "quantity").normalized().to_string()},
+                     {"directUnitCost", decimal_member(line, "directUnitCost").normalized().to_string()},
+                     {"taxCode", string_member(line, "taxCode")}});
   }
   out["lines"] = std::move(lines);
   return out;

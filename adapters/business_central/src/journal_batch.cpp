@@ -53,7 +53,7 @@ nlohmann::json ledger_entries(bc_client& client, const std::string& document_num
       throw malformed_response("its collection has no value array", call_kind::read, 200);
     }
     for (const auto& e : *value) out.push_back(e);
-    url = member(page, "@odata.nextLink");
+    url = string_member(page, "@odata.nextLink");
   }
   return out;
 }
@@ -73,14 +73,14 @@ bool post_batch_once(bc_client& client, call_context& ctx, const journal_batch_k
         ctx);
     const auto value = page.find("value");
     if (value == page.end() || !value->is_array() || value->empty()) return {};
-    return member(value->front(), "id");
+    return string_member(value->front(), "id");
   };
   auto batch = find_batch();
   bool resumed = !batch.empty();
   if (batch.empty()) {
     const auto res = client.send("POST", client.company_url(kind.journals_path), call_kind::write, ctx, &batch_body);
     if (res.status == 201 || res.status == 200) {
-      batch = member(body_of(res, call_kind::write), "id");
+      batch = string_member(body_of(res, call_kind::write), "id");
     } else {
       auto mapped = map_odata_error(res, call_kind::write, client.now_ms(ctx));
       if (mapped.code() != "bc.same_key_exists") throw mapped;

@@ -22,7 +22,7 @@ using posting = std::array<std::string, 3>;
 std::vector<posting> postings_of_lines(const nlohmann::json& lines) {
   std::vector<posting> out;
   for (const auto& l : lines) {
-    out.push_back({member(l, "accountNumber"), number_of(l, "amount").normalized().to_string(), member(l, "postingDate")});
+    out.push_back({string_member(l, "accountNumber"), decimal_member(l, "amount").normalized().to_string(), string_member(l, "postingDate")});
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -31,9 +31,9 @@ std::vector<posting> postings_of_lines(const nlohmann::json& lines) {
 std::vector<posting> postings_of_ledger(const nlohmann::json& entries) {
   std::vector<posting> out;
   for (const auto& e : entries) {
-    out.push_back({member(e, "accountNumber"),
-                   (number_of(e, "debitAmount") - number_of(e, "creditAmount")).normalized().to_string(),
-                   member(e, "postingDate")});
+    out.push_back({string_member(e, "accountNumber"),
+                   (decimal_member(e, "debitAmount") - decimal_member(e, "creditAmount")).normalized().to_string(),
+                   string_member(e, "postingDate")});
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -116,17 +116,17 @@ nlohmann::json journal_from_ledger(const nlohmann::json& entries, const std::str
   std::string date;
   const auto& currency = config.local_currency;
   for (const auto& e : entries) {
-    const auto debit = number_of(e, "debitAmount");
-    const auto credit = number_of(e, "creditAmount");
+    const auto debit = decimal_member(e, "debitAmount");
+    const auto credit = decimal_member(e, "creditAmount");
     const bool is_debit = !debit.is_zero();
     const auto amount = money_json(is_debit ? debit : credit, currency);
-    nlohmann::json l = {{"account", code_for(config.maps.accounts, member(e, "accountNumber"), "G/L account")},
+    nlohmann::json l = {{"account", code_for(config.maps.accounts, string_member(e, "accountNumber"), "G/L account")},
                         {"side", is_debit ? "debit" : "credit"},
                         {"amount", amount},
                         {"functional_amount", amount}};
-    if (const auto d = member(e, "description"); !d.empty()) l["description"] = d;
+    if (const auto d = string_member(e, "description"); !d.empty()) l["description"] = d;
     lines.push_back(std::move(l));
-    date = member(e, "postingDate");
+    date = string_member(e, "postingDate");
   }
   nlohmann::json doc = {{"id", document_number},
                         {"external_refs", {{ref_key, document_number}}},

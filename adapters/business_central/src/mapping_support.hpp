@@ -36,11 +36,10 @@ inline std::string code_for(const value_map& map, const std::string& vendor_code
   return fields.code_for(map.name(), vendor_code, map.code(vendor_code), what);
 }
 
-// A BC Edm.Decimal (exact JSON number) as a decimal; 0 when absent.
-decimal number_of(const nlohmann::json& record, const char* name);
-
-// Reads: a string member, "" when absent or not a string.
-std::string member(const nlohmann::json& record, const char* name);
+// Reads (adapters/common): a string member, "" when absent or not a string; an Edm.Decimal
+// (exact JSON number) as a decimal, 0 when absent.
+using adapters::decimal_member;
+using adapters::string_member;
 
 // The BC id a canonical party names in external_refs.business_central; "" when none.
 std::string party_ref(const nlohmann::json& party);

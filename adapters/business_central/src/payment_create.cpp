@@ -40,7 +40,7 @@ void payment_create::resolve(payment_plan& plan, call_context& ctx) const {
           .with_effect(effect::none);
     }
     if (res.status != 200) throw map_odata_error(res, call_kind::read, client_.now_ms(ctx));
-    plan.vendor_number = member(body_of(res, call_kind::read), "number");
+    plan.vendor_number = string_member(body_of(res, call_kind::read), "number");
   }
   for (std::size_t i = 0; i < plan.lines.size(); ++i) {
     auto& line = plan.lines[i];
@@ -54,7 +54,7 @@ void payment_create::resolve(payment_plan& plan, call_context& ctx) const {
       if (res.status != 200 && res.status != 404) throw map_odata_error(res, call_kind::read, client_.now_ms(ctx));
       if (res.status == 200) {
         const auto inv = body_of(res, call_kind::read);
-        if (member(inv, "status") != "Draft" && member(inv, "vendorNumber") == plan.vendor_number) id = t.invoice_id;
+        if (string_member(inv, "status") != "Draft" && string_member(inv, "vendorNumber") == plan.vendor_number) id = t.invoice_id;
       }
     } else {
       // document.number is BC's own (posted) number; invoice_number the supplier's.
@@ -62,7 +62,7 @@ void payment_create::resolve(payment_plan& plan, call_context& ctx) const {
                           odata_literal(t.invoice_number) + " and vendorNumber eq " + odata_literal(plan.vendor_number);
       for (const auto& inv :
            collection(client_, client_.company_url("/purchaseInvoices", url_query({{"$filter", filter}})), ctx)) {
-        if (member(inv, "status") != "Draft") id = member(inv, "id");
+        if (string_member(inv, "status") != "Draft") id = string_member(inv, "id");
       }
     }
     if (id.empty()) no_invoice(t, t.invoice_id.empty() ? t.invoice_number : t.invoice_id);
@@ -91,14 +91,14 @@ result payment_create::create(const request& req, call_context& ctx) const {
     return body;
   };
   kind.line_signature = [](const nlohmann::json& l) {
-    return std::vector<std::string>{member(l, "vendorNumber"), number_of(l, "amount").normalized().to_string(),
-                                    member(l, "postingDate"), member(l, "appliesToInvoiceId")};
+    return std::vector<std::string>{string_member(l, "vendorNumber"), decimal_member(l, "amount").normalized().to_string(),
+                                    string_member(l, "postingDate"), string_member(l, "appliesToInvoiceId")};
   };
   kind.ledger_equal = [&plan](const nlohmann::json& entries) {
     decimal credited;
     for (const auto& e : entries) {
-      if (member(e, "postingDate") != plan.posting_date) return false;
-      if (member(e, "accountNumber") == plan.balancing_account) credited += number_of(e, "creditAmount");
+      if (string_member(e, "postingDate") != plan.posting_date) return false;
+      if (string_member(e, "accountNumber") == plan.balancing_account) credited += decimal_member(e, "creditAmount");
     }
     return credited == plan.amount;
   };

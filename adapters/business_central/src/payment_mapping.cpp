@@ -120,12 +120,12 @@ nlohmann::json payment_from_ledger(const nlohmann::json& entries, const std::str
   std::string clearing;
   std::string date;
   for (const auto& e : entries) {
-    if (clearing.empty() && !number_of(e, "creditAmount").is_zero()) clearing = member(e, "accountNumber");
-    if (date.empty()) date = member(e, "postingDate");
+    if (clearing.empty() && !decimal_member(e, "creditAmount").is_zero()) clearing = string_member(e, "accountNumber");
+    if (date.empty()) date = string_member(e, "postingDate");
   }
   decimal amount;
   for (const auto& e : entries) {
-    if (member(e, "accountNumber") == clearing) amount += number_of(e, "creditAmount");
+    if (string_member(e, "accountNumber") == clearing) amount += decimal_member(e, "creditAmount");
   }
   nlohmann::json doc = {{"id", document_number},
                         {"external_refs", {{ref_key, document_number}}},

@@ -9,7 +9,7 @@ namespace erpc::bc {
 
 namespace {
 
-bool is_draft(const nlohmann::json& d) { return mapping::member(d, "status") == "Draft"; }
+bool is_draft(const nlohmann::json& d) { return mapping::string_member(d, "status") == "Draft"; }
 
 std::string differing(const nlohmann::json& want, const nlohmann::json& have) {
   std::string out;
@@ -36,11 +36,11 @@ std::vector<nlohmann::json> purchase_document_create::read_back(const purchase_d
                                                                 call_context& ctx) const {
   const auto& e = *doc.entity;
   std::string filter = std::string(e.reference) + " eq " +
-                       odata_literal(mapping::member(doc.body, e.reference));
-  if (const auto vid = mapping::member(doc.body, "vendorId"); !vid.empty()) {
+                       odata_literal(mapping::string_member(doc.body, e.reference));
+  if (const auto vid = mapping::string_member(doc.body, "vendorId"); !vid.empty()) {
     filter += " and vendorId eq " + vid;
   } else {
-    filter += " and vendorNumber eq " + odata_literal(mapping::member(doc.body, "vendorNumber"));
+    filter += " and vendorNumber eq " + odata_literal(mapping::string_member(doc.body, "vendorNumber"));
   }
   auto url = client_.company_url(std::string("/") + e.entity_set,
                                  url_query({{"$filter", filter}, {"$expand", e.lines}}));
@@ -53,7 +53,7 @@ std::vector<nlohmann::json> purchase_document_create::read_back(const purchase_d
       throw malformed_response("its collection has no value array", call_kind::read, 200);
     }
     for (const auto& d : *value) out.push_back(d);
-    url = mapping::member(page, "@odata.nextLink");
+    url = mapping::string_member(page, "@odata.nextLink");
   }
   return out;
 }
@@ -62,8 +62,8 @@ void purchase_document_create::delete_draft(const purchase_document& doc,
                                             const nlohmann::json& draft, call_context& ctx) const {
   // Best effort: an undeleted draft is work in progress, never an accounting effect, so a
   // failure here is logged and never turns an outcome into an error.
-  const auto id = mapping::member(draft, "id");
-  const auto etag = mapping::member(draft, "@odata.etag");
+  const auto id = mapping::string_member(draft, "id");
+  const auto etag = mapping::string_member(draft, "@odata.etag");
   int status = 0;
   try {
     status = client_
@@ -129,7 +129,7 @@ std::optional<result> purchase_document_create::judge(const std::vector<nlohmann
     const auto have = invoice_compared_fields(d, e, doc.body);
     return error(error_class::idempotency_key_reuse, "bc.key_reuse",
                  std::string("Business Central already holds ") + e.label + " " +
-                     mapping::member(d, "number") + " with this vendor and " + e.reference +
+                     mapping::string_member(d, "number") + " with this vendor and " + e.reference +
                      ", differing in " + differing(want, have) +
                      " (the same key with another payload, or a second document with the "
                      "vendor's number)")
@@ -143,7 +143,7 @@ std::optional<result> purchase_document_create::judge(const std::vector<nlohmann
     for (const auto& d : found) {
       if (is_draft(d) && invoice_compared_fields(d, e, doc.body) == want) delete_draft(doc, d, ctx);
     }
-    const auto id = mapping::member(*posted, "id");
+    const auto id = mapping::string_member(*posted, "id");
     ctx.log(log_level::info, std::string("replayed Business Central ") + e.label + " " + id +
                                  " found by its vendor number and " + e.reference);
     return result{created_document(req.payload, id), true};
@@ -157,7 +157,7 @@ std::optional<result> purchase_document_create::judge(const std::vector<nlohmann
     throw reuse(found.front());
   }
   // An earlier attempt created the draft and lost its reply before or during the post.
-  const auto id = mapping::member(*draft, "id");
+  const auto id = mapping::string_member(*draft, "id");
   check_totals(doc, *draft, req, ctx);
   std::optional<error> refused;
   if (!post(doc, id, refused, ctx)) {
@@ -188,7 +188,7 @@ void purchase_document_create::check_totals(const purchase_document& doc,
     tolerance = decimal::parse(t->get<std::string>()).value_or(decimal{});
   }
   const auto gross = mapping::fields.money_amount(p["totals"]["gross"], "/totals/gross", currency);
-  const auto bc_gross = mapping::number_of(draft, "totalAmountIncludingTax");
+  const auto bc_gross = mapping::decimal_member(draft, "totalAmountIncludingTax");
   if (abs_of(bc_gross - gross) > tolerance) {
     // BC computed another total (another tax rate, rounding): posting would book an amount the
     // supplier did not invoice. The draft goes; nothing is posted.
@@ -224,7 +224,7 @@ result purchase_document_create::create(const purchase_document& doc, const requ
     throw mapped;
   }
   const auto draft = body_of(res, call_kind::write);
-  const auto id = mapping::member(draft, "id");
+  const auto id = mapping::string_member(draft, "id");
   if (id.empty()) throw malformed_response("its created document has no id", call_kind::write, res.status);
   check_totals(doc, draft, req, ctx);
   std::optional<error> refused;
@@ -233,7 +233,7 @@ result purchase_document_create::create(const purchase_document& doc, const requ
     // is posted, so a failure here must not turn the answer into an error.
     try {
       for (const auto& d : read_back(doc, ctx)) {
-        if (is_draft(d) && mapping::member(d, "id") != id &&
+        if (is_draft(d) && mapping::string_member(d, "id") != id &&
             invoice_compared_fields(d, e, doc.body) == invoice_compared_fields(doc.body, e, doc.body)) {
           delete_draft(doc, d, ctx);
         }

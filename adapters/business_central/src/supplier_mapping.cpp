@@ -110,7 +110,7 @@ nlohmann::json supplier_to_vendor(const nlohmann::json& p, const connection_conf
 }
 
 nlohmann::json supplier_from_vendor(const nlohmann::json& r, const connection_config& config) {
-  const auto id = member(r, "id");
+  const auto id = string_member(r, "id");
   if (id.empty()) {
     throw error(error_class::internal, "bc.malformed_response", "a Business Central vendor without id")
         .with_effect(effect::none);
@@ -118,40 +118,40 @@ nlohmann::json supplier_from_vendor(const nlohmann::json& r, const connection_co
   nlohmann::json doc = {{"id", id},
                         {"external_refs", {{ref_key, id}}},
                         {"source", {{"system", "business_central"}, {"id", "vendors/" + id}}},
-                        {"number", member(r, "number")},
-                        {"name", member(r, "displayName").empty() ? member(r, "number")
-                                                                  : member(r, "displayName")}};
+                        {"number", string_member(r, "number")},
+                        {"name", string_member(r, "displayName").empty() ? string_member(r, "number")
+                                                                  : string_member(r, "displayName")}};
   if (!config.legal_entity.empty()) doc["legal_entity"] = config.legal_entity;
   nlohmann::json address = nlohmann::json::object();
   nlohmann::json lines = nlohmann::json::array();
   for (const char* f : {"addressLine1", "addressLine2"}) {
-    if (const auto l = member(r, f); !l.empty()) lines.push_back(l);
+    if (const auto l = string_member(r, f); !l.empty()) lines.push_back(l);
   }
   if (!lines.empty()) address["address_lines"] = lines;
-  if (const auto c = member(r, "city"); !c.empty()) address["town_name"] = c;
-  if (const auto s = member(r, "state"); !s.empty()) address["country_sub_division"] = s;
-  if (const auto pc = member(r, "postalCode"); !pc.empty()) address["postal_code"] = pc;
-  const auto country = member(r, "country");
+  if (const auto c = string_member(r, "city"); !c.empty()) address["town_name"] = c;
+  if (const auto s = string_member(r, "state"); !s.empty()) address["country_sub_division"] = s;
+  if (const auto pc = string_member(r, "postalCode"); !pc.empty()) address["postal_code"] = pc;
+  const auto country = string_member(r, "country");
   if (country.size() == 2) {
     address["country"] = country;
     doc["country"] = country;
   }
   if (!address.empty()) doc["postal_address"] = address;
-  if (const auto e = member(r, "email"); !e.empty()) doc["email"] = e;
-  if (const auto t = member(r, "taxRegistrationNumber"); !t.empty()) doc["tax_id"] = t;
-  const auto currency = member(r, "currencyCode");
+  if (const auto e = string_member(r, "email"); !e.empty()) doc["email"] = e;
+  if (const auto t = string_member(r, "taxRegistrationNumber"); !t.empty()) doc["tax_id"] = t;
+  const auto currency = string_member(r, "currencyCode");
   if (!currency.empty()) {
     doc["default_currency"] = code_for(config.maps.currencies, currency, "currency");
   } else if (!config.local_currency.empty()) {
     doc["default_currency"] = config.local_currency;
   }
-  if (const auto t = member(r, "paymentTermsId"); !t.empty() && t != "00000000-0000-0000-0000-000000000000") {
+  if (const auto t = string_member(r, "paymentTermsId"); !t.empty() && t != "00000000-0000-0000-0000-000000000000") {
     doc["payment_terms"] = {{"code", code_for(config.maps.payment_terms, t, "payment terms")}};
   }
-  const auto blocked = member(r, "blocked");
+  const auto blocked = string_member(r, "blocked");
   doc["status"] = blocked == "All" ? "blocked" : "active";
   doc["payment_block"] = blocked == "Payment" || blocked == "All";
-  if (const auto etag = member(r, "@odata.etag"); !etag.empty()) doc["etag"] = etag;
+  if (const auto etag = string_member(r, "@odata.etag"); !etag.empty()) doc["etag"] = etag;
   return doc;
 }
 
@@ -160,7 +160,7 @@ nlohmann::json supplier_compared_fields(const nlohmann::json& v) {
   for (const char* f : {"number", "displayName", "addressLine1", "addressLine2", "city", "state",
                         "postalCode", "country", "email", "taxRegistrationNumber", "currencyCode",
                         "blocked"}) {
-    auto value = member(v, f);
+    auto value = string_member(v, f);
     if (std::string(f) == "blocked" && value.empty()) value = " ";
     out[f] = value;
   }

@@ -161,6 +161,29 @@ decimal canonical_fields::money_amount(const nlohmann::json& money, const std::s
   return amount_member(money, pointer);
 }
 
+std::string canonical_fields::date_text(const nlohmann::json& obj, const char* name,
+                                        const std::string& pointer, bool required) const {
+  const auto value = required ? std::optional(required_text(obj, name, pointer))
+                              : text(obj, name, pointer);
+  if (!value) return {};
+  const auto& s = *value;
+  bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
+  for (std::size_t i = 0; ok && i < s.size(); ++i) {
+    if (i != 4 && i != 7) ok = s[i] >= '0' && s[i] <= '9';
+  }
+  if (!ok) invalid(pointer, code("date"), "must be a date YYYY-MM-DD");
+  return s;
+}
+
+std::optional<decimal> canonical_fields::decimal_text(const nlohmann::json& obj, const char* name,
+                                                      const std::string& pointer) const {
+  const auto t = text(obj, name, pointer);
+  if (!t) return std::nullopt;
+  const auto d = decimal::parse(*t);
+  if (!d) invalid(pointer, code("decimal"), "must be a decimal string");
+  return d;
+}
+
 std::optional<decimal> canonical_fields::read_amount(const nlohmann::json& obj,
                                                      const char* name) const {
   if (!obj.is_object()) return std::nullopt;
@@ -196,6 +219,19 @@ std::string text_of(const nlohmann::json& obj, const char* name) {
   const auto it = obj.find(name);
   if (it == obj.end() || it->is_null() || it->is_object() || it->is_array()) return {};
   return scalar_text(*it);
+}
+
+std::string string_member(const nlohmann::json& record, const char* name) {
+  if (!record.is_object()) return {};
+  const auto it = record.find(name);
+  return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+decimal decimal_member(const nlohmann::json& record, const char* name) {
+  if (!record.is_object()) return {};
+  const auto it = record.find(name);
+  if (it == record.end()) return {};
+  return to_decimal(*it).value_or(decimal{});
 }
 
 nlohmann::json norm_amount(const nlohmann::json& value) {

@@ -273,3 +273,50 @@ TEST_CASE("item_index reads the index after the prefix, and only a closed one") 
   CHECK_FALSE(item_index("other[3]", "invoiceLines["));
   CHECK_FALSE(item_index("inv", "invoiceLines["));
 }
+
+TEST_CASE("date_text takes YYYY-MM-DD, absent only when not required") {
+  const json obj = {{"d", "2026-11-26"}, {"bad", "26.11.2026"}, {"short", "2026-1-26"}, {"n", nullptr}};
+  CHECK(odata.date_text(obj, "d", "/d", true) == "2026-11-26");
+  CHECK(odata.date_text(obj, "n", "/n", false).empty());
+  CHECK(odata.date_text(obj, "missing", "/missing", false).empty());
+  check_field(thrown([&] { odata.date_text(obj, "missing", "/missing", true); }), "/missing",
+              "od.required", "required");
+  for (const char* name : {"bad", "short"}) {
+    const auto e = thrown([&] { odata.date_text(obj, name, std::string("/") + name, false); });
+    CHECK(e.cls() == error_class::validation);
+    CHECK(e.message() == std::string("must be a date YYYY-MM-DD (/") + name + ")");
+    check_field(e, std::string("/") + name, "od.date", "must be a date YYYY-MM-DD");
+  }
+  check_field(thrown([] { rest.date_text(json{{"d", "2026-11-2x"}}, "d", "/d", false); }), "/d",
+              "acme.date", "must be a date YYYY-MM-DD");
+}
+
+TEST_CASE("decimal_text reads decimal text exactly, absent as nullopt") {
+  const json obj = {{"q", "2.50"}, {"n", nullptr}, {"bad", "1e3"}, {"num", 2}};
+  CHECK(odata.decimal_text(obj, "q", "/q") == dec("2.50"));
+  CHECK_FALSE(odata.decimal_text(obj, "n", "/n"));
+  CHECK_FALSE(odata.decimal_text(obj, "missing", "/missing"));
+  check_field(thrown([&] { odata.decimal_text(obj, "bad", "/bad"); }), "/bad", "od.decimal",
+              "must be a decimal string");
+  check_field(thrown([&] { odata.decimal_text(obj, "num", "/num"); }), "/num", "od.type",
+              "must be a string");
+}
+
+TEST_CASE("string_member and decimal_member read vendor records, absent as empty") {
+  using erpc::adapters::decimal_member;
+  using erpc::adapters::string_member;
+  const json r = erpc::adapters::parse_exact(
+      R"({"s": "Draft", "n": 12.50, "i": 3, "t": "7.5", "z": null, "o": {}})");
+  CHECK(string_member(r, "s") == "Draft");
+  CHECK(string_member(r, "n").empty());
+  CHECK(string_member(r, "missing").empty());
+  CHECK(string_member(json::array(), "s").empty());
+  CHECK(decimal_member(r, "n") == dec("12.50"));
+  CHECK(decimal_member(r, "n").to_string() == "12.50");
+  CHECK(decimal_member(r, "i") == dec("3"));
+  CHECK(decimal_member(r, "t") == decimal{});  // text is not an Edm.Decimal
+  CHECK(decimal_member(r, "z") == decimal{});
+  CHECK(decimal_member(r, "o") == decimal{});
+  CHECK(decimal_member(r, "missing") == decimal{});
+  CHECK(decimal_member(json("x"), "n") == decimal{});
+}

@@ -7,10 +7,12 @@
 
 #include <erpc/adapter.hpp>
 #include <erpc/adapters/bundled_manifest.hpp>
+#include <erpc/adapters/verified_connection_adapter.hpp>
 
 namespace erpc::fo {
 
-class dynamics_fo_adapter final : public adapter {
+class dynamics_fo_adapter final
+    : public adapters::verified_connection_adapter<fo_connection, &parse_config> {
  public:
   static constexpr char adapter_id[] = "dynamics_fo";
 
@@ -27,15 +29,6 @@ class dynamics_fo_adapter final : public adapter {
         "invoice number (read back before every create and after F&O's 'record already "
         "exists'); journals carry the key's reference in the header. Posting and vendor "
         "payments: not in this version.");
-  }
-
-  void check(const nlohmann::json& config, call_context& ctx) override {
-    fo_connection connection(ctx.host(), parse_config(config), ctx);
-    connection.verify(ctx);
-  }
-
-  std::unique_ptr<connection> open(const nlohmann::json& config, call_context& ctx) override {
-    return std::make_unique<fo_connection>(ctx.host(), parse_config(config), ctx);
   }
 };
 

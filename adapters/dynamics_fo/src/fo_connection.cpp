@@ -16,12 +16,6 @@ namespace {
 constexpr int default_page = 100;
 constexpr int max_page = 1000;
 
-std::string query_text(const nlohmann::json& q, const char* name) {
-  if (!q.is_object()) return {};
-  const auto it = q.find(name);
-  return it != q.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 error bad_id(const std::string& what) {
   return error(error_class::validation, "fo.query_id", "get needs query.id: " + what)
       .with_field("/query/id", "fo.query_id", "missing or not an F&O key")
@@ -93,10 +87,10 @@ result fo_connection::create_supplier(const request& req, call_context& ctx) {
 }
 
 result fo_connection::get(const request& req, call_context& ctx) {
-  auto id = query_text(req.query, "id");
+  auto id = adapters::string_member(req.query, "id");
   const auto& config = client_.config();
   if (req.object == "Supplier") {
-    if (id.empty()) id = query_text(req.query, "number");
+    if (id.empty()) id = adapters::string_member(req.query, "number");
     if (!plain_key(id)) throw bad_id("the vendor account number");
     const auto v = client_.get_entity("VendorsV2", {{"VendorAccountNumber", id}}, ctx);
     if (!v) throw not_found("vendor " + id + " in " + config.company);
@@ -110,8 +104,8 @@ result fo_connection::get(const request& req, call_context& ctx) {
   }
   // JournalEntry: by batch number, or by the idempotency key that created it.
   if (id.empty()) {
-    if (const auto key = query_text(req.query, "natural_key"); !key.empty()) id = journals_.batch_of_key(key, ctx);
-    if (id.empty() && !query_text(req.query, "natural_key").empty()) throw not_found("journal for that key");
+    if (const auto key = adapters::string_member(req.query, "natural_key"); !key.empty()) id = journals_.batch_of_key(key, ctx);
+    if (id.empty() && !adapters::string_member(req.query, "natural_key").empty()) throw not_found("journal for that key");
   }
   if (!plain_key(id)) throw bad_id("the journal batch number");
   auto doc = journals_.get(id, ctx);
@@ -131,7 +125,7 @@ result fo_connection::list(const request& req, call_context& ctx) {
     if (supplier) {
       items.push_back(supplier_from_vendor(r, client_.config()));
     } else {
-      const auto reference = mapping::member(r, "HeaderReference");
+      const auto reference = mapping::string_member(r, "HeaderReference");
       const auto lines = client_.query("VendorInvoiceLines", "HeaderReference eq " + odata_literal(reference), ctx);
       items.push_back(invoice_from_vendor(r, lines, client_.config()));
     }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fo_errors.hpp"
 
-#include <erpc/adapters/exact_json.hpp>
-
 namespace erpc::fo {
 
 namespace {
@@ -11,11 +9,6 @@ using adapters::clip_vendor_text;
 
 constexpr std::string_view write_exception = "AxODataWriteException";
 
-std::string string_member(const nlohmann::json& obj, const char* name) {
-  const auto it = obj.find(name);
-  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // The Infolog after "Infolog: " (the row type before it says nothing the caller can act on).
 std::string infolog_of(const std::string& inner) {
   const auto at = inner.find("Infolog: ");
@@ -23,25 +16,6 @@ std::string infolog_of(const std::string& inner) {
 }
 
 }  // namespace
-
-std::optional<odata_error_body> parse_odata_error(std::string_view body) {
-  try {
-    const auto doc = adapters::parse_exact(body);
-    if (!doc.is_object()) return std::nullopt;
-    const auto e = doc.find("error");
-    if (e == doc.end() || !e->is_object()) return std::nullopt;
-    odata_error_body out;
-    out.code = string_member(*e, "code");
-    out.message = string_member(*e, "message");
-    if (const auto inner = e->find("innererror"); inner != e->end() && inner->is_object()) {
-      out.inner_message = string_member(*inner, "message");
-      out.inner_type = string_member(*inner, "type");
-    }
-    return out;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
 
 bool is_duplicate_infolog(std::string_view infolog) {
   // vendors.md §5.3: "...The record already exists.."; the "check invoice number used"

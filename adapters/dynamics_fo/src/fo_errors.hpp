@@ -12,6 +12,7 @@
 //   401 AUTHENTICATION, 403 PERMISSION, 404 NOT_FOUND fo.not_found, other 4xx VALIDATION.
 #pragma once
 
+#include <erpc/adapters/odata_error.hpp>
 #include <erpc/adapters/vendor_errors.hpp>
 #include <erpc/error.hpp>
 #include <erpc/http_client.hpp>
@@ -23,15 +24,11 @@
 
 namespace erpc::fo {
 
-struct odata_error_body {
-  std::string code;
-  std::string message;
-  std::string inner_message;  // the Infolog text of a failed write
-  std::string inner_type;     // ...AxODataWriteException
-};
-
-// nullopt when the body is not an OData error document.
-std::optional<odata_error_body> parse_odata_error(std::string_view body);
+// The OData v4 error document, read as for every OData v4 adapter (adapters/common): its
+// inner_message is the Infolog text of a failed write, inner_type ...AxODataWriteException;
+// nullopt when the body is not one.
+using adapters::odata_error_body;
+using adapters::parse_odata_error;
 
 using call_kind = adapters::call_kind;  // a 5xx after a write: OUTCOME_UNKNOWN
 

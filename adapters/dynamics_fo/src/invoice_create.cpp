@@ -17,8 +17,8 @@ lines_target invoice_lines(const std::string& header_reference) {
 std::vector<nlohmann::json> invoice_create::read_back(const vendor_invoice& invoice,
                                                       call_context& ctx) const {
   return client_.query("VendorInvoiceHeaders",
-                       "InvoiceAccount eq " + odata_literal(mapping::member(invoice.header, "InvoiceAccount")) +
-                           " and InvoiceNumber eq " + odata_literal(mapping::member(invoice.header, "InvoiceNumber")),
+                       "InvoiceAccount eq " + odata_literal(mapping::string_member(invoice.header, "InvoiceAccount")) +
+                           " and InvoiceNumber eq " + odata_literal(mapping::string_member(invoice.header, "InvoiceNumber")),
                        ctx);
 }
 
@@ -42,7 +42,7 @@ std::optional<result> invoice_create::judge(const std::vector<nlohmann::json>& f
   const auto want = invoice_header_compared(invoice.header);
   for (const auto& h : found) {
     if (invoice_header_compared(h) != want) continue;
-    const auto reference = mapping::member(h, "HeaderReference");
+    const auto reference = mapping::string_member(h, "HeaderReference");
     if (reference.empty()) throw malformed_response("a vendor invoice header has no HeaderReference", call_kind::read, 200);
     write_lines(reference, invoice, ctx);
     ctx.log(log_level::info, "replayed F&O vendor invoice " + reference + " found by its vendor account and invoice number");
@@ -50,8 +50,8 @@ std::optional<result> invoice_create::judge(const std::vector<nlohmann::json>& f
   }
   const auto& h = found.front();
   throw error(error_class::idempotency_key_reuse, "fo.key_reuse",
-              "F&O already holds vendor invoice " + mapping::member(h, "HeaderReference") + " of vendor " +
-                  mapping::member(h, "InvoiceAccount") + " with invoice number " + mapping::member(h, "InvoiceNumber") +
+              "F&O already holds vendor invoice " + mapping::string_member(h, "HeaderReference") + " of vendor " +
+                  mapping::string_member(h, "InvoiceAccount") + " with invoice number " + mapping::string_member(h, "InvoiceNumber") +
                   ", differing in " + mapping::differing(want, invoice_header_compared(h)) +
                   " (the same key with another payload, or a second invoice with the vendor's number)")
       .with_effect(effect::none)
@@ -74,7 +74,7 @@ result invoice_create::create(const request& req, call_context& ctx) const {
                 "account and invoice number can be read back")
         .with_effect(effect::none);
   }
-  const auto reference = mapping::member(*created, "HeaderReference");
+  const auto reference = mapping::string_member(*created, "HeaderReference");
   if (reference.empty()) throw malformed_response("its created vendor invoice header has no HeaderReference", call_kind::write, 201);
   try {
     write_lines(reference, invoice, ctx);

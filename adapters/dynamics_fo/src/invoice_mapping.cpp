@@ -23,19 +23,6 @@ namespace erpc::fo {
 
 using namespace mapping;
 
-namespace {
-
-std::optional<decimal> optional_decimal(const nlohmann::json& line, const char* name,
-                                        const std::string& pointer) {
-  const auto t = fields.text(line, name, pointer);
-  if (!t) return std::nullopt;
-  const auto d = decimal::parse(*t);
-  if (!d) fields.invalid(pointer, "fo.decimal", "must be a decimal string");
-  return d;
-}
-
-}  // namespace
-
 vendor_invoice invoice_to_vendor(const nlohmann::json& p, const connection_config& config) {
   fields.refuse_unknown(p,
                  {"id", "external_refs", "source", "document_type", "direction", "legal_entity",
@@ -67,10 +54,10 @@ vendor_invoice invoice_to_vendor(const nlohmann::json& p, const connection_confi
   h["InvoiceAccount"] = fields.fits(account, 20, "/supplier/number", "Invoice account");
   h["InvoiceNumber"] = fields.fits(fields.required_text(p, "invoice_number", "/invoice_number"), 20,
                             "/invoice_number", "Invoice");
-  h["InvoiceDate"] = date_text(p, "invoice_date", "/invoice_date", true);
-  const auto posting = date_text(p, "posting_date", "/posting_date", false);
+  h["InvoiceDate"] = fields.date_text(p, "invoice_date", "/invoice_date", true);
+  const auto posting = fields.date_text(p, "posting_date", "/posting_date", false);
   h["PostingDate"] = posting.empty() ? h["InvoiceDate"].get<std::string>() : posting;
-  if (auto due = date_text(p, "due_date", "/due_date", false); !due.empty()) h["DueDate"] = due;
+  if (auto due = fields.date_text(p, "due_date", "/due_date", false); !due.empty()) h["DueDate"] = due;
   const auto currency = fields.required_text(p, "currency", "/currency");
   h["CurrencyCode"] = fields.fits(mapped(config.maps.currencies, currency, "/currency"), 3, "/currency", "Currency");
   if (!p.contains("totals") || !p["totals"].is_object()) fields.invalid("/totals", "fo.required", "required");
@@ -95,8 +82,8 @@ vendor_invoice invoice_to_vendor(const nlohmann::json& p, const connection_confi
     if (net + tax != gross) fields.invalid(at + "/gross", "fo.line_gross", "gross must be net + tax");
     if (net.is_negative()) fields.invalid(at + "/net", "fo.negative_amount", "amounts are positive (a credit note says so in document_type)");
     gross_sum += gross;
-    const auto quantity = optional_decimal(line, "quantity", at + "/quantity").value_or(decimal::from_int(1));
-    const auto price = optional_decimal(line, "unit_price", at + "/unit_price").value_or(net);
+    const auto quantity = fields.decimal_text(line, "quantity", at + "/quantity").value_or(decimal::from_int(1));
+    const auto price = fields.decimal_text(line, "unit_price", at + "/unit_price").value_or(net);
     if (quantity.multiply(price, digits, rounding::half_up) != net) {
       fields.invalid(at + "/net", "fo.line_amount", "net must be quantity × unit_price");
     }
@@ -124,51 +111,51 @@ vendor_invoice invoice_to_vendor(const nlohmann::json& p, const connection_confi
 
 nlohmann::json invoice_from_vendor(const nlohmann::json& h, const nlohmann::json& lines,
                                    const connection_config& config) {
-  const auto id = member(h, "HeaderReference");
+  const auto id = string_member(h, "HeaderReference");
   if (id.empty()) {
     throw error(error_class::internal, "fo.malformed_response", "an F&O vendor invoice header without HeaderReference")
         .with_effect(effect::none);
   }
-  const auto currency = code_for(config.maps.currencies, member(h, "CurrencyCode"), "currency");
+  const auto currency = code_for(config.maps.currencies, string_member(h, "CurrencyCode"), "currency");
   decimal net_total, tax_total;
   for (const auto& l : lines) {
-    net_total += number_of(l, "LineAmount");
-    tax_total += number_of(l, "TaxAmount");
+    net_total += decimal_member(l, "LineAmount");
+    tax_total += decimal_member(l, "TaxAmount");
   }
   const bool credit = net_total.is_negative();
   auto sign = [&](const decimal& d) { return credit ? -d : d; };
   nlohmann::json doc = {
       {"id", id},
       {"external_refs", {{ref_key, id}}},
-      {"source", {{"system", "dynamics_fo"}, {"id", "VendorInvoiceHeaders/" + member(h, "dataAreaId") + "/" + id}}},
+      {"source", {{"system", "dynamics_fo"}, {"id", "VendorInvoiceHeaders/" + string_member(h, "dataAreaId") + "/" + id}}},
       {"document_type", credit ? "credit_note" : "invoice"},
       {"direction", "payable"},
       {"document_number", id},
-      {"invoice_number", member(h, "InvoiceNumber")},
-      {"invoice_date", member(h, "InvoiceDate")},
+      {"invoice_number", string_member(h, "InvoiceNumber")},
+      {"invoice_date", string_member(h, "InvoiceDate")},
       {"currency", currency},
-      {"supplier", {{"number", member(h, "InvoiceAccount")},
-                    {"external_refs", {{ref_key, member(h, "InvoiceAccount")}}}}}};
-  if (const auto posting = member(h, "PostingDate"); !posting.empty()) doc["posting_date"] = posting;
-  if (const auto due = member(h, "DueDate"); !due.empty()) doc["due_date"] = due;
+      {"supplier", {{"number", string_member(h, "InvoiceAccount")},
+                    {"external_refs", {{ref_key, string_member(h, "InvoiceAccount")}}}}}};
+  if (const auto posting = string_member(h, "PostingDate"); !posting.empty()) doc["posting_date"] = posting;
+  if (const auto due = string_member(h, "DueDate"); !due.empty()) doc["due_date"] = due;
   if (!config.legal_entity.empty()) doc["legal_entity"] = config.legal_entity;
   nlohmann::json out_lines = nlohmann::json::array();
   for (const auto& l : lines) {
-    const auto net = sign(number_of(l, "LineAmount"));
-    const auto tax = sign(number_of(l, "TaxAmount"));
-    nlohmann::json line = {{"line_number", number_of(l, "LineNumber").to_minor_units(0).value_or(0)},
-                           {"quantity", sign(number_of(l, "Quantity")).normalized().to_string()},
-                           {"unit_price", number_of(l, "UnitPrice").normalized().to_string()},
+    const auto net = sign(decimal_member(l, "LineAmount"));
+    const auto tax = sign(decimal_member(l, "TaxAmount"));
+    nlohmann::json line = {{"line_number", decimal_member(l, "LineNumber").to_minor_units(0).value_or(0)},
+                           {"quantity", sign(decimal_member(l, "Quantity")).normalized().to_string()},
+                           {"unit_price", decimal_member(l, "UnitPrice").normalized().to_string()},
                            {"net", money_json(net, currency)},
                            {"tax", money_json(tax, currency)},
                            {"gross", money_json(net + tax, currency)}};
-    if (const auto a = member(l, "MainAccountDisplayValue"); !a.empty()) {
+    if (const auto a = string_member(l, "MainAccountDisplayValue"); !a.empty()) {
       line["account"] = code_for(config.maps.accounts, a, "main account");
     }
-    if (const auto t = member(l, "ItemSalesTaxGroup"); !t.empty()) {
+    if (const auto t = string_member(l, "ItemSalesTaxGroup"); !t.empty()) {
       line["tax_code"] = code_for(config.maps.tax_codes, t, "item sales tax group");
     }
-    if (const auto d = member(l, "Description"); !d.empty()) line["description"] = d;
+    if (const auto d = string_member(l, "Description"); !d.empty()) line["description"] = d;
     out_lines.push_back(std::move(line));
   }
   doc["lines"] = std::move(out_lines);
@@ -181,19 +168,19 @@ nlohmann::json invoice_from_vendor(const nlohmann::json& h, const nlohmann::json
 nlohmann::json invoice_header_compared(const nlohmann::json& h) {
   nlohmann::json out = nlohmann::json::object();
   for (const char* f : {"InvoiceAccount", "InvoiceNumber", "InvoiceDate", "PostingDate", "DueDate", "CurrencyCode"}) {
-    out[f] = member(h, f);
+    out[f] = string_member(h, f);
   }
   return out;
 }
 
 nlohmann::json invoice_line_compared(const nlohmann::json& l) {
-  return {{"LineNumber", number_of(l, "LineNumber").normalized().to_string()},
-          {"MainAccountDisplayValue", member(l, "MainAccountDisplayValue")},
-          {"Quantity", number_of(l, "Quantity").normalized().to_string()},
-          {"UnitPrice", number_of(l, "UnitPrice").normalized().to_string()},
-          {"LineAmount", number_of(l, "LineAmount").normalized().to_string()},
-          {"ItemSalesTaxGroup", member(l, "ItemSalesTaxGroup")},
-          {"Description", member(l, "Description")}};
+  return {{"LineNumber", decimal_member(l, "LineNumber").normalized().to_string()},
+          {"MainAccountDisplayValue", string_member(l, "MainAccountDisplayValue")},
+          {"Quantity", decimal_member(l, "Quantity").normalized().to_string()},
+          {"UnitPrice", decimal_member(l, "UnitPrice").normalized().to_string()},
+          {"LineAmount", decimal_member(l, "LineAmount").normalized().to_string()},
+          {"ItemSalesTaxGroup", string_member(l, "ItemSalesTaxGroup")},
+          {"Description", string_member(l, "Description")}};
 }
 
 }  // namespace erpc::fo

@@ -27,7 +27,7 @@ std::string journal_create::batch_of_key(const std::string& key, call_context& c
     ctx.log(log_level::warn, std::to_string(found.size()) + " F&O journals carry the reference of one key "
                                  "(a late-delivered create); the first is the answer, delete the others");
   }
-  return found.empty() ? std::string() : mapping::member(found.front(), "JournalBatchNumber");
+  return found.empty() ? std::string() : mapping::string_member(found.front(), "JournalBatchNumber");
 }
 
 result journal_create::create(const request& req, call_context& ctx) const {
@@ -54,7 +54,7 @@ result journal_create::create(const request& req, call_context& ctx) const {
                 "F&O refused a new journal header as already existing (its batch number comes from a number sequence)")
         .with_effect(effect::possible);
   }
-  const auto batch = mapping::member(*created, "JournalBatchNumber");
+  const auto batch = mapping::string_member(*created, "JournalBatchNumber");
   if (batch.empty()) throw malformed_response("its created journal has no JournalBatchNumber", call_kind::write, 201);
   try {
     (void)complete_lines(client_, journal_lines(batch), journal.lines, ctx);

@@ -49,7 +49,7 @@ ledger_journal journal_to_vendor(const nlohmann::json& p, const connection_confi
                  "", "F&O ledger journals through this adapter do not carry this field");
   check_legal_entity(p, config);
   const auto currency = fields.required_text(p, "functional_currency", "/functional_currency");
-  const auto date = date_text(p, "posting_date", "/posting_date", true);
+  const auto date = fields.date_text(p, "posting_date", "/posting_date", true);
   const auto description = fields.text(p, "description", "/description").value_or("");
   // The journal's own reference goes to the lines' Document; without one, the key's reference.
   auto document = fields.text(p, "reference", "/reference").value_or("");
@@ -101,7 +101,7 @@ ledger_journal journal_to_vendor(const nlohmann::json& p, const connection_confi
 
 nlohmann::json journal_from_vendor(const nlohmann::json& h, const nlohmann::json& lines,
                                    const connection_config& config) {
-  const auto batch = member(h, "JournalBatchNumber");
+  const auto batch = string_member(h, "JournalBatchNumber");
   if (batch.empty()) {
     throw error(error_class::internal, "fo.malformed_response", "an F&O journal header without JournalBatchNumber")
         .with_effect(effect::none);
@@ -109,29 +109,29 @@ nlohmann::json journal_from_vendor(const nlohmann::json& h, const nlohmann::json
   std::string currency, date;
   nlohmann::json out_lines = nlohmann::json::array();
   for (const auto& l : lines) {
-    currency = code_for(config.maps.currencies, member(l, "CurrencyCode"), "currency");
-    date = member(l, "TransDate");
-    const auto debit = number_of(l, "DebitAmount");
+    currency = code_for(config.maps.currencies, string_member(l, "CurrencyCode"), "currency");
+    date = string_member(l, "TransDate");
+    const auto debit = decimal_member(l, "DebitAmount");
     const bool is_debit = !debit.is_zero();
-    const auto amount = money_json(is_debit ? debit : number_of(l, "CreditAmount"), currency);
-    nlohmann::json line = {{"line_number", number_of(l, "LineNumber").to_minor_units(0).value_or(0)},
-                           {"account", code_for(config.maps.accounts, member(l, "AccountDisplayValue"), "ledger account")},
+    const auto amount = money_json(is_debit ? debit : decimal_member(l, "CreditAmount"), currency);
+    nlohmann::json line = {{"line_number", decimal_member(l, "LineNumber").to_minor_units(0).value_or(0)},
+                           {"account", code_for(config.maps.accounts, string_member(l, "AccountDisplayValue"), "ledger account")},
                            {"side", is_debit ? "debit" : "credit"},
                            {"amount", amount},
                            {"functional_amount", amount}};
-    if (const auto d = member(l, "Description"); !d.empty()) line["description"] = d;
+    if (const auto d = string_member(l, "Description"); !d.empty()) line["description"] = d;
     out_lines.push_back(std::move(line));
   }
   nlohmann::json doc = {{"id", batch},
                         {"external_refs", {{ref_key, batch}}},
-                        {"source", {{"system", "dynamics_fo"}, {"id", "LedgerJournalHeaders/" + member(h, "dataAreaId") + "/" + batch}}},
+                        {"source", {{"system", "dynamics_fo"}, {"id", "LedgerJournalHeaders/" + string_member(h, "dataAreaId") + "/" + batch}}},
                         {"document_number", batch},
                         {"posting_date", date},
                         {"functional_currency", currency},
                         {"legal_entity", config.legal_entity.empty() ? config.company : config.legal_entity},
                         {"lines", out_lines}};
   if (!lines.empty()) {
-    if (const auto document = member(lines.front(), "Document"); !document.empty() && document != member(h, "Description")) {
+    if (const auto document = string_member(lines.front(), "Document"); !document.empty() && document != string_member(h, "Description")) {
       doc["reference"] = document;
     }
   }
@@ -139,14 +139,14 @@ nlohmann::json journal_from_vendor(const nlohmann::json& h, const nlohmann::json
 }
 
 nlohmann::json journal_line_compared(const nlohmann::json& l) {
-  return {{"LineNumber", number_of(l, "LineNumber").normalized().to_string()},
-          {"AccountDisplayValue", member(l, "AccountDisplayValue")},
-          {"DebitAmount", number_of(l, "DebitAmount").normalized().to_string()},
-          {"CreditAmount", number_of(l, "CreditAmount").normalized().to_string()},
-          {"CurrencyCode", member(l, "CurrencyCode")},
-          {"TransDate", member(l, "TransDate")},
-          {"Description", member(l, "Description")},
-          {"Document", member(l, "Document")}};
+  return {{"LineNumber", decimal_member(l, "LineNumber").normalized().to_string()},
+          {"AccountDisplayValue", string_member(l, "AccountDisplayValue")},
+          {"DebitAmount", decimal_member(l, "DebitAmount").normalized().to_string()},
+          {"CreditAmount", decimal_member(l, "CreditAmount").normalized().to_string()},
+          {"CurrencyCode", string_member(l, "CurrencyCode")},
+          {"TransDate", string_member(l, "TransDate")},
+          {"Description", string_member(l, "Description")},
+          {"Document", string_member(l, "Document")}};
 }
 
 }  // namespace erpc::fo

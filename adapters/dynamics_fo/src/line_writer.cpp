@@ -36,13 +36,13 @@ bool complete_lines(fo_client& client, const lines_target& target, const nlohman
   };
   std::map<std::string, nlohmann::json> held;
   for (const auto& l : read_lines(client, target, ctx)) {
-    held[mapping::number_of(l, "LineNumber").normalized().to_string()] = l;
+    held[mapping::decimal_member(l, "LineNumber").normalized().to_string()] = l;
   }
   bool all_there = true;
   std::set<std::string> numbers;
   for (auto line : wanted) {
     line[target.parent_field] = target.parent_value;
-    const auto number = mapping::number_of(line, "LineNumber").normalized().to_string();
+    const auto number = mapping::decimal_member(line, "LineNumber").normalized().to_string();
     numbers.insert(number);
     auto it = held.find(number);
     if (it == held.end()) {
@@ -50,7 +50,7 @@ bool complete_lines(fo_client& client, const lines_target& target, const nlohman
       if (post_row(client, target.entity_set, line, ctx)) continue;
       // Written meanwhile by another attempt: compare what is there.
       for (const auto& l : read_lines(client, target, ctx)) {
-        if (mapping::number_of(l, "LineNumber").normalized().to_string() == number) it = held.insert_or_assign(number, l).first;
+        if (mapping::decimal_member(l, "LineNumber").normalized().to_string() == number) it = held.insert_or_assign(number, l).first;
       }
       if (it == held.end()) {
         throw error(error_class::outcome_unknown, "fo.line_unresolved",

@@ -38,15 +38,10 @@ inline std::string mapped(const value_map& map, const std::string& code, const s
 inline std::string code_for(const value_map& map, const std::string& vendor_code, const char* what) {
   return fields.code_for(map.name(), vendor_code, map.code(vendor_code), what);
 }
-// YYYY-MM-DD or VALIDATION fo.date.
-std::string date_text(const nlohmann::json& obj, const char* name, const std::string& pointer,
-                      bool required);
-
-// An Edm.Decimal (exact JSON number) as a decimal; 0 when absent.
-decimal number_of(const nlohmann::json& record, const char* name);
-
-// Reads: a string member, "" when absent or not a string.
-std::string member(const nlohmann::json& record, const char* name);
+// Reads (adapters/common): a string member, "" when absent or not a string; an Edm.Decimal
+// (exact JSON number) as a decimal, 0 when absent.
+using adapters::decimal_member;
+using adapters::string_member;
 
 // VALIDATION fo.legal_entity when the payload names another legal entity than the connection's.
 void check_legal_entity(const nlohmann::json& payload, const connection_config& config);

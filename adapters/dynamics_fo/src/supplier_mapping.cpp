@@ -96,19 +96,19 @@ nlohmann::json supplier_to_vendor(const nlohmann::json& p, const connection_conf
 }
 
 nlohmann::json supplier_from_vendor(const nlohmann::json& r, const connection_config& config) {
-  const auto number = member(r, "VendorAccountNumber");
+  const auto number = string_member(r, "VendorAccountNumber");
   if (number.empty()) {
     throw error(error_class::internal, "fo.malformed_response", "an F&O vendor without VendorAccountNumber")
         .with_effect(effect::none);
   }
   nlohmann::json doc = {{"id", number},
                         {"external_refs", {{ref_key, number}}},
-                        {"source", {{"system", "dynamics_fo"}, {"id", "VendorsV2/" + member(r, "dataAreaId") + "/" + number}}},
+                        {"source", {{"system", "dynamics_fo"}, {"id", "VendorsV2/" + string_member(r, "dataAreaId") + "/" + number}}},
                         {"number", number},
-                        {"name", member(r, "VendorOrganizationName")}};
+                        {"name", string_member(r, "VendorOrganizationName")}};
   if (!config.legal_entity.empty()) doc["legal_entity"] = config.legal_entity;
   nlohmann::json address = nlohmann::json::object();
-  if (const auto street = member(r, "AddressStreet"); !street.empty()) {
+  if (const auto street = string_member(r, "AddressStreet"); !street.empty()) {
     nlohmann::json lines = nlohmann::json::array();
     std::size_t start = 0;
     while (start <= street.size()) {
@@ -119,23 +119,23 @@ nlohmann::json supplier_from_vendor(const nlohmann::json& r, const connection_co
     }
     address["address_lines"] = lines;
   }
-  if (const auto c = member(r, "AddressCity"); !c.empty()) address["town_name"] = c;
-  if (const auto s = member(r, "AddressState"); !s.empty()) address["country_sub_division"] = s;
-  if (const auto z = member(r, "AddressZipCode"); !z.empty()) address["postal_code"] = z;
-  if (const auto c = member(r, "AddressCountryRegionISOCode"); c.size() == 2) {
+  if (const auto c = string_member(r, "AddressCity"); !c.empty()) address["town_name"] = c;
+  if (const auto s = string_member(r, "AddressState"); !s.empty()) address["country_sub_division"] = s;
+  if (const auto z = string_member(r, "AddressZipCode"); !z.empty()) address["postal_code"] = z;
+  if (const auto c = string_member(r, "AddressCountryRegionISOCode"); c.size() == 2) {
     address["country"] = c;
     doc["country"] = c;
   }
   if (!address.empty()) doc["postal_address"] = address;
-  if (const auto e = member(r, "PrimaryEmailAddress"); !e.empty()) doc["email"] = e;
-  if (const auto t = member(r, "TaxExemptNumber"); !t.empty()) doc["tax_id"] = t;
-  if (const auto c = member(r, "CurrencyCode"); !c.empty()) {
+  if (const auto e = string_member(r, "PrimaryEmailAddress"); !e.empty()) doc["email"] = e;
+  if (const auto t = string_member(r, "TaxExemptNumber"); !t.empty()) doc["tax_id"] = t;
+  if (const auto c = string_member(r, "CurrencyCode"); !c.empty()) {
     doc["default_currency"] = code_for(config.maps.currencies, c, "currency");
   }
-  const auto hold = member(r, "OnHoldStatus");
+  const auto hold = string_member(r, "OnHoldStatus");
   doc["status"] = hold == "All" ? "blocked" : "active";
   doc["payment_block"] = hold == "Payment" || hold == "All";
-  if (const auto etag = member(r, "@odata.etag"); !etag.empty()) doc["etag"] = etag;
+  if (const auto etag = string_member(r, "@odata.etag"); !etag.empty()) doc["etag"] = etag;
   return doc;
 }
 
@@ -144,9 +144,9 @@ nlohmann::json supplier_compared_fields(const nlohmann::json& v) {
   for (const char* f : {"VendorAccountNumber", "VendorOrganizationName", "AddressStreet", "AddressCity",
                         "AddressState", "AddressZipCode", "AddressCountryRegionISOCode",
                         "PrimaryEmailAddress", "TaxExemptNumber", "CurrencyCode"}) {
-    out[f] = member(v, f);
+    out[f] = string_member(v, f);
   }
-  const auto hold = member(v, "OnHoldStatus");
+  const auto hold = string_member(v, "OnHoldStatus");
   out["OnHoldStatus"] = hold.empty() ? "No" : hold;
   return out;
 }

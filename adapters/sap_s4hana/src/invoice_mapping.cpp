@@ -190,8 +190,8 @@ nlohmann::json invoice_to_vendor(const nlohmann::json& p, const value_maps& maps
 }
 
 std::string invoice_vendor_id(const nlohmann::json& invoice) {
-  const auto number = member(invoice, "SupplierInvoice");
-  const auto year = member(invoice, "FiscalYear");
+  const auto number = string_member(invoice, "SupplierInvoice");
+  const auto year = string_member(invoice, "FiscalYear");
   if (number.empty() || year.empty()) {
     throw error(error_class::internal, "sap.malformed_response",
                 "an SAP supplier invoice without SupplierInvoice/FiscalYear")
@@ -202,7 +202,7 @@ std::string invoice_vendor_id(const nlohmann::json& invoice) {
 
 nlohmann::json invoice_from_vendor(const nlohmann::json& r, const value_maps& maps) {
   const auto id = invoice_vendor_id(r);
-  const auto currency = code_for(maps.currencies, member(r, "DocumentCurrency"), "currency");
+  const auto currency = code_for(maps.currencies, string_member(r, "DocumentCurrency"), "currency");
   if (currency.empty()) {
     throw error(error_class::internal, "sap.malformed_response",
                 "the SAP supplier invoice " + id + " has no DocumentCurrency");
@@ -214,32 +214,32 @@ nlohmann::json invoice_from_vendor(const nlohmann::json& r, const value_maps& ma
       {"id", id},
       {"external_refs", {{ref_key, id}}},
       {"source", {{"system", "sap_s4hana"}, {"id", "A_SupplierInvoice/" + id}}},
-      {"document_type", member(r, "SupplierInvoiceIsCreditMemo") == "X" ? "credit_note" : "invoice"},
+      {"document_type", string_member(r, "SupplierInvoiceIsCreditMemo") == "X" ? "credit_note" : "invoice"},
       {"direction", "payable"},
-      {"document_number", member(r, "SupplierInvoice")},
-      {"invoice_number", member(r, "SupplierInvoiceIDByInvcgParty").empty()
-                             ? member(r, "SupplierInvoice")
-                             : member(r, "SupplierInvoiceIDByInvcgParty")},
+      {"document_number", string_member(r, "SupplierInvoice")},
+      {"invoice_number", string_member(r, "SupplierInvoiceIDByInvcgParty").empty()
+                             ? string_member(r, "SupplierInvoice")
+                             : string_member(r, "SupplierInvoiceIDByInvcgParty")},
       {"invoice_date", date("DocumentDate").value_or("")},
       {"currency", currency}};
   if (const auto posting = date("PostingDate")) doc["posting_date"] = *posting;
-  if (const auto party = member(r, "InvoicingParty"); !party.empty()) {
+  if (const auto party = string_member(r, "InvoicingParty"); !party.empty()) {
     doc["supplier"] = {{"number", party}, {"external_refs", {{ref_key, party}}}};
   }
-  if (const auto cc = member(r, "CompanyCode"); !cc.empty()) {
+  if (const auto cc = string_member(r, "CompanyCode"); !cc.empty()) {
     doc["legal_entity"] = code_for(maps.company_codes, cc, "company code");
   }
-  if (const auto terms = member(r, "PaymentTerms"); !terms.empty()) {
+  if (const auto terms = string_member(r, "PaymentTerms"); !terms.empty()) {
     doc["payment_terms"] = {{"code", code_for(maps.payment_terms, terms, "payment terms")}};
   }
-  if (const auto ref = member(r, "PaymentReference"); !ref.empty()) doc["payment_reference"] = ref;
-  if (!member(r, "PaymentBlockingReason").empty()) doc["payment_block"] = true;
-  if (const auto notes = member(r, "SupplierPostingLineItemText"); !notes.empty()) {
+  if (const auto ref = string_member(r, "PaymentReference"); !ref.empty()) doc["payment_reference"] = ref;
+  if (!string_member(r, "PaymentBlockingReason").empty()) doc["payment_block"] = true;
+  if (const auto notes = string_member(r, "SupplierPostingLineItemText"); !notes.empty()) {
     doc["notes"] = notes;
   }
   // due_date was written as the baseline date with 0 net days (no payment terms).
   const auto net_days = odata::decimal_of(r.value("NetPaymentDays", nlohmann::json()));
-  if (member(r, "PaymentTerms").empty() && net_days.value_or(decimal{}).is_zero()) {
+  if (string_member(r, "PaymentTerms").empty() && net_days.value_or(decimal{}).is_zero()) {
     if (const auto due = date("DueCalculationBaseDate")) doc["due_date"] = *due;
   }
 
@@ -248,14 +248,14 @@ nlohmann::json invoice_from_vendor(const nlohmann::json& r, const value_maps& ma
   decimal tax_total;
   for (const auto& t : results(r, "to_SupplierInvoiceTax")) {
     const auto amount = odata::decimal_of(t.value("TaxAmount", nlohmann::json())).value_or(decimal{});
-    tax_by_code[member(t, "TaxCode")] += amount;
+    tax_by_code[string_member(t, "TaxCode")] += amount;
     tax_total += amount;
   }
   std::map<std::string, decimal> net_by_code;
   std::map<std::string, std::size_t> last_line_of_code;
   const auto& items = results(r, "to_SupplierInvoiceItemGLAcct");
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto code = member(items[i], "TaxCode");
+    const auto code = string_member(items[i], "TaxCode");
     net_by_code[code] +=
         odata::decimal_of(items[i].value("SupplierInvoiceItemAmount", nlohmann::json()))
             .value_or(decimal{});
@@ -267,7 +267,7 @@ nlohmann::json invoice_from_vendor(const nlohmann::json& r, const value_maps& ma
   nlohmann::json lines = nlohmann::json::array();
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& item = items[i];
-    const auto code = member(item, "TaxCode");
+    const auto code = string_member(item, "TaxCode");
     const auto net = odata::decimal_of(item.value("SupplierInvoiceItemAmount", nlohmann::json()))
                          .value_or(decimal{});
     decimal tax;
@@ -284,11 +284,11 @@ nlohmann::json invoice_from_vendor(const nlohmann::json& r, const value_maps& ma
                            {"net", money_json(net, currency)},
                            {"tax", money_json(tax, currency)},
                            {"gross", money_json(net + tax, currency)}};
-    if (const auto gl = member(item, "GLAccount"); !gl.empty()) {
+    if (const auto gl = string_member(item, "GLAccount"); !gl.empty()) {
       line["account"] = code_for(maps.accounts, gl, "G/L account");
     }
     if (!code.empty()) line["tax_code"] = code_for(maps.tax_codes, code, "tax code");
-    if (const auto t = member(item, "SupplierInvoiceItemText"); !t.empty()) line["description"] = t;
+    if (const auto t = string_member(item, "SupplierInvoiceItemText"); !t.empty()) line["description"] = t;
     lines.push_back(std::move(line));
   }
   doc["lines"] = std::move(lines);
@@ -307,26 +307,26 @@ nlohmann::json invoice_compared_fields(const nlohmann::json& b) {
   };
   nlohmann::json items = nlohmann::json::array();
   for (const auto& item : results(b, "to_SupplierInvoiceItemGLAcct")) {
-    items.push_back({{"GLAccount", member(item, "GLAccount")},
+    items.push_back({{"GLAccount", string_member(item, "GLAccount")},
                      {"SupplierInvoiceItemAmount",
                       odata::normalized_decimal(item.value("SupplierInvoiceItemAmount",
                                                            nlohmann::json()))},
-                     {"TaxCode", member(item, "TaxCode")},
-                     {"DebitCreditCode", member(item, "DebitCreditCode")}});
+                     {"TaxCode", string_member(item, "TaxCode")},
+                     {"DebitCreditCode", string_member(item, "DebitCreditCode")}});
   }
   std::map<std::string, nlohmann::json> taxes;  // by code: SAP may answer in another order
   for (const auto& t : results(b, "to_SupplierInvoiceTax")) {
-    taxes[member(t, "TaxCode")] = odata::normalized_decimal(t.value("TaxAmount", nlohmann::json()));
+    taxes[string_member(t, "TaxCode")] = odata::normalized_decimal(t.value("TaxAmount", nlohmann::json()));
   }
-  return {{"CompanyCode", member(b, "CompanyCode")},
-          {"InvoicingParty", member(b, "InvoicingParty")},
-          {"SupplierInvoiceIDByInvcgParty", member(b, "SupplierInvoiceIDByInvcgParty")},
+  return {{"CompanyCode", string_member(b, "CompanyCode")},
+          {"InvoicingParty", string_member(b, "InvoicingParty")},
+          {"SupplierInvoiceIDByInvcgParty", string_member(b, "SupplierInvoiceIDByInvcgParty")},
           {"DocumentDate", date("DocumentDate")},
           {"PostingDate", date("PostingDate")},
-          {"DocumentCurrency", member(b, "DocumentCurrency")},
+          {"DocumentCurrency", string_member(b, "DocumentCurrency")},
           {"InvoiceGrossAmount",
            odata::normalized_decimal(b.value("InvoiceGrossAmount", nlohmann::json()))},
-          {"SupplierInvoiceIsCreditMemo", member(b, "SupplierInvoiceIsCreditMemo")},
+          {"SupplierInvoiceIsCreditMemo", string_member(b, "SupplierInvoiceIsCreditMemo")},
           {"to_SupplierInvoiceItemGLAcct", std::move(items)},
           {"to_SupplierInvoiceTax", taxes}};
 }

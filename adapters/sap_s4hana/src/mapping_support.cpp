@@ -3,12 +3,6 @@
 
 namespace erpc::sap::mapping {
 
-std::string member(const nlohmann::json& record, const char* name) {
-  if (!record.is_object()) return {};
-  const auto it = record.find(name);
-  return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 const nlohmann::json& results(const nlohmann::json& record, const char* navigation) {
   static const nlohmann::json empty = nlohmann::json::array();
   if (!record.is_object()) return empty;

@@ -37,8 +37,8 @@ inline std::string code_for(const value_map& map, const std::string& key, const 
   return fields.code_for(map.name(), key, map.code(key), what);
 }
 
-// Reads: a string member of an SAP record, "" when absent or not a string.
-std::string member(const nlohmann::json& record, const char* name);
+// Reads (adapters/common): a string member of an SAP record, "" when absent or not a string.
+using adapters::string_member;
 // Reads: the results of an expanded navigation ({"results": […]}), empty when absent/deferred.
 const nlohmann::json& results(const nlohmann::json& record, const char* navigation);
 

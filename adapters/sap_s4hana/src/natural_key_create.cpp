@@ -58,7 +58,7 @@ natural_key_create::found natural_key_create::read_back(const std::string& marke
     auto page = odata::collection_of(res);
     for (auto& record : page.results) {
       if (!counts(record)) continue;
-      if (mapping::member(record, entity_.marker_field.c_str()) == marker) {
+      if (mapping::string_member(record, entity_.marker_field.c_str()) == marker) {
         if (!f.ours) f.ours = std::move(record);
       } else if (!f.other && entity_.same_natural_key && entity_.same_natural_key(record, body)) {
         f.other = std::move(record);
@@ -81,7 +81,7 @@ std::vector<nlohmann::json> natural_key_create::find_by_key(const std::string& k
   if (res.status != 200) throw map_gateway_error(res, call_kind::read, client_.now_ms(ctx));
   std::vector<nlohmann::json> out;
   for (auto& record : odata::collection_of(res).results) {
-    if (counts(record) && mapping::member(record, entity_.marker_field.c_str()) == marker) {
+    if (counts(record) && mapping::string_member(record, entity_.marker_field.c_str()) == marker) {
       out.push_back(std::move(record));
     }
   }

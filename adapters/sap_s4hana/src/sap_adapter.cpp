@@ -7,10 +7,12 @@
 
 #include <erpc/adapter.hpp>
 #include <erpc/adapters/bundled_manifest.hpp>
+#include <erpc/adapters/verified_connection_adapter.hpp>
 
 namespace erpc::sap {
 
-class sap_s4hana_adapter final : public adapter {
+class sap_s4hana_adapter final
+    : public adapters::verified_connection_adapter<sap_connection, &parse_config> {
  public:
   static constexpr char adapter_id[] = "sap_s4hana";
 
@@ -24,18 +26,6 @@ class sap_s4hana_adapter final : public adapter {
         "Suppliers (business partners), supplier invoices and credit memos, and journal "
         "entries in SAP S/4HANA; creates are idempotent through the key carried in a "
         "reference field and SAP's duplicate-invoice check. Payments: unsupported.");
-  }
-
-  // Checks the configuration, resolves every secret reference, and verifies against the system
-  // what the native level needs (credentials, CSRF handshake, duplicate-invoice check); the
-  // findings are logged.
-  void check(const nlohmann::json& config, call_context& ctx) override {
-    sap_connection connection(ctx.host(), parse_config(config), ctx);
-    connection.verify(ctx);
-  }
-
-  std::unique_ptr<connection> open(const nlohmann::json& config, call_context& ctx) override {
-    return std::make_unique<sap_connection>(ctx.host(), parse_config(config), ctx);
   }
 };
 

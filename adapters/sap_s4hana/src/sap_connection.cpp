@@ -38,13 +38,13 @@ keyed_entity invoice_entity() {
   e.marker_length = invoice_marker_length;
   e.natural_filter = [](const nlohmann::json& body) {
     return "SupplierInvoiceIDByInvcgParty eq " +
-           odata::literal(mapping::member(body, "SupplierInvoiceIDByInvcgParty")) +
-           " and InvoicingParty eq " + odata::literal(mapping::member(body, "InvoicingParty"));
+           odata::literal(mapping::string_member(body, "SupplierInvoiceIDByInvcgParty")) +
+           " and InvoicingParty eq " + odata::literal(mapping::string_member(body, "InvoicingParty"));
   };
   e.same_natural_key = [](const nlohmann::json& record, const nlohmann::json& body) {
     for (const char* field : {"SupplierInvoiceIDByInvcgParty", "InvoicingParty",
                               "SupplierInvoiceIsCreditMemo"}) {
-      if (mapping::member(record, field) != mapping::member(body, field)) return false;
+      if (mapping::string_member(record, field) != mapping::string_member(body, field)) return false;
     }
     return true;
   };
@@ -64,7 +64,7 @@ keyed_entity supplier_entity() {
   e.marker_length = supplier_marker_length;
   e.compared_fields = &supplier_compared_fields;
   e.vendor_id = [](const nlohmann::json& record) {
-    const auto id = mapping::member(record, "BusinessPartner");
+    const auto id = mapping::string_member(record, "BusinessPartner");
     if (id.empty()) {
       throw malformed_response("a business partner has no BusinessPartner", call_kind::write, 200);
     }
@@ -72,12 +72,6 @@ keyed_entity supplier_entity() {
   };
   e.pointer_for = [](std::string_view p) { return supplier_pointer(p); };
   return e;
-}
-
-std::string query_text(const nlohmann::json& q, const char* name) {
-  if (!q.is_object()) return {};
-  const auto it = q.find(name);
-  return it != q.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 std::string utc_now(std::int64_t ms) {
@@ -153,7 +147,7 @@ std::string sap_connection::resolve_supplier(const nlohmann::json& party,
   if (res.status != 200) throw map_gateway_error(res, call_kind::read, client_.now_ms(ctx));
   std::vector<std::string> suppliers;
   for (const auto& bp : odata::collection_of(res).results) {
-    if (const auto s = mapping::member(bp, "Supplier"); !s.empty()) suppliers.push_back(s);
+    if (const auto s = mapping::string_member(bp, "Supplier"); !s.empty()) suppliers.push_back(s);
   }
   if (suppliers.size() == 1) return suppliers.front();
   if (suppliers.empty() && digits_only(number, 10)) return number;  // SAP's own supplier number
@@ -186,10 +180,10 @@ result sap_connection::get(const request& req, call_context& ctx) {
   auto from = [&](const nlohmann::json& r) {
     return invoice ? invoice_from_vendor(r, maps) : supplier_from_vendor(r, maps);
   };
-  auto id = query_text(req.query, "vendor_id");
-  if (id.empty()) id = query_text(req.query, "id");
+  auto id = adapters::string_member(req.query, "vendor_id");
+  if (id.empty()) id = adapters::string_member(req.query, "id");
   if (id.empty()) {
-    if (const auto key = query_text(req.query, "natural_key"); !key.empty()) {
+    if (const auto key = adapters::string_member(req.query, "natural_key"); !key.empty()) {
       const auto found = (invoice ? invoices_ : suppliers_).find_by_key(key, ctx);
       if (found.empty()) {
         throw error(error_class::not_found, "sap.not_found",
@@ -246,7 +240,7 @@ result sap_connection::list(const request& req, call_context& ctx) {
                         ? std::clamp(q["limit"].get<int>(), 1, max_page)
                         : default_page;
   std::int64_t offset = 0;
-  if (const auto c = query_text(q, "cursor"); !c.empty()) {
+  if (const auto c = adapters::string_member(q, "cursor"); !c.empty()) {
     if (!digits_only(c, 12)) {
       throw error(error_class::validation, "sap.cursor", "the cursor is not one this adapter gave")
           .with_field("/query/cursor", "sap.cursor", "malformed")
@@ -301,7 +295,7 @@ void sap_connection::patch(const std::string& service, const std::string& path,
 }
 
 result sap_connection::update_supplier(const request& req, call_context& ctx) {
-  auto id = query_text(req.query, "id");
+  auto id = adapters::string_member(req.query, "id");
   if (id.empty() && req.payload.is_object()) {
     id = req.payload.value("external_refs", nlohmann::json::object()).value(mapping::ref_key, "");
   }
@@ -329,10 +323,10 @@ result sap_connection::update_supplier(const request& req, call_context& ctx) {
   std::vector<std::pair<std::string, nlohmann::json>> patches;
   const std::string quoted = odata::literal(id);
   if (want["name"] != have["name"] || want["SearchTerm1"] != have["SearchTerm1"]) {
-    nlohmann::json names = {{"SearchTerm1", mapping::member(desired, "SearchTerm1")}};
+    nlohmann::json names = {{"SearchTerm1", mapping::string_member(desired, "SearchTerm1")}};
     for (const char* f : {"OrganizationBPName1", "OrganizationBPName2", "OrganizationBPName3",
                           "OrganizationBPName4"}) {
-      names[f] = mapping::member(desired, f);
+      names[f] = mapping::string_member(desired, f);
     }
     patches.emplace_back("/A_BusinessPartner(" + quoted + ")", names);
   }
@@ -363,7 +357,7 @@ result sap_connection::update_supplier(const request& req, call_context& ctx) {
                            "adding an address to an SAP business partner is not offered");
     }
     patches.emplace_back("/A_BusinessPartnerAddress(BusinessPartner=" + quoted + ",AddressID=" +
-                             odata::literal(mapping::member(addresses.front(), "AddressID")) + ")",
+                             odata::literal(mapping::string_member(addresses.front(), "AddressID")) + ")",
                          want["address"]);
   }
   bool wrote = false;

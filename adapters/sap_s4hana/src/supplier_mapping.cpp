@@ -138,24 +138,24 @@ nlohmann::json supplier_to_vendor(const nlohmann::json& p, const connection_conf
 }
 
 nlohmann::json supplier_from_vendor(const nlohmann::json& bp, const value_maps& maps) {
-  const auto id = member(bp, "BusinessPartner");
+  const auto id = string_member(bp, "BusinessPartner");
   if (id.empty()) {
     throw error(error_class::internal, "sap.malformed_response",
                 "an SAP business partner without BusinessPartner")
         .with_effect(effect::none);
   }
   std::string name;
-  for (const auto* field : name_fields) name += member(bp, field);
-  if (name.empty()) name = member(bp, "BusinessPartnerFullName");
+  for (const auto* field : name_fields) name += string_member(bp, field);
+  if (name.empty()) name = string_member(bp, "BusinessPartnerFullName");
   const auto& supplier = supplier_part(bp);
-  auto number = member(bp, "SearchTerm1");
-  if (number.empty()) number = member(bp, "Supplier").empty() ? id : member(bp, "Supplier");
+  auto number = string_member(bp, "SearchTerm1");
+  if (number.empty()) number = string_member(bp, "Supplier").empty() ? id : string_member(bp, "Supplier");
   nlohmann::json doc = {{"id", id},
                         {"external_refs", {{ref_key, id}}},
                         {"source", {{"system", "sap_s4hana"}, {"id", "A_BusinessPartner/" + id}}},
                         {"number", number},
                         {"name", name.empty() ? id : name}};
-  if (const auto vat = member(supplier, "VATRegistration"); !vat.empty()) doc["tax_id"] = vat;
+  if (const auto vat = string_member(supplier, "VATRegistration"); !vat.empty()) doc["tax_id"] = vat;
   const auto& addresses = results(bp, "to_BusinessPartnerAddress");
   if (!addresses.empty()) {
     const auto& a = addresses.front();
@@ -165,16 +165,16 @@ nlohmann::json supplier_from_vendor(const nlohmann::json& bp, const value_maps& 
         {"PostalCode", "postal_code"}, {"CityName", "town_name"},
         {"Region", "country_sub_division"}, {"Country", "country"}};
     for (const auto& [sap, canonical] : address_fields) {
-      if (const auto v = member(a, sap); !v.empty()) address[canonical] = v;
+      if (const auto v = string_member(a, sap); !v.empty()) address[canonical] = v;
     }
     if (!address.empty()) doc["postal_address"] = address;
-    if (const auto c = member(a, "Country"); !c.empty()) doc["country"] = c;
+    if (const auto c = string_member(a, "Country"); !c.empty()) doc["country"] = c;
   }
   const auto& companies = results(supplier, "to_SupplierCompany");
   if (!companies.empty()) {
     const auto& c = companies.front();
-    doc["legal_entity"] = code_for(maps.company_codes, member(c, "CompanyCode"), "company code");
-    if (const auto terms = member(c, "PaymentTerms"); !terms.empty()) {
+    doc["legal_entity"] = code_for(maps.company_codes, string_member(c, "CompanyCode"), "company code");
+    if (const auto terms = string_member(c, "PaymentTerms"); !terms.empty()) {
       doc["payment_terms"] = {{"code", code_for(maps.payment_terms, terms, "payment terms")}};
     }
   }
@@ -189,24 +189,24 @@ nlohmann::json supplier_from_vendor(const nlohmann::json& bp, const value_maps& 
 
 nlohmann::json supplier_compared_fields(const nlohmann::json& bp) {
   std::string name;
-  for (const auto* field : name_fields) name += member(bp, field);
+  for (const auto* field : name_fields) name += string_member(bp, field);
   nlohmann::json address = nlohmann::json::object();
   const auto& addresses = results(bp, "to_BusinessPartnerAddress");
   for (const auto* field : {"StreetName", "HouseNumber", "PostalCode", "CityName", "Region",
                             "Country"}) {
-    address[field] = addresses.empty() ? "" : member(addresses.front(), field);
+    address[field] = addresses.empty() ? "" : string_member(addresses.front(), field);
   }
   const auto& supplier = supplier_part(bp);
   nlohmann::json companies = nlohmann::json::array();
   for (const auto& c : results(supplier, "to_SupplierCompany")) {
-    companies.push_back({{"CompanyCode", member(c, "CompanyCode")},
-                         {"PaymentTerms", member(c, "PaymentTerms")}});
+    companies.push_back({{"CompanyCode", string_member(c, "CompanyCode")},
+                         {"PaymentTerms", string_member(c, "PaymentTerms")}});
   }
   return {{"name", name},
-          {"SearchTerm1", member(bp, "SearchTerm1")},
-          {"BusinessPartnerCategory", member(bp, "BusinessPartnerCategory")},
+          {"SearchTerm1", string_member(bp, "SearchTerm1")},
+          {"BusinessPartnerCategory", string_member(bp, "BusinessPartnerCategory")},
           {"address", std::move(address)},
-          {"VATRegistration", member(supplier, "VATRegistration")},
+          {"VATRegistration", string_member(supplier, "VATRegistration")},
           {"PaymentIsBlockedForSupplier", flag(supplier, "PaymentIsBlockedForSupplier")},
           {"PostingIsBlocked", flag(supplier, "PostingIsBlocked")},
           {"to_SupplierCompany", std::move(companies)}};

@@ -13,6 +13,8 @@
 //   text                      a present non-string member: `P.not_text` (rest_json) or
 //                             `P.type` (odata), "must be a string".
 //   required_text             absent, null or "": `P.required`, "required".
+//   date_text                 not YYYY-MM-DD: `P.date`, "must be a date YYYY-MM-DD".
+//   decimal_text              not decimal text: `P.decimal`, "must be a decimal string".
 //   fits                      more UTF-8 code points than the vendor field holds: `P.too_long`
 //                             (BANKING.md: a longer value is refused, never truncated).
 //   mapped / reference        a code the connection's value map does not hold:
@@ -92,6 +94,15 @@ class canonical_fields {
   // A string member that must be there and non-empty.
   std::string required_text(const nlohmann::json& obj, const char* name,
                             const std::string& pointer) const;
+  // A date member YYYY-MM-DD (its shape: digits and dashes; the vendor checks the calendar);
+  // "" when absent and not `required` (`P.required` when required), `P.date` "must be a date
+  // YYYY-MM-DD" otherwise.
+  std::string date_text(const nlohmann::json& obj, const char* name, const std::string& pointer,
+                        bool required) const;
+  // A decimal-text member (a quantity, a unit price); nullopt when absent or null, `P.decimal`
+  // "must be a decimal string" when it is not decimal text.
+  std::optional<decimal> decimal_text(const nlohmann::json& obj, const char* name,
+                                      const std::string& pointer) const;
   // `value` unchanged when it has at most `max_chars` UTF-8 code points; `P.too_long` naming
   // `vendor_field` otherwise.
   std::string fits(const std::string& value, std::size_t max_chars, const std::string& pointer,
@@ -134,6 +145,13 @@ nlohmann::json money_json(const decimal& amount, const std::string& currency);
 // Reads: a scalar member as text (numbers in their exact text, true/false as "T"/"F"); "" when
 // absent, null, an object or an array.
 std::string text_of(const nlohmann::json& obj, const char* name);
+
+// Reads: a string member; "" when `record` is not an object or the member is absent or not a
+// string.
+std::string string_member(const nlohmann::json& record, const char* name);
+// Reads: a number member (an exact JSON number: an OData Edm.Decimal) as a decimal; 0 when
+// `record` is not an object or the member is absent or not a number.
+decimal decimal_member(const nlohmann::json& record, const char* name);
 
 // Normalisation for read-back comparisons.
 // A JSON number or decimal text as decimal text without trailing zeros; null otherwise.
