@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
-// What the Oracle Fusion, Coupa, BILL and UK Open Banking adapters read from their vendors
-// (vendors.md §3, §5, §6, §8): error bodies (o:errorDetails, Coupa's errors, BILL's BDC
-// entries, OBErrorResponse1), Retry-After, record bodies, and Open Banking payment and status
-// resources. A vendor answering garbage must get an erpc::error with the adapter's own stable
+// What the Oracle Fusion, Coupa, BILL, UK Open Banking, Dynamics 365 Business Central and
+// Finance & Operations adapters read from their vendors (vendors.md §3–§8): error bodies
+// (o:errorDetails, Coupa's errors, BILL's BDC entries, OBErrorResponse1, OData v4 errors with
+// Infolog text), Retry-After, record bodies, and Open Banking payment and status resources. A vendor answering garbage must get an erpc::error with the adapter's own stable
 // code prefix, never a crash, a hang or a foreign exception. Every reader sees every input.
 //
 // Input: byte 0 picks the HTTP status; the bytes up to the first '\n' are the value of the
 // `Retry-After` header; the rest is the body.
+#include "bc_client.hpp"
+#include "bc_errors.hpp"
 #include "bill_api.hpp"
 #include "bill_errors.hpp"
 #include "coupa_client.hpp"
 #include "coupa_errors.hpp"
+#include "fo_client.hpp"
+#include "fo_errors.hpp"
 #include "fusion_errors.hpp"
 #include "ob_errors.hpp"
 #include "payment_mapping.hpp"
@@ -30,7 +34,7 @@
 
 namespace {
 
-constexpr std::array<int, 16> statuses{200, 201, 204, 400, 401, 403, 404, 405,
+constexpr std::array<int, 16> statuses{200, 201, 204, 400, 401, 403, 404, 412,
                                        409, 422, 429, 500, 502, 503, 504, 406};
 constexpr std::int64_t now_unix_ms = 1'772'323'200'000;  // 2026-03-01T00:00:00Z
 
@@ -84,6 +88,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     guarded("coupa.", [&] { (void)erpc::coupa::parse_record(res, kind); });
     require_error_of(erpc::bill::map_vendor_error(res, kind, now_unix_ms, to_pointer), "bill.");
     guarded("bill.", [&] { (void)erpc::bill::parse_record(res, kind); });
+    require_error_of(erpc::bc::map_odata_error(res, kind, now_unix_ms), "bc.");
+    guarded("bc.", [&] { (void)erpc::bc::body_of(res, kind); });
+    require_error_of(erpc::fo::map_odata_error(res, kind, now_unix_ms), "fo.");
+    guarded("fo.", [&] { (void)erpc::fo::body_of(res, kind); });
   }
   (void)erpc::oracle_fusion::parse_error_details(body);
   (void)erpc::coupa::parse_error_details(body);
