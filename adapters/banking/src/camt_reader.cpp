@@ -98,16 +98,8 @@ class camt_parser {
              {"camt", "document", options.limits.max_xml_depth, options.limits.max_field_bytes}) {}
 
   void run() {
-    using event = detail::guarded_xml_stream::event;
-    for (auto e = xml_.next(); e != event::end_of_document; e = xml_.next()) {
-      if (e == event::start) {
-        start_element();
-      } else if (e == event::end) {
-        end_element();
-      } else {
-        xml_failure();
-      }
-    }
+    xml_.walk([this] { start_element(); }, [this] { end_element(); },
+              [this] { fail_if_doctype_or_too_large(); });
     if (!seen_root_) fail("camt.not_camt", 1, "the file has no XML document element");
   }
 
@@ -121,7 +113,6 @@ class camt_parser {
   static xmlTextReaderPtr open_reader(byte_source& source, const read_options& options) {
     if (source.stream == nullptr && source.buffer.size() < (1u << 31)) {
       if (source.buffer.size() > source.max_bytes) {
-        source.too_large = true;
         fail("statement.too_large", 0, too_large_message(options));
       }
       source.head.assign(source.buffer.substr(0, 4096));
@@ -134,7 +125,7 @@ class camt_parser {
 
   // libxml2 gave up: a DOCTYPE it refused before reporting it as a node (an entity loop in the
   // internal subset) and the byte limit of a stream are ours to name; the rest is the guard's.
-  [[noreturn]] void xml_failure() const {
+  void fail_if_doctype_or_too_large() const {
     const std::uint64_t at = xml_.error_line();
     if (!seen_root_ && source_.head.find("<!DOCTYPE") != std::string::npos) {
       fail("camt.dtd_forbidden", at,
@@ -142,7 +133,6 @@ class camt_parser {
            "expanded");
     }
     if (source_.too_large) fail("statement.too_large", at, too_large_message(options_));
-    xml_.fail_xml_error();
   }
 
   void start_element() {

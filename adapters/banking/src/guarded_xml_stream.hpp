@@ -167,6 +167,28 @@ class guarded_xml_stream {
     return status < 0 || error_.set ? event::xml_error : event::end_of_document;
   }
 
+  // The whole document, pushed: on_start() at each element start, on_end() at each end (text()
+  // is the element's), on_xml_error() when libxml2 gives up, then fail_xml_error() unless it
+  // threw a failure of its own. Templates, so each call inlines (no call through a pointer per
+  // node).
+  template <class OnStart, class OnEnd, class OnXmlError>
+  void walk(OnStart&& on_start, OnEnd&& on_end, OnXmlError&& on_xml_error) {
+    for (auto e = next(); e != event::end_of_document; e = next()) {
+      if (e == event::start) {
+        on_start();
+      } else if (e == event::end) {
+        on_end();
+      } else {
+        on_xml_error();
+        fail_xml_error();
+      }
+    }
+  }
+  template <class OnStart, class OnEnd>
+  void walk(OnStart&& on_start, OnEnd&& on_end) {
+    walk(on_start, on_end, [] {});
+  }
+
   // At `end`: the element's own text, trimmed.
   std::string_view text() const noexcept { return trim_xml_space(text_); }
 

@@ -49,16 +49,7 @@ class pain002_parser {
              guard(options)) {}
 
   pain002_report run() {
-    using event = detail::guarded_xml_stream::event;
-    for (auto e = xml_.next(); e != event::end_of_document; e = xml_.next()) {
-      if (e == event::start) {
-        start_element();
-      } else if (e == event::end) {
-        end_element();
-      } else {
-        xml_.fail_xml_error();
-      }
-    }
+    xml_.walk([this] { start_element(); }, [this] { end_element(); });
     if (!seen_root_) fail("pain002.not_pain002", 1, "the file has no XML document element");
     if (report_.message_id.empty()) missing("GrpHdr/MsgId");
     if (report_.original_message_id.empty()) missing("OrgnlGrpInfAndSts/OrgnlMsgId");
