@@ -30,9 +30,9 @@ TEST_CASE("utc_instant_text writes whole seconds in ISO 8601 with Z") {
 }
 
 TEST_CASE("utc_instant_text agrees with gmtime, before the epoch too") {
-  for (const std::int64_t ms :
-       {std::int64_t{-1}, std::int64_t{-1'000}, std::int64_t{-86'400'001}, std::int64_t{1},
-        std::int64_t{86'399'999}, std::int64_t{4'102'444'800'000}, std::int64_t{253'402'300'799'000}}) {
+  const std::int64_t instants[] = {-1,         -1'000,           -86'400'001,           1,
+                                   86'399'999, 4'102'444'800'000, 253'402'300'799'000};
+  for (const std::int64_t ms : instants) {
     CAPTURE(ms);
     CHECK(erpc::utc_instant_text(ms) == strftime_utc(ms, "%Y-%m-%dT%H:%M:%SZ"));
     CHECK(erpc::utc_date_text(ms) == strftime_utc(ms, "%Y-%m-%d"));

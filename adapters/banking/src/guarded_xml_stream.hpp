@@ -4,9 +4,10 @@
 // makes XML from outside safe to read: no DTD (a DOCTYPE or ENTITY is refused, so no entity is
 // ever expanded or fetched), no network, an element depth limit and a text-value length limit.
 //
-// Pull style: next() reads nodes until an element starts or ends and keeps the element's own
-// text, so a message reader's loop is a switch over start/end with no virtual call per node
-// (it is on the B3 statement-parse benchmark path). Failures throw
+// next() reads nodes until an element starts or ends and keeps the element's own text; walk()
+// runs the whole document into a reader's start/end handlers. Both are inline (walk() a template): no
+// virtual call or std::function per node: camt is on the B3 statement-parse benchmark path
+// (bench/statement_parse_bench.cpp). Failures throw
 // erpc::error(VALIDATION, "<prefix>.<what>") naming the line, with <what> one of too_large,
 // dtd_forbidden, entity_forbidden, encoding_invalid, xml_malformed, too_deep, value_too_long,
 // reader_init (INTERNAL) — docs/errors.md. The prefix is the message's: "camt", "pain002", ...
@@ -192,7 +193,9 @@ class guarded_xml_stream {
   // At `end`: the element's own text, trimmed.
   std::string_view text() const noexcept { return trim_xml_space(text_); }
 
-  std::string_view local_name() const { return xml_view(xmlTextReaderConstLocalName(reader_.get())); }
+  std::string_view local_name() const {
+    return xml_view(xmlTextReaderConstLocalName(reader_.get()));
+  }
   std::string_view namespace_uri() const {
     return xml_view(xmlTextReaderConstNamespaceUri(reader_.get()));
   }
