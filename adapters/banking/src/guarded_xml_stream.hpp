@@ -5,9 +5,9 @@
 // ever expanded or fetched), no network, an element depth limit and a text-value length limit.
 //
 // next() reads nodes until an element starts or ends and keeps the element's own text; walk()
-// runs the whole document into a reader's start/end handlers. Both are inline (walk() a template): no
-// virtual call or std::function per node: camt is on the B3 statement-parse benchmark path
-// (bench/statement_parse_bench.cpp). Failures throw
+// runs the whole document into a reader's start/end handlers. Both inline, walk() a template:
+// no virtual call or std::function per node, as camt is on the B3 statement-parse benchmark
+// path (bench/statement_parse_bench.cpp). Failures throw
 // erpc::error(VALIDATION, "<prefix>.<what>") naming the line, with <what> one of too_large,
 // dtd_forbidden, entity_forbidden, encoding_invalid, xml_malformed, too_deep, value_too_long,
 // reader_init (INTERNAL) — docs/errors.md. The prefix is the message's: "camt", "pain002", ...
