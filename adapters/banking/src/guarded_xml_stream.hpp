@@ -118,7 +118,8 @@ class guarded_xml_stream {
   guarded_xml_stream& operator=(const guarded_xml_stream&) = delete;
 
   // The next element start or end; an empty element gives both. At `end`, text() is the
-  // element's own text (its text nodes, not its children's), trimmed. `xml_error`: libxml2
+  // element's own text, trimmed: the text after its last child (a leaf's whole value; the
+  // readers take values from leaves only). `xml_error`: libxml2
   // found the document broken; the caller may look for its own cause, then fail_xml_error().
   event next() {
     if (ended_) {
@@ -190,7 +191,7 @@ class guarded_xml_stream {
     walk(on_start, on_end, [] {});
   }
 
-  // At `end`: the element's own text, trimmed.
+  // At `end`: the element's own text, trimmed (see next()).
   std::string_view text() const noexcept { return trim_xml_space(text_); }
 
   std::string_view local_name() const {
