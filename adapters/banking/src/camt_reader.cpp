@@ -5,19 +5,15 @@
 
 #include "bank_amount.hpp"
 #include "bank_date.hpp"
+#include "guarded_xml_stream.hpp"
 #include "statement_assembler.hpp"
 #include "statement_failure.hpp"
 
 #include <erpc/banking/statement_identity.hpp>
 #include <erpc/identifiers.hpp>
 
-#include <libxml/parser.h>
-#include <libxml/xmlreader.h>
-
 #include <algorithm>
 #include <cstring>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -50,22 +46,6 @@ constexpr int min_version = 2;
 constexpr int max_version = 13;
 
 bool is_code_char(char c) { return ::erpc::detail::is_upper_alnum(c); }
-
-std::string_view view(const xmlChar* s) {
-  return s == nullptr ? std::string_view{} : std::string_view(reinterpret_cast<const char*>(s));
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
-                        s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
@@ -106,149 +86,66 @@ struct byte_source {
   static int close(void*) { return 0; }
 };
 
-struct first_error {
-  std::string message;
-  int code = 0;
-  int line = 0;
-  bool set = false;
-
-  static void capture(void* context, xmlErrorPtr error) {
-    auto* self = static_cast<first_error*>(context);
-    if (self->set || error == nullptr) return;
-    self->set = true;
-    self->code = error->code;
-    self->line = error->line;
-    self->message = error->message != nullptr ? trim(error->message) : "unknown XML error";
-  }
-};
-
-void init_libxml_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { xmlInitParser(); });
-}
-
-struct reader_deleter {
-  void operator()(xmlTextReader* r) const noexcept { xmlFreeTextReader(r); }
-};
-
 // One camt message, streamed. Paths are kept as "A/B/C" relative to the statement element
 // (Stmt/Rpt/Ntfctn), which is the same in every version read.
 class camt_parser {
  public:
   camt_parser(byte_source& source, statement_sink& sink, const read_options& options)
-      : source_(source), options_(options), assembler_(sink) {}
+      : source_(source),
+        options_(options),
+        assembler_(sink),
+        xml_(open_reader(source, options),
+             {"camt", "document", options.limits.max_xml_depth, options.limits.max_field_bytes}) {}
 
   void run() {
-    init_libxml_once();
-    // No XML_PARSE_NOENT/DTDLOAD/DTDATTR: nothing is substituted or fetched; NONET for good
-    // measure. NOBLANKS drops the indentation between elements.
-    const int flags = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
-                      XML_PARSE_NOWARNING;
-    // A buffer is parsed in place; a stream through the counting callback.
-    const bool in_memory = source_.stream == nullptr && source_.buffer.size() < (1u << 31);
-    if (in_memory) {
-      if (source_.buffer.size() > source_.max_bytes) {
-        source_.too_large = true;
-        xml_failure();
-      }
-      source_.head.assign(source_.buffer.substr(0, 4096));
-      reader_.reset(xmlReaderForMemory(source_.buffer.data(),
-                                       static_cast<int>(source_.buffer.size()), nullptr, nullptr,
-                                       flags));
-    } else {
-      reader_.reset(xmlReaderForIO(&byte_source::read, &byte_source::close, &source_, nullptr,
-                                   nullptr, flags));
-    }
-    if (!reader_) {
-      throw error(error_class::internal, "camt.reader_init", "libxml2 reader not created");
-    }
-    xmlTextReaderSetStructuredErrorHandler(reader_.get(), &first_error::capture, &error_);
-
-    int status = 0;
-    while ((status = xmlTextReaderRead(reader_.get())) == 1) step();
-    if (status < 0 || error_.set) xml_failure();
+    xml_.walk([this] { start_element(); }, [this] { end_element(); },
+              [this] { fail_if_doctype_or_too_large(); });
     if (!seen_root_) fail("camt.not_camt", 1, "the file has no XML document element");
   }
 
  private:
-  // The line of the node being read (the parser itself may be further ahead in its buffer).
-  std::uint64_t line() const {
-    const xmlNodePtr node = xmlTextReaderCurrentNode(reader_.get());
-    long l = node != nullptr ? xmlGetLineNo(node) : -1;
-    if (l <= 0) l = xmlTextReaderGetParserLineNumber(reader_.get());
-    return l > 0 ? static_cast<std::uint64_t>(l) : 0;
+  static std::string too_large_message(const read_options& options) {
+    return "the file is larger than the " + std::to_string(options.limits.max_bytes) +
+           "-byte limit";
   }
 
-  [[noreturn]] void xml_failure() {
-    const std::uint64_t at = error_.line > 0 ? static_cast<std::uint64_t>(error_.line) : line();
+  // A buffer is parsed in place; a stream through the counting callback.
+  static xmlTextReaderPtr open_reader(byte_source& source, const read_options& options) {
+    if (source.stream == nullptr && source.buffer.size() < (1u << 31)) {
+      if (source.buffer.size() > source.max_bytes) {
+        fail("statement.too_large", 0, too_large_message(options));
+      }
+      source.head.assign(source.buffer.substr(0, 4096));
+      return detail::open_xml_memory(source.buffer);
+    }
+    return detail::open_xml_io(&byte_source::read, &byte_source::close, &source);
+  }
+
+  std::uint64_t line() const { return xml_.line(); }
+
+  // libxml2 gave up: a DOCTYPE it refused before reporting it as a node (an entity loop in the
+  // internal subset) and the byte limit of a stream are ours to name; the rest is the guard's.
+  void fail_if_doctype_or_too_large() const {
+    const std::uint64_t at = xml_.error_line();
     if (!seen_root_ && source_.head.find("<!DOCTYPE") != std::string::npos) {
       fail("camt.dtd_forbidden", at,
            "the document has a DOCTYPE; ISO 20022 messages have none, and entities are never "
            "expanded");
     }
-    if (source_.too_large) {
-      fail("statement.too_large", at,
-           "the file is larger than the " + std::to_string(options_.limits.max_bytes) +
-               "-byte limit");
-    }
-    if (error_.code == XML_ERR_INVALID_CHAR || error_.code == XML_ERR_INVALID_ENCODING ||
-        error_.code == XML_ERR_UNKNOWN_ENCODING || error_.code == XML_ERR_UNSUPPORTED_ENCODING ||
-        (error_.code >= XML_I18N_NO_NAME && error_.code <= XML_I18N_NO_OUTPUT)) {
-      fail("camt.encoding_invalid", at, "not valid UTF-8 text: " + error_.message);
-    }
-    fail("camt.xml_malformed", at,
-         error_.set ? error_.message : std::string("the XML document is not well-formed"));
-  }
-
-  void step() {
-    const int type = xmlTextReaderNodeType(reader_.get());
-    switch (type) {
-      case XML_READER_TYPE_ELEMENT: {
-        const int depth = xmlTextReaderDepth(reader_.get());
-        if (depth >= options_.limits.max_xml_depth) {
-          fail("camt.too_deep", line(),
-               "elements nest deeper than " + std::to_string(options_.limits.max_xml_depth) +
-                   " levels");
-        }
-        start_element();
-        if (xmlTextReaderIsEmptyElement(reader_.get())) end_element();
-        break;
-      }
-      case XML_READER_TYPE_END_ELEMENT: end_element(); break;
-      case XML_READER_TYPE_TEXT:
-      case XML_READER_TYPE_CDATA:
-      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: {
-        const auto value = view(xmlTextReaderConstValue(reader_.get()));
-        if (text_.size() + value.size() > options_.limits.max_field_bytes) {
-          fail("camt.value_too_long", line(),
-               "a text value is longer than " + std::to_string(options_.limits.max_field_bytes) +
-                   " bytes");
-        }
-        text_.append(value);
-        break;
-      }
-      case XML_READER_TYPE_DOCUMENT_TYPE:
-        fail("camt.dtd_forbidden", line(),
-             "the document has a DOCTYPE; ISO 20022 messages have none, and entities are never "
-             "expanded");
-      case XML_READER_TYPE_ENTITY_REFERENCE:
-      case XML_READER_TYPE_ENTITY:
-        fail("camt.entity_forbidden", line(), "entity references are not allowed");
-      default: break;
-    }
+    if (source_.too_large) fail("statement.too_large", at, too_large_message(options_));
   }
 
   void start_element() {
-    const auto name = view(xmlTextReaderConstLocalName(reader_.get()));
+    const auto name = xml_.local_name();
     if (!seen_root_) {
       seen_root_ = true;
       check_root(name);
     } else {
       // Every element of a message shares one namespace node, so one comparison of its text
       // covers the whole document.
-      const xmlChar* ns = xmlTextReaderConstNamespaceUri(reader_.get());
+      const void* ns = xml_.namespace_identity();
       if (ns != checked_namespace_) {
-        if (view(ns) != namespace_) {
+        if (xml_.namespace_uri() != namespace_) {
           fail("camt.unexpected_namespace", line(),
                "element " + quote(name) + " is outside the message's namespace");
         }
@@ -260,7 +157,6 @@ class camt_parser {
     path_lengths_.push_back(path_.size());
     if (!path_.empty()) path_ += '/';
     path_ += name;
-    text_.clear();
 
     const auto depth = path_lengths_.size();
     if (depth == 2 && name != kind_->message_element) {
@@ -295,18 +191,16 @@ class camt_parser {
       }
     }
     if (name.size() >= 3 && name.substr(name.size() - 3) == "Amt") {
-      xmlChar* ccy = xmlTextReaderGetAttribute(reader_.get(), BAD_CAST "Ccy");
-      currency_ = ccy != nullptr ? std::string(view(ccy)) : std::string();
-      if (ccy != nullptr) xmlFree(ccy);
+      currency_ = xml_.attribute("Ccy");
     }
   }
 
   void check_root(std::string_view name) {
-    const auto ns = view(xmlTextReaderConstNamespaceUri(reader_.get()));
-    const auto* encoding = xmlTextReaderConstEncoding(reader_.get());
-    if (encoding != nullptr && view(encoding) != "UTF-8") {
+    const auto ns = xml_.namespace_uri();
+    const auto encoding = xml_.encoding();
+    if (encoding && *encoding != "UTF-8") {
       fail("camt.encoding_invalid", line(),
-           "the document is encoded as " + quote(view(encoding)) +
+           "the document is encoded as " + quote(*encoding) +
                "; ISO 20022 messages are UTF-8");
     }
     if (name != "Document") {
@@ -338,7 +232,7 @@ class camt_parser {
   void end_element() {
     const auto depth = path_lengths_.size();
     const std::string_view full = path_;
-    const std::string_view value = trim(text_);
+    const std::string_view value = xml_.text();
     // Only leaves carry values; of the elements with children only these close something.
     const bool container = has_children_.back();
     if (depth >= 3 && in_statement_) {
@@ -355,7 +249,6 @@ class camt_parser {
     path_.resize(path_lengths_.back());
     path_lengths_.pop_back();
     has_children_.pop_back();
-    text_.clear();
   }
 
   // GrpHdr fields (path relative to the message element).
@@ -897,8 +790,7 @@ class camt_parser {
   byte_source& source_;
   const read_options& options_;
   detail::statement_assembler assembler_;
-  std::unique_ptr<xmlTextReader, reader_deleter> reader_;
-  first_error error_;
+  detail::guarded_xml_stream xml_;
 
   const message_kind* kind_ = nullptr;
   std::string namespace_;
@@ -906,8 +798,7 @@ class camt_parser {
   std::string path_;
   std::vector<std::size_t> path_lengths_;
   std::vector<bool> has_children_;
-  const xmlChar* checked_namespace_ = nullptr;
-  std::string text_;
+  const void* checked_namespace_ = nullptr;
   std::string currency_;
 
   std::string message_id_;

@@ -4,18 +4,14 @@
 // "pain.002".
 #include <erpc/banking/pain002_reader.hpp>
 
+#include "guarded_xml_stream.hpp"
 #include "statement_failure.hpp"
 
 #include <erpc/banking/target_calendar.hpp>
 
 #include <erpc/error.hpp>
 
-#include <libxml/parser.h>
-#include <libxml/xmlreader.h>
-
 #include <map>
-#include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
 
@@ -28,36 +24,6 @@ using detail::quote;
 
 constexpr std::string_view namespace_prefix = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.";
 constexpr std::string_view supported_versions[] = {"03", "10", "11"};
-
-std::string_view view(const xmlChar* s) {
-  return s == nullptr ? std::string_view{} : std::string_view(reinterpret_cast<const char*>(s));
-}
-
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-struct first_error {
-  std::string message;
-  int code = 0;
-  int line = 0;
-  bool set = false;
-  static void capture(void* context, xmlErrorPtr e) {
-    auto* self = static_cast<first_error*>(context);
-    if (self->set || e == nullptr) return;
-    self->set = true;
-    self->code = e->code;
-    self->line = e->line;
-    self->message = e->message != nullptr ? std::string(trim(e->message)) : "unknown XML error";
-  }
-};
-
-struct reader_deleter {
-  void operator()(xmlTextReader* r) const noexcept { xmlFreeTextReader(r); }
-};
 
 bool is_status_code(std::string_view s) {
   if (s.size() != 4) return false;
@@ -78,34 +44,12 @@ bool is_reason_code(std::string_view s) {
 class pain002_parser {
  public:
   pain002_parser(std::string_view xml, const pain002_options& options)
-      : xml_(xml), options_(options) {}
+      : options_(options),
+        xml_(detail::open_checked_xml_memory(xml, options.limits.max_bytes, guard(options)),
+             guard(options)) {}
 
   pain002_report run() {
-    if (xml_.size() > options_.limits.max_bytes) {
-      fail("pain002.too_large", 1,
-           "the report is larger than the " + std::to_string(options_.limits.max_bytes) +
-               "-byte limit");
-    }
-    if (xml_.find("<!DOCTYPE") != std::string_view::npos ||
-        xml_.find("<!ENTITY") != std::string_view::npos) {
-      fail("pain002.dtd_forbidden", 1,
-           "the report has a DOCTYPE or entity declaration; ISO 20022 messages have none, and "
-           "entities are never expanded");
-    }
-    static std::once_flag once;
-    std::call_once(once, [] { xmlInitParser(); });
-    // No NOENT/DTDLOAD/DTDATTR: nothing is substituted or fetched; NONET for good measure.
-    const int flags = XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
-                      XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
-    reader_.reset(xmlReaderForMemory(xml_.data(), static_cast<int>(xml_.size()), nullptr,
-                                     nullptr, flags));
-    if (!reader_) {
-      throw error(error_class::internal, "pain002.reader_init", "libxml2 reader not created");
-    }
-    xmlTextReaderSetStructuredErrorHandler(reader_.get(), &first_error::capture, &error_);
-    int status = 0;
-    while ((status = xmlTextReaderRead(reader_.get())) == 1) step();
-    if (status < 0 || error_.set) xml_failure();
+    xml_.walk([this] { start_element(); }, [this] { end_element(); });
     if (!seen_root_) fail("pain002.not_pain002", 1, "the file has no XML document element");
     if (report_.message_id.empty()) missing("GrpHdr/MsgId");
     if (report_.original_message_id.empty()) missing("OrgnlGrpInfAndSts/OrgnlMsgId");
@@ -113,65 +57,19 @@ class pain002_parser {
   }
 
  private:
-  std::uint64_t line() const {
-    const xmlNodePtr node = xmlTextReaderCurrentNode(reader_.get());
-    long l = node != nullptr ? xmlGetLineNo(node) : -1;
-    if (l <= 0) l = xmlTextReaderGetParserLineNumber(reader_.get());
-    return l > 0 ? static_cast<std::uint64_t>(l) : 0;
+  static detail::xml_guard_settings guard(const pain002_options& options) {
+    return {"pain002", "report", options.limits.max_xml_depth, options.limits.max_field_bytes};
   }
 
-  [[noreturn]] void xml_failure() {
-    const std::uint64_t at = error_.line > 0 ? static_cast<std::uint64_t>(error_.line) : line();
-    if (error_.code == XML_ERR_INVALID_CHAR || error_.code == XML_ERR_INVALID_ENCODING ||
-        error_.code == XML_ERR_UNKNOWN_ENCODING || error_.code == XML_ERR_UNSUPPORTED_ENCODING ||
-        (error_.code >= XML_I18N_NO_NAME && error_.code <= XML_I18N_NO_OUTPUT)) {
-      fail("pain002.encoding_invalid", at, "not valid UTF-8 text: " + error_.message);
-    }
-    fail("pain002.xml_malformed", at,
-         error_.set ? error_.message : std::string("the XML document is not well-formed"));
-  }
+  std::uint64_t line() const { return xml_.line(); }
 
   [[noreturn]] void missing(std::string_view path) {
     fail("pain002.missing_element", line(), "the report has no " + std::string(path));
   }
 
-  void step() {
-    switch (xmlTextReaderNodeType(reader_.get())) {
-      case XML_READER_TYPE_ELEMENT: {
-        if (xmlTextReaderDepth(reader_.get()) >= options_.limits.max_xml_depth) {
-          fail("pain002.too_deep", line(),
-               "elements nest deeper than " + std::to_string(options_.limits.max_xml_depth) +
-                   " levels");
-        }
-        start_element();
-        if (xmlTextReaderIsEmptyElement(reader_.get())) end_element();
-        break;
-      }
-      case XML_READER_TYPE_END_ELEMENT: end_element(); break;
-      case XML_READER_TYPE_TEXT:
-      case XML_READER_TYPE_CDATA:
-      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: {
-        const auto value = view(xmlTextReaderConstValue(reader_.get()));
-        if (text_.size() + value.size() > options_.limits.max_field_bytes) {
-          fail("pain002.value_too_long", line(),
-               "a text value is longer than " + std::to_string(options_.limits.max_field_bytes) +
-                   " bytes");
-        }
-        text_.append(value);
-        break;
-      }
-      case XML_READER_TYPE_DOCUMENT_TYPE:
-        fail("pain002.dtd_forbidden", line(), "the report has a DOCTYPE");
-      case XML_READER_TYPE_ENTITY_REFERENCE:
-      case XML_READER_TYPE_ENTITY:
-        fail("pain002.entity_forbidden", line(), "entity references are not allowed");
-      default: break;
-    }
-  }
-
   void start_element() {
-    const auto name = view(xmlTextReaderConstLocalName(reader_.get()));
-    const auto ns = view(xmlTextReaderConstNamespaceUri(reader_.get()));
+    const auto name = xml_.local_name();
+    const auto ns = xml_.namespace_uri();
     if (!seen_root_) {
       seen_root_ = true;
       check_root(name, ns);
@@ -182,7 +80,6 @@ class pain002_parser {
     lengths_.push_back(path_.size());
     if (!path_.empty()) path_ += '/';
     path_ += name;
-    text_.clear();
     if (lengths_.size() == 2 && name != "CstmrPmtStsRpt") {
       fail("pain002.not_pain002", line(), "expected CstmrPmtStsRpt, found " + quote(name));
     }
@@ -208,10 +105,10 @@ class pain002_parser {
   }
 
   void check_root(std::string_view name, std::string_view ns) {
-    const auto* encoding = xmlTextReaderConstEncoding(reader_.get());
-    if (encoding != nullptr && view(encoding) != "UTF-8") {
+    const auto encoding = xml_.encoding();
+    if (encoding && *encoding != "UTF-8") {
       fail("pain002.encoding_invalid", line(),
-           "the report is encoded as " + quote(view(encoding)) + "; ISO 20022 messages are UTF-8");
+           "the report is encoded as " + quote(*encoding) + "; ISO 20022 messages are UTF-8");
     }
     if (name != "Document") {
       fail("pain002.not_pain002", line(), "the root element is " + quote(name) + ", not Document");
@@ -293,11 +190,9 @@ class pain002_parser {
 
   void end_element() {
     const auto rel = relative();
-    const std::string_view value = trim(text_);
-    if (!rel.empty()) field(rel, value);
+    if (!rel.empty()) field(rel, xml_.text());
     path_.resize(lengths_.back());
     lengths_.pop_back();
-    text_.clear();
   }
 
   void field(std::string_view rel, std::string_view value) {
@@ -360,15 +255,12 @@ class pain002_parser {
     }
   }
 
-  std::string_view xml_;
   const pain002_options& options_;
-  std::unique_ptr<xmlTextReader, reader_deleter> reader_;
-  first_error error_;
+  detail::guarded_xml_stream xml_;
   bool seen_root_ = false;
   std::string namespace_;
   std::string path_;
   std::vector<std::size_t> lengths_;
-  std::string text_;
   std::size_t transactions_ = 0;
   pain002_report report_;
   pain002_status_block ignored_;

@@ -3,8 +3,9 @@
 
 #include "mapping_support.hpp"
 
+#include <erpc/utc_instant.hpp>
+
 #include <algorithm>
-#include <ctime>
 
 namespace erpc::oracle_fusion {
 
@@ -32,15 +33,6 @@ std::string query_id(const nlohmann::json& q) {
     if (const auto it = q.find(name); it != q.end() && it->is_string()) return *it;
   }
   return {};
-}
-
-std::string utc_date(std::int64_t unix_ms) {
-  const std::time_t t = static_cast<std::time_t>(unix_ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[11];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
 }
 
 }  // namespace
@@ -273,7 +265,7 @@ result fusion_connection::void_payment(const resource_mapping& m, const request&
   if (mapping::text_of(*current, "PaymentStatus") == "Voided") {
     return {m.from_vendor(*current, client_.config()), true};
   }
-  const auto today = utc_date(client_.now_ms(ctx));
+  const auto today = utc_date_text(client_.now_ms(ctx));
   const auto res = api_.patch("payablesPayments/" + id,
                               {{"VoidDate", today}, {"VoidAccountingDate", today}}, ctx);
   if (res.status != 200 && res.status != 204) {

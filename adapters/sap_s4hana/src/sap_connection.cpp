@@ -8,9 +8,9 @@
 #include "sap_mapping.hpp"
 
 #include <erpc/adapters/exact_json.hpp>
+#include <erpc/utc_instant.hpp>
 
 #include <algorithm>
-#include <ctime>
 
 namespace erpc::sap {
 
@@ -72,15 +72,6 @@ keyed_entity supplier_entity() {
   };
   e.pointer_for = [](std::string_view p) { return supplier_pointer(p); };
   return e;
-}
-
-std::string utc_now(std::int64_t ms) {
-  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return out;
 }
 
 }  // namespace
@@ -395,7 +386,7 @@ result sap_connection::create_journal(const request& req, call_context& ctx) {
   o.method = "POST";
   o.url = client_.soap_url(journal_soap_path);
   o.body = journal_request(req.payload, config.maps, config.journal_document_type, marker,
-                           utc_now(client_.now_ms(ctx)));
+                           utc_instant_text(client_.now_ms(ctx)));
   o.content_type = "text/xml; charset=utf-8";
   o.accept = "text/xml";
   o.headers.emplace_back("SOAPAction", journal_soap_action);

@@ -1,6 +1,7 @@
 #include "erpc/host/dispatcher.hpp"
 
 #include <erpc/host/crash_point.hpp>
+#include <erpc/host/document_member.hpp>
 #include <erpc/host/execute_checks.hpp>
 #include <erpc/host/host_clock.hpp>
 #include <erpc/host/log_context.hpp>
@@ -13,15 +14,6 @@
 
 namespace erpc {
 namespace {
-
-// cancel and reverse name their target in `query` (request.schema.json), not in `payload`: the
-// outbox stores that query as the message's document, so its fingerprint is the target's and
-// each attempt's envelope carries it again as `query`. `status` is never submitted (it is a
-// read), but the host raises it into the technical queue (an overdue status report,
-// idempotency_ledger::raise), and a replay of it asks the adapter with its query.
-bool targets_by_query(std::string_view op) {
-  return op == "cancel" || op == "reverse" || op == "status";
-}
 
 // Technical failures of the vendor side trip the breaker; a vendor that answers with a
 // business error, asks to slow down, or is busy with the same key is working.
@@ -136,7 +128,7 @@ submit_outcome dispatcher::accept_envelope(const nlohmann::json& submitted,
   accept_request request;
   request.key = {connection, envelope.value("object", ""), envelope.value("op", ""),
                  envelope.value("idempotency_key", "")};
-  const char* document = targets_by_query(request.key.op) ? "query" : "payload";
+  const std::string document(document_member_for(request.key.op));
   request.payload = envelope.contains(document) ? envelope[document].dump() : "null";
   request.correlation_id = envelope.value("correlation_id", "");
   request.traceparent = optional_string(envelope, "traceparent");
@@ -187,7 +179,7 @@ nlohmann::json dispatcher::envelope_for(const claimed_message& m,
                              {"deadline_ms", cfg.deadline_ms},
                              {"correlation_id", m.correlation_id},
                              {"connection", m.key.connection}};
-  envelope[targets_by_query(m.key.op) ? "query" : "payload"] = parse_strict(m.payload);
+  envelope[std::string(document_member_for(m.key.op))] = parse_strict(m.payload);
   if (m.traceparent) envelope["traceparent"] = *m.traceparent;
   if (m.ordering_key) envelope["ordering_key"] = *m.ordering_key;
   return envelope;

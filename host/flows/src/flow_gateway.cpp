@@ -1,6 +1,7 @@
 #include "erpc/host/flow_gateway.hpp"
 
 #include <erpc/host/audit_trail.hpp>
+#include <erpc/host/document_member.hpp>
 
 #include <optional>
 #include <thread>
@@ -41,7 +42,7 @@ nlohmann::json dispatcher_gateway::write(const std::string& connection, const st
                                          const std::string& correlation_id) {
   nlohmann::json envelope = {{"connection", connection}, {"object", object}, {"op", op},
                              {"idempotency_key", key}, {"correlation_id", correlation_id}};
-  envelope[op == "cancel" || op == "reverse" ? "query" : "payload"] = document;
+  envelope[std::string(document_member_for(op))] = document;
   const auto outcome = dispatch_.submit(envelope);
   if (outcome.refused) throw *outcome.refused;
   if (outcome.accepted.kind == accept_kind::replay && outcome.accepted.stored_response) {

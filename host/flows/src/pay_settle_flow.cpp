@@ -5,9 +5,9 @@
 #include <erpc/error.hpp>
 #include <erpc/host/fingerprint.hpp>
 #include <erpc/host/fx_settlement.hpp>
+#include <erpc/utc_instant.hpp>
 
 #include <algorithm>
-#include <ctime>
 #include <map>
 #include <optional>
 #include <set>
@@ -59,16 +59,6 @@ std::string charges_key(const std::string& payment_key, const nlohmann::json& en
   const std::string reference = text(entry, "account_servicer_reference");
   if (reference.empty()) return payment_key + ".chg";
   return payment_key + ".chg." + sha256_hex(reference).substr(0, 10);
-}
-
-// "2026-11-26T16:27:56Z" for a UTC instant in milliseconds.
-std::string utc_text(std::int64_t ms) {
-  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm parts{};
-  gmtime_r(&seconds, &parts);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return buf;
 }
 
 }  // namespace
@@ -358,7 +348,7 @@ void pay_settle_flow::watch_status_reports(nlohmann::json& summary) {
     const std::string key = run.run_id + ".status";
     const nlohmann::json detail = {{"run_id", run.run_id},
                                    {"message_id", message_id},
-                                   {"submitted_at", utc_text(run.submitted_ms.value_or(0))},
+                                   {"submitted_at", utc_instant_text(run.submitted_ms.value_or(0))},
                                    {"status_timeout_minutes", config_.status_timeout_minutes}};
     if (answered) {
       if (run.status_watch == "raised") {

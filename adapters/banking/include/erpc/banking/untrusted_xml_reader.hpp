@@ -8,8 +8,8 @@
 // Failures throw erpc::error(VALIDATION, "<prefix>.<what>") naming the line, with <what> one of
 // too_large, dtd_forbidden, entity_forbidden, encoding_invalid, xml_malformed, too_deep,
 // value_too_long (docs/errors.md). The prefix is the message's, e.g. "pain001".
-// First user: the bank simulator's pain.001 reader. camt_reader.cpp (which also streams from an
-// istream) and pain002_reader.cpp still carry their own copy of the same guard.
+// First user: the bank simulator's pain.001 reader. The guard itself is src/guarded_xml_stream.hpp,
+// which camt_reader.cpp and pain002_reader.cpp step through directly.
 #pragma once
 
 #include <cstddef>
@@ -62,8 +62,7 @@ class untrusted_xml_reader {
   std::string name_;
   std::string text_;
   std::vector<std::size_t> lengths_;
-  bool pending_end_ = false;        // the last event was an end: pop it next time
-  bool pending_start_end_ = false;  // the last start was an empty element
+  bool pending_end_ = false;  // the last event was an end: pop it next time
 };
 
 }  // namespace erpc::banking
