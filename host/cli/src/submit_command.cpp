@@ -3,6 +3,7 @@
 #include "runtime_context.hpp"
 
 #include <erpc/error_abi.hpp>
+#include <erpc/host/document_member.hpp>
 #include <erpc/host/strict_json.hpp>
 
 #include <CLI/CLI.hpp>
@@ -85,9 +86,10 @@ int submit(command_environment& env, const submit_args& a) {
               << "\n";
     return refused == 0 ? exit_ok : exit_failed;
   }
+  // cancel and reverse name their target in `query`; the others carry the object in `payload`.
   nlohmann::json envelope = {{"contract", "1.0"}, {"connection", a.connection},
-                             {"object", a.object}, {"op", a.op}, {"idempotency_key", a.key},
-                             {"payload", read_json_file(a.payload_file, limit)}};
+                             {"object", a.object}, {"op", a.op}, {"idempotency_key", a.key}};
+  envelope[std::string(document_member_for(a.op))] = read_json_file(a.payload_file, limit);
   if (!a.ordering_key.empty()) envelope["ordering_key"] = a.ordering_key;
   if (!a.depends_on.empty()) envelope["depends_on"] = a.depends_on;
   const auto out = rt.dispatch().submit(envelope);
@@ -106,7 +108,9 @@ void add_submit_command(CLI::App& app, command_environment& env) {
   cmd->add_option("--op", a->op, "Write operation")
       ->check(CLI::IsMember({"create", "update", "cancel", "reverse", "submit"}));
   cmd->add_option("--key", a->key, "Idempotency key");
-  cmd->add_option("--payload", a->payload_file, "Canonical document (JSON file)")
+  cmd->add_option("--payload", a->payload_file,
+                  "Canonical document (JSON file); for cancel/reverse the target's query, "
+                  "e.g. {\"id\": \"...\"}")
       ->check(CLI::ExistingFile);
   cmd->add_option("--ordering-key", a->ordering_key, "FIFO group, e.g. supplier:SUP-1");
   cmd->add_option("--depends-on", a->depends_on, "Keys that must complete first");

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -183,4 +184,27 @@ TEST_CASE("invoke refuses a bad idempotency key before calling the adapter") {
                      "--key 'has spaces' --payload " + sample("Invoice"));
   REQUIRE(r.exit_code == 1);
   REQUIRE(json_of(r)["error"]["field_errors"][0]["pointer"] == "/idempotency_key");
+}
+
+TEST_CASE("submit --op cancel puts the document in the envelope's query, where cancel names its "
+          "target") {
+  const fs::path dir = fs::temp_directory_path() / ("erpc_cli_submit_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  ::setenv("ERPC_CLI_TEST_AUDIT_KEY", std::string(64, 'c').c_str(), 1);
+  const nlohmann::json config = {
+      {"ledger", {{"backend", "sqlite"}, {"path", (dir / "ledger.db").string()}}},
+      {"audit", {{"hmac_key", "env:ERPC_CLI_TEST_AUDIT_KEY"},
+                 {"anchor_path", (dir / "audit.anchor").string()}}},
+      {"adapters", {{"dirs", {ERPC_ADAPTERS}}}},
+      {"connections", {{"hello", {{"adapter", "hello"}}}}}};
+  std::ofstream(dir / "erpc.json") << config.dump();
+  std::ofstream(dir / "target.json") << R"({"id": "HELLO-1"})";
+  const auto r = run("--config " + (dir / "erpc.json").string() +
+                     " submit --connection hello --object Invoice --op cancel --key cancel-1 "
+                     "--payload " + (dir / "target.json").string());
+  INFO(r.out);
+  // Before: the target went into `payload`, and the contract refused a cancel without a query.
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("contract.invalid_request") == std::string::npos);
+  fs::remove_all(dir);
 }
