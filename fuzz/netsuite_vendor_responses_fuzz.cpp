@@ -4,11 +4,12 @@
 // derives keys from. A vendor answering garbage must get an erpc::error with a stable
 // `netsuite.*` code, never a crash, a hang or a foreign exception.
 //
-// Input: byte 0 picks the HTTP status; the bytes up to the first '\n' are the value of the
-// `Retry-After` and `Location` headers (and are read as an externalId); the rest is the body.
+// Input (vendor_response_input.hpp): the header line is the `Retry-After` and `Location` value,
+// and is also read as an externalId.
 #include "external_id.hpp"
 #include "netsuite_errors.hpp"
 #include "record_api.hpp"
+#include "vendor_response_input.hpp"
 
 #include <erpc/error.hpp>
 #include <erpc/http_client.hpp>
@@ -22,49 +23,28 @@
 
 namespace {
 
+using erpc::fuzzing::now_unix_ms;
+using erpc::fuzzing::require;
+
 constexpr std::array<int, 16> statuses{200, 201, 204, 400, 401, 403, 404, 405,
                                        409, 412, 429, 500, 502, 503, 504, 206};
-constexpr std::int64_t now_unix_ms = 1'772'323'200'000;  // 2026-03-01T00:00:00Z
-
-void require(bool holds) {
-  if (!holds) std::abort();
-}
-
-void require_netsuite_error(const erpc::error& e) {
-  require(e.code().rfind("netsuite.", 0) == 0);
-  require(!e.message().empty());
-  if (e.retry_after_ms()) require(*e.retry_after_ms() >= 0);
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  if (size == 0) return 0;
-  const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
-  const auto newline = rest.find('\n');
-  const std::string_view header = newline == std::string_view::npos ? std::string_view{}
-                                                                      : rest.substr(0, newline);
-  const std::string_view body =
-      newline == std::string_view::npos ? rest : rest.substr(newline + 1);
-
-  erpc::http_response res;
-  res.transport = erpc::http_transport::ok;
-  res.status = statuses[data[0] % statuses.size()];
-  res.headers = {{"Content-Type", "application/json"},
-                 {"Retry-After", std::string(header)},
-                 {"Location", std::string(header)}};
-  res.body = std::string(body);
+  const auto in = erpc::fuzzing::vendor_answer_of(data, size, statuses, {"Retry-After", "Location"});
+  if (!in) return 0;
+  const auto& res = in->response;
+  const std::string_view header = in->header;
+  const std::string_view body = in->body;
 
   if (const auto details = erpc::netsuite::parse_error_details(body)) (void)details->size();
   for (const auto kind : {erpc::netsuite::call_kind::read, erpc::netsuite::call_kind::write}) {
-    require_netsuite_error(erpc::netsuite::map_vendor_error(
-        res, kind, now_unix_ms,
-        [](std::string_view path) { return "/" + std::string(path.substr(0, 32)); }));
-    try {
-      (void)erpc::netsuite::parse_record_body(res, kind);
-    } catch (const erpc::error& e) {
-      require_netsuite_error(e);
-    }
+    erpc::fuzzing::require_error_of(
+        erpc::netsuite::map_vendor_error(
+            res, kind, now_unix_ms,
+            [](std::string_view path) { return "/" + std::string(path.substr(0, 32)); }),
+        "netsuite.");
+    erpc::fuzzing::guarded("netsuite.", [&] { (void)erpc::netsuite::parse_record_body(res, kind); });
   }
   if (const auto id = erpc::netsuite::record_api::id_from_location(header)) require(!id->empty());
   // An externalId read back maps to a key only if that key maps to the same externalId.

@@ -5,8 +5,7 @@
 // Infolog text), Retry-After, record bodies, and Open Banking payment and status resources. A vendor answering garbage must get an erpc::error with the adapter's own stable
 // code prefix, never a crash, a hang or a foreign exception. Every reader sees every input.
 //
-// Input: byte 0 picks the HTTP status; the bytes up to the first '\n' are the value of the
-// `Retry-After` header; the rest is the body.
+// Input (vendor_response_input.hpp): the header line is the `Retry-After` value.
 #include "bc_client.hpp"
 #include "bc_errors.hpp"
 #include "bill_api.hpp"
@@ -19,6 +18,7 @@
 #include "ob_errors.hpp"
 #include "payment_mapping.hpp"
 #include "resource_api.hpp"
+#include "vendor_response_input.hpp"
 
 #include <erpc/error.hpp>
 #include <erpc/http_client.hpp>
@@ -34,30 +34,12 @@
 
 namespace {
 
+using erpc::fuzzing::guarded;
+using erpc::fuzzing::now_unix_ms;
+using erpc::fuzzing::require_error_of;
+
 constexpr std::array<int, 16> statuses{200, 201, 204, 400, 401, 403, 404, 412,
                                        409, 422, 429, 500, 502, 503, 504, 406};
-constexpr std::int64_t now_unix_ms = 1'772'323'200'000;  // 2026-03-01T00:00:00Z
-
-void require(bool holds) {
-  if (!holds) std::abort();
-}
-
-void require_error_of(const erpc::error& e, std::string_view prefix) {
-  require(e.code().rfind(prefix, 0) == 0);
-  require(!e.message().empty());
-  if (e.retry_after_ms()) require(*e.retry_after_ms() >= 0);
-}
-
-// Runs `read`; an erpc::error must carry `prefix`; anything else escapes and is a finding.
-template <class Read>
-void guarded(std::string_view prefix, Read&& read) {
-  try {
-    read();
-  } catch (const erpc::error& e) {
-    require_error_of(e, prefix);
-  }
-}
-
 std::string to_pointer(std::string_view vendor_path) {
   return "/" + std::string(vendor_path.substr(0, 32));
 }
@@ -65,19 +47,10 @@ std::string to_pointer(std::string_view vendor_path) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  if (size == 0) return 0;
-  const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
-  const auto newline = rest.find('\n');
-  const std::string_view header = newline == std::string_view::npos ? std::string_view{}
-                                                                      : rest.substr(0, newline);
-  const std::string_view body =
-      newline == std::string_view::npos ? rest : rest.substr(newline + 1);
-
-  erpc::http_response res;
-  res.transport = erpc::http_transport::ok;
-  res.status = statuses[data[0] % statuses.size()];
-  res.headers = {{"Content-Type", "application/json"}, {"Retry-After", std::string(header)}};
-  res.body = std::string(body);
+  const auto in = erpc::fuzzing::vendor_answer_of(data, size, statuses, {"Retry-After"});
+  if (!in) return 0;
+  const auto& res = in->response;
+  const std::string_view body = in->body;
 
   using erpc::adapters::call_kind;
   for (const auto kind : {call_kind::read, call_kind::write}) {

@@ -4,12 +4,12 @@
 // confirmation and SOAP faults, OData dates and decimals. A vendor answering garbage must get a
 // clear erpc::error with a stable `sap.*` code, never a crash, a hang or a foreign exception.
 //
-// Input: byte 0 picks the HTTP status (and, bit 7, whether X-CSRF-Token says Required); the
-// bytes up to the first '\n' are the value of the `sap-message` and `Retry-After` headers; the
-// rest is the body.
+// Input (vendor_response_input.hpp): the header line is the `sap-message` and `Retry-After`
+// value; bit 7 of byte 0 adds `X-CSRF-Token: Required`.
 #include "gateway_errors.hpp"
 #include "journal_soap.hpp"
 #include "odata_values.hpp"
+#include "vendor_response_input.hpp"
 
 #include <erpc/error.hpp>
 #include <erpc/http_client.hpp>
@@ -25,30 +25,13 @@
 
 namespace {
 
+using erpc::fuzzing::guarded;
+using erpc::fuzzing::now_unix_ms;
+using erpc::fuzzing::require;
+using erpc::fuzzing::require_error_of;
+
 constexpr std::array<int, 16> statuses{200, 201, 204, 400, 401, 403, 404, 409,
                                        412, 428, 429, 500, 501, 502, 503, 504};
-constexpr std::int64_t now_unix_ms = 1'772'323'200'000;  // 2026-03-01T00:00:00Z
-
-void require(bool holds) {
-  if (!holds) std::abort();
-}
-
-// An error the adapter would hand to the host: one of its own codes, a known class.
-void require_sap_error(const erpc::error& e) {
-  require(e.code().rfind("sap.", 0) == 0);
-  require(!e.message().empty());
-  if (e.retry_after_ms()) require(*e.retry_after_ms() >= 0);
-}
-
-// Runs `read`; an erpc::error must be one of the adapter's; anything else is a bug.
-template <class Read>
-void guarded(Read&& read) {
-  try {
-    read();
-  } catch (const erpc::error& e) {
-    require_sap_error(e);
-  }
-}
 
 void read_values(const nlohmann::json& v, int depth) {
   if (depth > 8) return;
@@ -65,37 +48,26 @@ void read_values(const nlohmann::json& v, int depth) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  if (size == 0) return 0;
-  const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
-  const auto newline = rest.find('\n');
-  const std::string_view header = newline == std::string_view::npos ? std::string_view{}
-                                                                      : rest.substr(0, newline);
-  const std::string_view body =
-      newline == std::string_view::npos ? rest : rest.substr(newline + 1);
-
-  erpc::http_response res;
-  res.transport = erpc::http_transport::ok;
-  res.status = statuses[data[0] % statuses.size()];
-  res.headers = {{"Content-Type", "application/json"},
-                 {"sap-message", std::string(header)},
-                 {"Retry-After", std::string(header)}};
-  if ((data[0] & 0x80) != 0) res.headers.emplace_back("X-CSRF-Token", "Required");
-  res.body = std::string(body);
+  auto in = erpc::fuzzing::vendor_answer_of(data, size, statuses, {"sap-message", "Retry-After"});
+  if (!in) return 0;
+  auto& res = in->response;
+  if ((in->selector & 0x80) != 0) res.headers.emplace_back("X-CSRF-Token", "Required");
+  const std::string_view body = in->body;
 
   (void)erpc::sap::parse_gateway_error(body);
   (void)erpc::sap::parse_sap_message(res);
   (void)erpc::sap::is_csrf_refusal(res);
   for (const auto kind : {erpc::sap::call_kind::read, erpc::sap::call_kind::write}) {
-    guarded([&] {
+    guarded("sap.", [&] {
       const auto e = erpc::sap::map_gateway_error(res, kind, now_unix_ms, {"M8/108"},
                                                   [](std::string_view p) {
                                                     return "/" + std::string(p.substr(0, 32));
                                                   });
-      require_sap_error(e);
+      require_error_of(e, "sap.");
     });
-    guarded([&] { read_values(erpc::sap::odata::entity_of(res, kind), 0); });
+    guarded("sap.", [&] { read_values(erpc::sap::odata::entity_of(res, kind), 0); });
   }
-  guarded([&] {
+  guarded("sap.", [&] {
     const auto page = erpc::sap::odata::collection_of(res);
     require(page.results.is_array());
   });
