@@ -234,6 +234,17 @@ class pay_rig {
     return entry;
   }
 
+  // A separate charges entry (PMNT/ICDT/CHRG) naming a payment of the last batch by its
+  // references; `asr` empty: the bank gave the entry no AcctSvcrRef.
+  static json charges_entry(const json& payment, const std::string& amount, const std::string& asr) {
+    json e = {{"amount", eur(amount)}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
+              {"booking_date", "2026-03-11"},
+              {"bank_transaction_code", {{"domain", "PMNT"}, {"family", "ICDT"}, {"subfamily", "CHRG"}}},
+              {"details", {{{"references", payment["references"]}}}}};
+    if (!asr.empty()) e["account_servicer_reference"] = asr;
+    return e;
+  }
+
   int created(const std::string& record_type) { return sim_.effects(record_type)["created"]; }
 
   erpc::netsuite::testing::netsuite_sim sim_;
@@ -518,10 +529,7 @@ TEST_CASE("two suppliers in one PmtInf booked as one entry without TxDtls, charg
   REQUIRE(run["payments"].size() == 2);
   const auto sent = rig.bank_.last_batch()["payments"];
   auto entry = rig.booked({sent[0], sent[1]}, "0.00", false, "ASR-1");
-  json charges = {{"amount", eur("3.00")}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
-                  {"booking_date", "2026-03-11"},
-                  {"bank_transaction_code", {{"domain", "PMNT"}, {"family", "ICDT"}, {"subfamily", "CHRG"}}},
-                  {"details", {{{"references", sent[0]["references"]}}}}};
+  const json charges = pay_rig::charges_entry(sent[0], "3.00", "");
   rig.bank_.push_statement(rig.bank_.statement("STMT-1", {entry, charges}));
   const auto out = rig.settle();
   CHECK(out["settled"].size() == 2);
@@ -546,12 +554,7 @@ TEST_CASE("two separate charges entries for one payment are two charges journals
   REQUIRE(rig.run("R1")["payments"].size() == 1);
   const auto sent = rig.bank_.last_batch()["payments"];
   auto charges_entry = [&](const char* amount, const char* asr) {
-    json e = {{"amount", eur(amount)}, {"credit_debit", "DBIT"}, {"status", "BOOK"},
-              {"booking_date", "2026-03-11"},
-              {"bank_transaction_code", {{"domain", "PMNT"}, {"family", "ICDT"}, {"subfamily", "CHRG"}}},
-              {"details", {{{"references", sent[0]["references"]}}}}};
-    if (asr[0] != '\0') e["account_servicer_reference"] = asr;
-    return e;
+    return pay_rig::charges_entry(sent[0], amount, asr);
   };
   // The bank's own charge and, the same day, the same amount again for a correspondent bank:
   // two entries, two references, two journals (a key per payment would replay the first).
