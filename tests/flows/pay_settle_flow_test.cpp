@@ -544,7 +544,7 @@ TEST_CASE("two suppliers in one PmtInf booked as one entry without TxDtls, charg
   CHECK(rig.created("journalEntry") == 2);
 }
 
-TEST_CASE("two separate charges entries for one payment are two charges journals; the same "
+TEST_CASE("two separate charges entries for one payment are two charges journals, and the same "
           "entry in another report is not posted again",
           "[flows][pay_settle]") {
   pay_rig rig;

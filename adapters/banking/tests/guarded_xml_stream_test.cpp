@@ -47,7 +47,7 @@ std::string code_of(const std::string& xml, std::size_t max_bytes = 1024) {
 
 }  // namespace
 
-TEST_CASE("guarded_xml_stream: an empty element starts and ends; text is trimmed") {
+TEST_CASE("guarded_xml_stream: an empty element starts and ends, and text is trimmed") {
   CHECK(events_of("<a><b> x </b><c/></a>") ==
         std::vector<std::string>{"start:a", "start:b", "end:b=x", "start:c", "end:c=", "end:a="});
 }
