@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "erpc/adapters/oauth1_signer.hpp"
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstddef>
+#include <memory>
 #include <stdexcept>
 
 namespace erpc::oauth1 {
@@ -180,15 +183,38 @@ std::string signature_base_string(std::string_view method, std::string_view uri,
   return upper + "&" + percent_encode(uri) + "&" + percent_encode(normalized);
 }
 
+namespace {
+
+// The HMAC algorithm, fetched from the provider once per process (freed when the module is
+// unloaded). The one-shot HMAC() fetched it on every signature, which cost more than the MAC.
+EVP_MAC* hmac_algorithm() {
+  static const std::unique_ptr<EVP_MAC, decltype(&EVP_MAC_free)> mac(
+      EVP_MAC_fetch(nullptr, "HMAC", nullptr), EVP_MAC_free);
+  if (!mac) throw std::runtime_error("OpenSSL offers no HMAC");
+  return mac.get();
+}
+
+}  // namespace
+
 std::string sign(signature_method method, std::string_view base_string,
                  std::string_view consumer_secret, std::string_view token_secret) {
   const std::string key = percent_encode(consumer_secret) + "&" + percent_encode(token_secret);
+  const std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)> ctx(
+      EVP_MAC_CTX_new(hmac_algorithm()), EVP_MAC_CTX_free);
+  char digest[] = "SHA256";
+  char digest_sha1[] = "SHA1";
+  const OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_utf8_string(
+          OSSL_MAC_PARAM_DIGEST, method == signature_method::hmac_sha256 ? digest : digest_sha1, 0),
+      OSSL_PARAM_construct_end()};
   unsigned char mac[EVP_MAX_MD_SIZE];
-  unsigned int mac_size = 0;
-  const EVP_MD* md = method == signature_method::hmac_sha256 ? EVP_sha256() : EVP_sha1();
-  if (HMAC(md, key.data(), static_cast<int>(key.size()),
-           reinterpret_cast<const unsigned char*>(base_string.data()), base_string.size(), mac,
-           &mac_size) == nullptr) {
+  std::size_t mac_size = 0;
+  if (!ctx ||
+      EVP_MAC_init(ctx.get(), reinterpret_cast<const unsigned char*>(key.data()), key.size(),
+                   params) != 1 ||
+      EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char*>(base_string.data()),
+                     base_string.size()) != 1 ||
+      EVP_MAC_final(ctx.get(), mac, &mac_size, sizeof mac) != 1) {
     throw std::runtime_error("HMAC failed");
   }
   return base64(mac, mac_size);
