@@ -191,6 +191,7 @@ TEST_CASE("fo journal: the key's reference is stable, 20 characters, differs per
   CHECK(a.rfind("ERPC", 0) == 0);
   CHECK(a == journal_reference("key-1"));
   CHECK(a != journal_reference("key-2"));
+  CHECK(a == "ERPCXYUXIVDJPDRXHHTN");  // "ERPC" + base32 of SHA-256("key-1") (Python hashlib/base64)
 }
 
 TEST_CASE("fo journal: balanced lines to LedgerJournalLines and back", "[fo][mapping]") {

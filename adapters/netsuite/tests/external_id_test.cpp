@@ -43,6 +43,8 @@ TEST_CASE("the async idempotency key is a stable UUID per record type and extern
   CHECK(a == async_idempotency_key("vendorBill", "erpc-k1"));
   CHECK(a != async_idempotency_key("vendorCredit", "erpc-k1"));
   CHECK(a != async_idempotency_key("vendorBill", "erpc-k2"));
+  // SHA-256("vendorBill/erpc-k1")'s first 16 bytes with the version-8 and variant bits (Python).
+  CHECK(a == "0596b666-912f-8432-b62d-b5a277729c3f");
   REQUIRE(a.size() == 36);
   CHECK(a[8] == '-');
   CHECK(a[14] == '8');  // version 8

@@ -238,6 +238,8 @@ TEST_CASE("key markers fit their SAP field, are stable, and never collide with a
   CHECK(key_marker("#abc", 25).size() == 25);  // a key that looks like a marker is hashed
   CHECK(key_marker(std::string(20, 'a'), 20) == std::string(20, 'a'));
   CHECK(key_marker(std::string(21, 'a'), 20).size() == 20);
+  // "#" + base32 of SHA-256(key) (Python hashlib/base64): markers written before stay readable.
+  CHECK(key_marker("a-key-longer-than-sixteen", 16) == "#I3FMP6T7CY543WU");
 }
 
 TEST_CASE("OData dates round-trip through /Date(ms)/", "[sap][mapping]") {
