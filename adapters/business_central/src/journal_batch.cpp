@@ -4,9 +4,7 @@
 #include "mapping_support.hpp"
 #include "purchase_document_create.hpp"
 
-#include <openssl/sha.h>
-
-#include <array>
+#include <erpc/adapters/key_digest.hpp>
 
 namespace erpc::bc {
 
@@ -23,21 +21,7 @@ error key_reuse(const journal_batch_kind& kind, const std::string& what) {
 }  // namespace
 
 journal_keys keys_for(std::string_view key, char batch_prefix) {
-  std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
-  SHA256(reinterpret_cast<const unsigned char*>(key.data()), key.size(), digest.data());
-  static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";  // RFC 4648 base32
-  std::string b32;
-  unsigned buffer = 0;
-  int bits = 0;
-  for (const unsigned char byte : digest) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      b32 += alphabet[(buffer >> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    buffer &= (1u << bits) - 1;
-  }
+  const std::string b32 = adapters::sha256_base32(key, 16);
   const std::string document_prefix = batch_prefix == 'E' ? "ERPC" : std::string("ERP") + batch_prefix;
   return {std::string(1, batch_prefix) + b32.substr(0, 9), document_prefix + b32.substr(0, 16)};
 }

@@ -16,29 +16,14 @@
 
 #include <erpc/adapters/exact_json.hpp>
 
-#include <openssl/sha.h>
+#include <erpc/adapters/key_digest.hpp>
 
 namespace erpc::fo {
 
 using namespace mapping;
 
 std::string journal_reference(std::string_view key) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(key.data()), key.size(), digest);
-  static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  std::string out = "ERPC";
-  std::uint64_t bits = 0;
-  int have = 0;
-  std::size_t byte = 0;
-  while (out.size() < 20) {
-    if (have < 5) {
-      bits = (bits << 8) | digest[byte++];
-      have += 8;
-    }
-    out += alphabet[(bits >> (have - 5)) & 31];
-    have -= 5;
-  }
-  return out;
+  return "ERPC" + adapters::sha256_base32(key, 16);
 }
 
 ledger_journal journal_to_vendor(const nlohmann::json& p, const connection_config& config,

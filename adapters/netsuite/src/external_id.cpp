@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "external_id.hpp"
 
-#include <openssl/sha.h>
+#include <erpc/adapters/key_digest.hpp>
 
 #include <array>
 #include <cstdio>
@@ -58,8 +58,7 @@ std::optional<std::string> key_for_external_id(std::string_view external_id) {
 
 std::string async_idempotency_key(std::string_view record_type, std::string_view external_id) {
   const std::string input = std::string(record_type) + "/" + std::string(external_id);
-  std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
-  SHA256(reinterpret_cast<const unsigned char*>(input.data()), input.size(), digest.data());
+  auto digest = adapters::sha256_digest(input);
   digest[6] = static_cast<unsigned char>((digest[6] & 0x0F) | 0x80);  // version 8
   digest[8] = static_cast<unsigned char>((digest[8] & 0x3F) | 0x80);  // RFC variant
   std::string out;
