@@ -31,7 +31,8 @@ constexpr std::array<int, 16> statuses{200, 201, 204, 400, 401, 403, 404, 405,
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const auto in = erpc::fuzzing::vendor_answer_of(data, size, statuses, {"Retry-After", "Location"});
+  const auto in =
+      erpc::fuzzing::vendor_answer_of(data, size, statuses, {"Retry-After", "Location"});
   if (!in) return 0;
   const auto& res = in->response;
   const std::string_view header = in->header;
@@ -44,7 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             res, kind, now_unix_ms,
             [](std::string_view path) { return "/" + std::string(path.substr(0, 32)); }),
         "netsuite.");
-    erpc::fuzzing::guarded("netsuite.", [&] { (void)erpc::netsuite::parse_record_body(res, kind); });
+    erpc::fuzzing::guarded("netsuite.",
+                           [&] { (void)erpc::netsuite::parse_record_body(res, kind); });
   }
   if (const auto id = erpc::netsuite::record_api::id_from_location(header)) require(!id->empty());
   // An externalId read back maps to a key only if that key maps to the same externalId.

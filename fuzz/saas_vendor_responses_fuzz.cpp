@@ -2,7 +2,8 @@
 // What the Oracle Fusion, Coupa, BILL, UK Open Banking, Dynamics 365 Business Central and
 // Finance & Operations adapters read from their vendors (vendors.md §3–§8): error bodies
 // (o:errorDetails, Coupa's errors, BILL's BDC entries, OBErrorResponse1, OData v4 errors with
-// Infolog text), Retry-After, record bodies, and Open Banking payment and status resources. A vendor answering garbage must get an erpc::error with the adapter's own stable
+// Infolog text), Retry-After, record bodies, and Open Banking payment and status resources.
+// A vendor answering garbage must get an erpc::error with the adapter's own stable
 // code prefix, never a crash, a hang or a foreign exception. Every reader sees every input.
 //
 // Input (vendor_response_input.hpp): the header line is the `Retry-After` value.

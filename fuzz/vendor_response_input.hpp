@@ -48,7 +48,9 @@ std::optional<vendor_answer> vendor_answer_of(const std::uint8_t* data, std::siz
   in.response.transport = http_transport::ok;
   in.response.status = statuses[in.selector % N];
   in.response.headers = {{"Content-Type", "application/json"}};
-  for (const char* name : header_names) in.response.headers.emplace_back(name, std::string(in.header));
+  for (const char* name : header_names) {
+    in.response.headers.emplace_back(name, std::string(in.header));
+  }
   in.response.body = std::string(in.body);
   return in;
 }

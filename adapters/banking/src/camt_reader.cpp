@@ -387,9 +387,15 @@ class camt_parser {
     std::string lower(value);
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
-    const bool shape = lower.size() == 36 && lower[8] == '-' && lower[13] == '-' &&
-                       lower[14] == '4' && lower[18] == '-' && lower[23] == '-' &&
-                       std::string_view("89ab").find(lower[19]) != std::string_view::npos;
+    bool shape = lower.size() == 36 && lower[8] == '-' && lower[13] == '-' &&
+                 lower[14] == '4' && lower[18] == '-' && lower[23] == '-' &&
+                 std::string_view("89ab").find(lower[19]) != std::string_view::npos;
+    // Every other character a hex digit (fuzz/camt_statement found "1b4e=8ba-…" accepted).
+    for (std::size_t i = 0; shape && i < lower.size(); ++i) {
+      const char c = lower[i];
+      const bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
+      shape = dash_position || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    }
     if (!shape) fail("camt.code_invalid", line(), "UETR " + quote(value) + " is not a UUID v4");
     return lower;
   }

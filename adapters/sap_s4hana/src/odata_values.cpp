@@ -68,6 +68,12 @@ std::optional<std::string> date_from_datetime(const nlohmann::json& value) {
     std::int64_t ms = 0;
     const auto [end, ec] = std::from_chars(inner.data(), inner.data() + inner.size(), ms);
     if (ec != std::errc() || end != inner.data() + inner.size()) return std::nullopt;
+    // Only instants whose date has a four-digit year (0001-01-01 … 9999-12-31) are dates a
+    // canonical document can carry; anything else is an answer the adapter cannot read
+    // (found by fuzz/sap_vendor_responses: /Date(177232320000200000)/ gave a six-digit year).
+    constexpr std::int64_t first_ms = -62'135'596'800'000;  // 0001-01-01T00:00:00Z
+    constexpr std::int64_t last_ms = 253'402'300'799'999;   // 9999-12-31T23:59:59.999Z
+    if (ms < first_ms || ms > last_ms) return std::nullopt;
     std::int64_t days = ms / 86'400'000;
     if (ms % 86'400'000 < 0) --days;
     return civil_from_days(days);

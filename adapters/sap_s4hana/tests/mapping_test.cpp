@@ -248,6 +248,11 @@ TEST_CASE("OData dates round-trip through /Date(ms)/", "[sap][mapping]") {
   CHECK(date_from_datetime("/Date(1772323200000+0000)/") == "2026-03-01");
   CHECK(date_from_datetime("/Date(-86400000)/") == "1969-12-31");
   CHECK(date_from_datetime("2024-02-29T00:00:00") == "2024-02-29");
+  // Instants whose year has more or fewer than four digits are not dates a document carries.
+  CHECK_FALSE(date_from_datetime("/Date(177232320000200000)/"));
+  CHECK_FALSE(date_from_datetime("/Date(-62135596800001)/"));
+  CHECK(date_from_datetime("/Date(253402300799999)/") == "9999-12-31");
+  CHECK(date_from_datetime("/Date(-62135596800000)/") == "0001-01-01");
   CHECK_FALSE(date_from_datetime("2023-02-29T00:00:00"));
   CHECK_FALSE(date_from_datetime("/Date(x)/"));
   CHECK(erpc::sap::odata::datetime_from_date("2026-12-31") == "2026-12-31T00:00:00");
