@@ -7,12 +7,7 @@ namespace erpc::netsuite {
 
 namespace {
 
-constexpr std::size_t max_detail_chars = 300;
-
-std::string clip(std::string text) {
-  if (text.size() > max_detail_chars) text = text.substr(0, max_detail_chars) + "…";
-  return text;
-}
+using adapters::clip_vendor_text;
 
 error_class class_for(int status, const std::string& code, call_kind kind) {
   // The RESTlet/SOAP form of the concurrency refusal is a 400 (vendors.md §1.5).
@@ -23,20 +18,7 @@ error_class class_for(int status, const std::string& code, call_kind kind) {
   // "Already submitted" (vendors.md §1.2): the earlier job may still run. The create path
   // follows its Location; anywhere else it is a request still in flight.
   if (code == "IDEMPOTENCY_ERROR") return error_class::in_progress;
-  switch (status) {
-    case 401: return error_class::authentication;
-    case 403: return error_class::permission;
-    case 404: return error_class::not_found;
-    case 409:
-    case 412: return error_class::conflict;
-    case 429: return error_class::rate_limited;
-    default: break;
-  }
-  if (status >= 500 && status <= 599) {
-    return kind == call_kind::write ? error_class::outcome_unknown : error_class::unavailable;
-  }
-  if (status >= 400 && status <= 499) return error_class::validation;
-  return error_class::internal;  // 1xx/3xx/unexpected 2xx: nothing we can vouch for
+  return adapters::class_for_status(status, kind);
 }
 
 }  // namespace
@@ -80,30 +62,20 @@ error map_vendor_error(const http_response& response, call_kind kind, std::int64
   const auto cls = class_for(status, first.code, kind);
   std::string message = "NetSuite answered HTTP " + std::to_string(status);
   if (!first.code.empty()) message += " " + first.code;
-  if (!first.detail.empty()) message += ": " + clip(first.detail);
+  if (!first.detail.empty()) message += ": " + clip_vendor_text(first.detail);
   if (!details) message += " with a body that is not a NetSuite error document";
 
   error e(cls, code, message);
-  switch (cls) {
-    case error_class::outcome_unknown:
-    case error_class::internal:
-      e.with_effect(kind == call_kind::write ? effect::possible : effect::none);
-      break;
-    case error_class::in_progress:
-      e.with_effect(effect::possible);
-      break;
-    default:
-      e.with_effect(effect::none);
-  }
-  e.with_vendor({status, first.code, clip(first.detail),
+  // "Already submitted": the earlier job may have written, whatever the call was.
+  e.with_effect(cls == error_class::in_progress ? effect::possible
+                                                : adapters::effect_of(cls, kind));
+  e.with_vendor({status, first.code, clip_vendor_text(first.detail),
                  response.header("X-NetSuite-Request-Id").value_or("")});
-  if (const auto retry = response.header("Retry-After")) {
-    if (const auto ms = parse_retry_after_ms(*retry, now_unix_ms)) e.with_retry_after_ms(*ms);
-  }
+  adapters::add_retry_after(e, response, now_unix_ms);
   if (cls == error_class::validation && details) {
     for (const auto& d : *details) {
       std::string pointer = d.path.empty() || !to_pointer ? "" : to_pointer(d.path);
-      std::string text = clip(d.detail);
+      std::string text = clip_vendor_text(d.detail);
       if (!d.path.empty()) text += " (NetSuite field " + d.path + ")";
       e.with_field(std::move(pointer), d.code.empty() ? code : "netsuite." + d.code,
                    std::move(text));
@@ -113,11 +85,7 @@ error map_vendor_error(const http_response& response, call_kind kind, std::int64
 }
 
 error malformed_response(std::string_view what, call_kind kind, int http_status) {
-  return error(error_class::internal, "netsuite.malformed_response",
-               "NetSuite answered HTTP " + std::to_string(http_status) + " but " +
-                   std::string(what))
-      .with_effect(kind == call_kind::write ? effect::possible : effect::none)
-      .with_vendor({http_status, "", "", ""});
+  return adapters::malformed_response("netsuite", "NetSuite", what, kind, http_status);
 }
 
 }  // namespace erpc::netsuite

@@ -5,6 +5,7 @@
 // mistakes (the RESTlet concurrency refusal, §1.5), from the code.
 #pragma once
 
+#include <erpc/adapters/vendor_errors.hpp>
 #include <erpc/error.hpp>
 #include <erpc/http_client.hpp>
 
@@ -28,7 +29,7 @@ std::optional<std::vector<error_detail>> parse_error_details(std::string_view bo
 
 // Whether the request could have written at NetSuite: decides 5xx → OUTCOME_UNKNOWN (write,
 // effect possible) or UNAVAILABLE (read, effect none).
-enum class call_kind { read, write };
+using call_kind = adapters::call_kind;
 
 // Turns a vendor path ("expense.items[0].account") into a JSON pointer into the canonical
 // payload ("/lines/0/account"); "" when there is no better answer than the whole document.
