@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace erpc::flows_e2e {
@@ -45,19 +46,24 @@ class erpc_cli {
   cli_result run(const std::vector<std::string>& args) {
     std::vector<std::string> argv = {ERPC_EXE};
     argv.insert(argv.end(), args.begin(), args.end());
-    const auto done = erpc::testing::run_to_end(
-        argv,
-        {"NS_CONSUMER_KEY=sim-consumer-key", "NS_CONSUMER_SECRET=sim-consumer-secret",
-         "NS_TOKEN_ID=sim-token-id", "NS_TOKEN_SECRET=sim-token-secret",
-         "COUPA_CLIENT=sim-coupa-client", "COUPA_SECRET=sim-coupa-client-secret",
-         "ERPC_E2E_AUDIT_KEY=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+    std::vector<std::string> env;
+    // The NetSuite simulator's credentials under the variables their env: references name.
+    constexpr std::string_view env_scheme = "env:";
+    for (const auto& c : netsuite::testing::sim_credentials) {
+      env.push_back(std::string(std::string_view(c.reference).substr(env_scheme.size())) + "=" +
+                    c.value);
+    }
+    env.insert(env.end(), {
+        "COUPA_CLIENT=sim-coupa-client", "COUPA_SECRET=sim-coupa-client-secret",
+        "ERPC_E2E_AUDIT_KEY=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
 #ifdef ERPC_SANITIZED
-         // The modules' static OpenSSL state is reported by LSan with frames it cannot
-         // symbolise (as for erpc certify in tests); every other check stays on.
-         "ASAN_OPTIONS=detect_leaks=0:abort_on_error=1",
+        // The modules' static OpenSSL state is reported by LSan with frames it cannot
+        // symbolise (as for erpc certify in tests); every other check stays on.
+        "ASAN_OPTIONS=detect_leaks=0:abort_on_error=1",
 #endif
-        },
-        dir_ / "erpc.log", dir_ / ("out-" + std::to_string(++runs_) + ".json"));
+    });
+    const auto done = erpc::testing::run_to_end(
+        argv, env, dir_ / "erpc.log", dir_ / ("out-" + std::to_string(++runs_) + ".json"));
     return {done.status, done.out};
   }
 

@@ -62,10 +62,7 @@ class pay_rig {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     host_.clock().set(wall_ms());
-    host_.secrets().set("env:NS_CONSUMER_KEY", "sim-consumer-key");
-    host_.secrets().set("env:NS_CONSUMER_SECRET", "sim-consumer-secret");
-    host_.secrets().set("env:NS_TOKEN_ID", "sim-token-id");
-    host_.secrets().set("env:NS_TOKEN_SECRET", "sim-token-secret");
+    erpc::netsuite::testing::give_sim_credentials(host_.secrets());
     host_.http().scripted([this](const erpc::http_request& req, const erpc_call_v1* call) {
       return erpc::http_client(http_.table()).send(req, call);
     });

@@ -24,8 +24,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* consumer_secret = "sim-consumer-secret";
-constexpr const char* token_secret = "sim-token-secret";
+constexpr const char* consumer_secret = erpc::netsuite::testing::sim_consumer_secret.value;
+constexpr const char* token_secret = erpc::netsuite::testing::sim_token_secret.value;
 
 std::int64_t wall_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -46,10 +46,8 @@ class netsuite_rig {
             const std::string& consumer_secret_value = consumer_secret) {
     host_ = std::make_unique<erpc::testing::fake_host>();
     host_->clock().set(wall_ms());  // the real HTTP service reads deadlines on the wall clock
-    host_->secrets().set("env:NS_CONSUMER_KEY", "sim-consumer-key");
-    host_->secrets().set("env:NS_CONSUMER_SECRET", consumer_secret_value);
-    host_->secrets().set("env:NS_TOKEN_ID", "sim-token-id");
-    host_->secrets().set("env:NS_TOKEN_SECRET", token_secret);
+    erpc::netsuite::testing::give_sim_credentials(host_->secrets());
+    host_->secrets().set(erpc::netsuite::testing::sim_consumer_secret.reference, consumer_secret_value);
     host_->http().scripted([this](const erpc::http_request& req, const erpc_call_v1* call) {
       auto res = erpc::http_client(http_.table()).send(req, call);
       ++requests_;
@@ -64,18 +62,11 @@ class netsuite_rig {
       return res;
     });
     adapter_ = host_->init(erpc_adapter_entry);
-    json config = {{"account_id", "1234567_SB1"},
-                   {"base_url", sim_.base_url()},
-                   {"consumer_key", "env:NS_CONSUMER_KEY"},
-                   {"consumer_secret", "env:NS_CONSUMER_SECRET"},
-                   {"token_id", "env:NS_TOKEN_ID"},
-                   {"token_secret", "env:NS_TOKEN_SECRET"},
-                   {"value_maps",
-                    {{"subsidiaries", {{"DE01", "1"}}},
-                     {"currencies", {{"EUR", "1"}, {"USD", "2"}}},
-                     {"accounts", {{"5400", "58"}, {"3300", "4"}, {"1361", "12"}}},
-                     {"tax_codes", {{"DE19", "7"}}}}},
-                   {"functional_currencies", {{"DE01", "EUR"}}}};
+    json config = erpc::netsuite::testing::connection_to_sim(
+        sim_.base_url(), {{"subsidiaries", {{"DE01", "1"}}},
+                          {"currencies", {{"EUR", "1"}, {"USD", "2"}}},
+                          {"accounts", {{"5400", "58"}, {"3300", "4"}, {"1361", "12"}}},
+                          {"tax_codes", {{"DE19", "7"}}}});
     config.update(extra_config);
     connection_ = host_->open(adapter_, config.dump());
   }

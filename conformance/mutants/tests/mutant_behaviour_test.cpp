@@ -27,7 +27,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* token_secret = "sim-token-secret";
+constexpr const char* token_secret = erpc::netsuite::testing::sim_token_secret.value;
 
 std::string mutant_path(const std::string& name) {
   return std::string(ERPC_MUTANT_DIR) + "/" + name + ".so";
@@ -96,10 +96,7 @@ class rig {
     host_.reset();
     host_ = std::make_unique<erpc::testing::fake_host>();
     host_->clock().set(wall_ms());
-    host_->secrets().set("env:NS_CONSUMER_KEY", "sim-consumer-key");
-    host_->secrets().set("env:NS_CONSUMER_SECRET", "sim-consumer-secret");
-    host_->secrets().set("env:NS_TOKEN_ID", "sim-token-id");
-    host_->secrets().set("env:NS_TOKEN_SECRET", token_secret);
+    erpc::netsuite::testing::give_sim_credentials(host_->secrets());
     host_->http().scripted([this](const erpc::http_request& req, const erpc_call_v1* call) {
       fault next;
       {
@@ -116,18 +113,11 @@ class rig {
       return erpc::http_client(http_.table()).send(req, call);
     });
     adapter_ = host_->init(lib_.entry());
-    const json config = {{"account_id", "1234567_SB1"},
-                         {"base_url", sim_.base_url()},
-                         {"consumer_key", "env:NS_CONSUMER_KEY"},
-                         {"consumer_secret", "env:NS_CONSUMER_SECRET"},
-                         {"token_id", "env:NS_TOKEN_ID"},
-                         {"token_secret", "env:NS_TOKEN_SECRET"},
-                         {"value_maps",
-                          {{"subsidiaries", {{"DE01", "1"}}},
-                           {"currencies", {{"EUR", "1"}}},
-                           {"accounts", {{"5400", "58"}}},
-                           {"tax_codes", {{"DE19", "7"}}}}},
-                         {"functional_currencies", {{"DE01", "EUR"}}}};
+    const json config = erpc::netsuite::testing::connection_to_sim(
+        sim_.base_url(), {{"subsidiaries", {{"DE01", "1"}}},
+                          {"currencies", {{"EUR", "1"}}},
+                          {"accounts", {{"5400", "58"}}},
+                          {"tax_codes", {{"DE19", "7"}}}});
     connection_ = host_->open(adapter_, config.dump());
   }
 
