@@ -11,16 +11,24 @@ namespace {
 
 decimal d(const char* text) { return *decimal::parse(text); }
 
-// Debits (in-transit, charges, a loss) equal credits (bank, a gain).
-bool balances(const fx_settlement_amounts& a) {
-  decimal debit = a.in_transit + a.charges;
-  decimal credit = a.bank;
-  if (a.fx_difference.is_negative()) {
-    credit += -a.fx_difference;
+// Debits equal credits once the FX difference joins its side (+ a loss: debit, − a gain: credit).
+bool balances_with(decimal debit, decimal credit, const decimal& fx_difference) {
+  if (fx_difference.is_negative()) {
+    credit += -fx_difference;
   } else {
-    debit += a.fx_difference;
+    debit += fx_difference;
   }
   return debit == credit;
+}
+
+// Debits (in-transit, charges, a loss) equal credits (bank, a gain).
+bool balances(const fx_settlement_amounts& a) {
+  return balances_with(a.in_transit + a.charges, a.bank, a.fx_difference);
+}
+
+// Debits (bank, a loss) equal credits (in-transit, a gain).
+bool balances(const fx_return_amounts& a) {
+  return balances_with(a.bank, a.in_transit, a.fx_difference);
 }
 
 }  // namespace
@@ -101,22 +109,6 @@ TEST_CASE("FX settlement refuses what it cannot book", "[flows][fx]") {
 }
 
 // ---- the return of a converted payment ----
-
-namespace {
-
-// Debits (bank, a loss) equal credits (in-transit, a gain).
-bool balances(const fx_return_amounts& a) {
-  decimal debit = a.bank;
-  decimal credit = a.in_transit;
-  if (a.fx_difference.is_negative()) {
-    credit += -a.fx_difference;
-  } else {
-    debit += a.fx_difference;
-  }
-  return debit == credit;
-}
-
-}  // namespace
 
 TEST_CASE("FX return: in-transit at what the settlement cleared, the bank at what it credits, "
           "the rest realised", "[flows][fx]") {
