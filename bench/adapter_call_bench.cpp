@@ -11,6 +11,7 @@
 //                             invariants), of which host_execute runs two per call
 // host_execute - raw_abi_execute is the framework overhead per record (issue 4: <= 10 us).
 #include "ratio_reporter.hpp"
+#include "raw_abi_call.hpp"
 
 #include <erpc/host/adapter_connection.hpp>
 #include <erpc/host/adapter_library.hpp>
@@ -58,33 +59,15 @@ void load_and_init(benchmark::State& state) {
 }
 BENCHMARK(load_and_init)->Unit(benchmark::kMicrosecond);
 
-struct respond_sink {
-  static void respond(const erpc_call_v1*, const char* json, size_t len) {
-    benchmark::DoNotOptimize(json);
-    benchmark::DoNotOptimize(len);
-  }
-  static void fail(const erpc_call_v1*, const erpc_error_v1*) { std::abort(); }
-};
-
 void raw_abi_execute(benchmark::State& state) {
-  auto lib = erpc::adapter_library::load(hello_path, options());
-  const auto& table = lib->table();
-  erpc_call_v1 call{};
-  call.struct_size = sizeof call;
-  call.correlation_id = "bench";
-  call.traceparent = "";
-  call.respond = &respond_sink::respond;
-  call.fail = &respond_sink::fail;
-  call.is_cancelled = [](const erpc_call_v1*) -> std::int32_t { return 0; };
-  erpc_connection* conn = table.open("{}", 2, &call);
+  raw_abi_call hello(hello_path);
   std::int64_t n = 0;
   for (auto _ : state) {
     state.PauseTiming();
     const std::string text = envelope(++n).dump();
     state.ResumeTiming();
-    table.execute(conn, text.data(), text.size(), &call);
+    hello.execute(text);
   }
-  table.close(conn);
 }
 BENCHMARK(raw_abi_execute)->Unit(benchmark::kMicrosecond);
 

@@ -5,6 +5,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <sys/resource.h>
 #include <cstdio>
 #include <initializer_list>
 #include <map>
@@ -33,6 +34,9 @@ class ratio_reporter : public benchmark::ConsoleReporter {
       if (!r.error_occurred) {
         times_[r.benchmark_name()] = r.GetAdjustedRealTime();
         cpu_times_[r.benchmark_name()] = r.GetAdjustedCPUTime();
+        for (const auto& [name, counter] : r.counters) {
+          counters_[name][r.benchmark_name()] = counter.value;
+        }
       }
     }
     ConsoleReporter::ReportRuns(runs);
@@ -45,6 +49,18 @@ class ratio_reporter : public benchmark::ConsoleReporter {
   // The same comparison on CPU time: on a loaded machine (2 cores shared by CI and other jobs)
   // wall time mostly measures the neighbours.
   void print_cpu(const bench_comparison& c) const { print_from(cpu_times_, c); }
+
+  // A run's wall time per iteration in microseconds, or 0 when it did not run.
+  double time_us(const std::string& name) const {
+    const auto it = times_.find(name);
+    return it == times_.end() ? 0 : it->second;
+  }
+
+  // The same comparison on a user counter both benchmarks set (in microseconds), such as
+  // process_cpu_meter's "process_cpu_us".
+  void print_counter(const char* counter, const bench_comparison& c) const {
+    if (const auto it = counters_.find(counter); it != counters_.end()) print_from(it->second, c);
+  }
 
  private:
   void print_from(const std::map<std::string, double>& times, const bench_comparison& c) const {
@@ -71,6 +87,47 @@ class ratio_reporter : public benchmark::ConsoleReporter {
 
   std::map<std::string, double> times_;
   std::map<std::string, double> cpu_times_;
+  std::map<std::string, std::map<std::string, double>> counters_;  // counter -> run -> value
+};
+
+// CPU time of the whole process (every thread: the benchmark's, the host's workers, HTTP
+// client and server threads) per item, as the counters "process_cpu_us" and its parts
+// "process_user_us" and "process_sys_us" (kernel time: syscalls, wake-ups, loopback TCP).
+// Google benchmark's own CPU time counts only the benchmark threads, so it misses the work a
+// path hands to other threads. Construct it on thread 0 before the measured loop and call
+// `finish` after it; the library's start and stop barriers make that span exactly every
+// thread's iterations.
+class process_cpu_meter {
+ public:
+  explicit process_cpu_meter(const benchmark::State& state)
+      : active_(state.thread_index() == 0), start_(active_ ? now() : times{}) {}
+
+  void finish(benchmark::State& state) const {
+    if (!active_) return;
+    const double items = static_cast<double>(state.iterations()) * state.threads();
+    if (items <= 0) return;
+    const times end = now();
+    const double user = (end.user_us - start_.user_us) / items;
+    const double sys = (end.sys_us - start_.sys_us) / items;
+    state.counters["process_cpu_us"] = user + sys;
+    state.counters["process_user_us"] = user;
+    state.counters["process_sys_us"] = sys;
+  }
+
+ private:
+  struct times {
+    double user_us = 0;
+    double sys_us = 0;
+  };
+  static times now() {
+    rusage u{};
+    ::getrusage(RUSAGE_SELF, &u);
+    auto us = [](const timeval& t) { return static_cast<double>(t.tv_sec) * 1e6 + t.tv_usec; };
+    return {us(u.ru_utime), us(u.ru_stime)};
+  }
+
+  bool active_;
+  times start_;
 };
 
 // The whole main() of a benchmark executable: runs the benchmarks, then prints each comparison.
