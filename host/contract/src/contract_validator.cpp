@@ -1,7 +1,7 @@
 #include <erpc/host/contract_validator.hpp>
 
+#include "document_scan.hpp"
 #include "invariants/invariants.hpp"
-#include "json_pointer.hpp"
 #include "schema_check_tree.hpp"
 #include "schema_documents.hpp"
 
@@ -46,72 +46,13 @@ constexpr std::array<std::string_view, 12> k_object_names{
     "LegalEntity", "Supplier", "Customer", "Account", "TaxCode", "JournalEntry",
     "Invoice", "Payment", "PaymentBatch", "PaymentStatus", "BankStatement", "Settlement"};
 
-// No schema string is longer than this; longer strings are refused before any pattern runs,
-// so no schema check ever works on a megabyte string.
-constexpr std::size_t k_max_string = 4096;
-constexpr std::size_t k_max_depth = 64;
-
-// Iterative, so a hostile nesting depth cannot overflow the stack here either. Pointers are
-// built only for a finding: each visited node remembers its parent and its step from it.
-findings precheck(const nlohmann::json& doc, std::string_view prefix) {
-  struct visit {
-    const nlohmann::json* node;
-    std::size_t depth;
-    std::size_t parent;         // index in `visits`; npos for the root
-    const std::string* member;  // the step from the parent: a member name, or
-    std::size_t index;          // an array index when member is null
-  };
-  constexpr auto no_parent = static_cast<std::size_t>(-1);
-  thread_local std::vector<visit> visits;
-  thread_local std::vector<std::size_t> pending;
-  visits.clear();
-  pending.clear();
-  auto pointer_of = [&](std::size_t at) {
-    std::vector<std::size_t> chain;
-    for (std::size_t i = at; visits[i].parent != no_parent; i = visits[i].parent) chain.push_back(i);
-    std::string out(prefix);
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      const auto& v = visits[*it];
-      out = v.member != nullptr ? contract_detail::pointer_append(out, *v.member)
-                                : contract_detail::pointer_append(out, v.index);
-    }
-    return out;
-  };
-
-  findings out;
-  visits.push_back({&doc, 0, no_parent, nullptr, 0});
-  pending.push_back(0);
-  while (!pending.empty()) {
-    const std::size_t at = pending.back();
-    pending.pop_back();
-    const visit f = visits[at];
-    if (f.depth > k_max_depth) {
-      out.push_back({pointer_of(at), "schema.max_depth", "nesting deeper than 64 levels"});
-      continue;
-    }
-    if (f.node->is_string() && f.node->get_ref<const std::string&>().size() > k_max_string) {
-      out.push_back({pointer_of(at), "schema.max_length", "string longer than 4096 bytes"});
-    } else if (f.node->is_object()) {
-      for (const auto& [key, value] : f.node->get_ref<const nlohmann::json::object_t&>()) {
-        visits.push_back({&value, f.depth + 1, at, &key, 0});
-        pending.push_back(visits.size() - 1);
-      }
-    } else if (f.node->is_array()) {
-      for (std::size_t i = 0; i < f.node->size(); ++i) {
-        visits.push_back({&(*f.node)[i], f.depth + 1, at, nullptr, i});
-        pending.push_back(visits.size() - 1);
-      }
-    }
-  }
-  return out;
-}
-
+// `scanned`: the money rules and bank identifier findings of the document's scan.
 findings run_invariants(const object_rules& rules, const nlohmann::json& doc,
-                        std::string_view prefix) {
-  findings out;
+                        std::string_view prefix, contract_detail::scan_findings scanned) {
+  findings out = std::move(scanned.money);
+  out.insert(out.end(), std::make_move_iterator(scanned.bank.begin()),
+             std::make_move_iterator(scanned.bank.end()));
   try {
-    contract_detail::check_money_rules(doc, rules.precision, prefix, out);
-    contract_detail::check_bank_identifiers(doc, prefix, out);
     if (rules.invariant != nullptr) rules.invariant(doc, prefix, out);
   } catch (const error& e) {
     // Only decimal overflow can get here, from sums far beyond any real amount.
@@ -122,6 +63,12 @@ findings run_invariants(const object_rules& rules, const nlohmann::json& doc,
 
 // A field the schema already faults is not reported again by an invariant.
 void merge(findings& schema_findings, findings invariant_findings) {
+  // Nearly every document has no findings at all: no set to build then.
+  if (invariant_findings.empty()) return;
+  if (schema_findings.empty()) {
+    schema_findings = std::move(invariant_findings);
+    return;
+  }
   std::set<std::string, std::less<>> faulted;
   for (const auto& f : schema_findings) faulted.insert(f.pointer);
   for (auto& f : invariant_findings) {
@@ -144,21 +91,24 @@ struct contract_validator::impl {
       return {{std::string(prefix), "contract.unknown_object",
                "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
     }
-    findings out;
-    if (!prechecked) {
-      out = precheck(payload, prefix);
-      if (!out.empty()) return out;
-    }
-    out = schemas.check(name, payload, prefix);
-    merge(out, run_invariants(*rules, payload, prefix));
+    // One walk for the precheck, the money rules and the bank identifiers.
+    contract_detail::scan_findings scanned;
+    contract_detail::scan_document(
+        payload, prefix, {.limits = !prechecked, .money = rules->precision, .bank = true},
+        scanned);
+    if (!scanned.limits.empty()) return std::move(scanned.limits);
+    findings out = schemas.check(name, payload, prefix);
+    merge(out, run_invariants(*rules, payload, prefix, std::move(scanned)));
     return out;
   }
 
   findings validate_envelope(std::string_view name, const nlohmann::json& envelope,
                              bool* precheck_clean = nullptr) const {
-    findings out = precheck(envelope, "");
-    if (precheck_clean != nullptr) *precheck_clean = out.empty();
-    if (!out.empty()) return out;
+    contract_detail::scan_findings scanned;
+    contract_detail::scan_document(
+        envelope, "", {.limits = true, .money = std::nullopt, .bank = false}, scanned);
+    if (precheck_clean != nullptr) *precheck_clean = scanned.limits.empty();
+    if (!scanned.limits.empty()) return std::move(scanned.limits);
     return schemas.check(name, envelope, "");
   }
 };

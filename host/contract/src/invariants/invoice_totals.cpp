@@ -3,6 +3,7 @@
 #include "json_money.hpp"
 #include "json_pointer.hpp"
 
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,14 @@ bool gross_off(const amounts& a, const decimal& tolerance) {
   return (a.gross->amount - (a.net->amount + a.tax->amount)).abs() > tolerance;
 }
 
+// Two members, one of them "amount" (a Money node, or what is left of one): looked at, not
+// looked up, since the walk asks this of every object.
+bool is_amount_pair(const nlohmann::json::object_t& members) {
+  if (members.size() != 2) return false;
+  const auto first = members.begin();
+  return first->first == "amount" || std::next(first)->first == "amount";
+}
+
 // Every Money in the document is in the invoice currency (an invoice has one currency).
 void check_currency(const nlohmann::json& node, std::string_view currency, pointer_path& at,
                     findings& out) {
@@ -40,7 +49,8 @@ void check_currency(const nlohmann::json& node, std::string_view currency, point
     return;
   }
   if (!node.is_object()) return;
-  if (node.size() == 2 && node.contains("amount")) {
+  const auto& members = node.get_ref<const nlohmann::json::object_t&>();
+  if (is_amount_pair(members)) {
     if (const auto c = string_member(node, "currency"); c && *c != currency) {
       out.push_back({at.str("currency"), "money.currency_mismatch",
                      "amount in " + std::string(*c) + " on an invoice in " +
@@ -48,7 +58,7 @@ void check_currency(const nlohmann::json& node, std::string_view currency, point
     }
     return;
   }
-  for (const auto& [key, value] : node.get_ref<const nlohmann::json::object_t&>()) {
+  for (const auto& [key, value] : members) {
     // As string_views, a key of another length is refused without a strlen and a memcmp.
     const std::string_view name = key;
     if (name == "remit_to" || name == "supplier" || name == "customer") continue;  // no Money

@@ -1,0 +1,89 @@
+#include "document_scan.hpp"
+
+#include "json_pointer.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace erpc::contract_detail {
+namespace {
+
+class scanner {
+ public:
+  scanner(std::string_view base, const scan_checks& checks, scan_findings& out)
+      : checks_(checks), out_(out), at_(base) {}
+
+  // Recursive: with `limits` on it never goes below k_max_depth + 1 levels.
+  void visit(const nlohmann::json& node, std::size_t depth) {
+    if (checks_.limits && over_limits(node, depth)) return;
+    if (node.is_array()) {
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        at_.push(i);
+        visit(node[i], depth + 1);
+        at_.pop();
+      }
+      return;
+    }
+    if (!node.is_object()) return;
+    const auto& members = node.get_ref<const nlohmann::json::object_t&>();
+    if (checks_.money && invariants_on()) {
+      check_money_node(members, *checks_.money, at_, out_.money);
+    }
+    for (const auto& [key, value] : members) {
+      at_.push(key);
+      if (value.is_string()) {
+        // A string member is checked here rather than in its own visit: no children, and
+        // most members are strings.
+        if (!checks_.limits || !over_limits(value, depth + 1)) {
+          if (invariants_on()) check_string_member(key, value.get_ref<const std::string&>());
+        }
+      } else {
+        if (checks_.bank && invariants_on()) {
+          check_creditor_reference_member(key, value, at_, out_.bank);
+        }
+        visit(value, depth + 1);
+      }
+      at_.pop();
+    }
+  }
+
+ private:
+  // The precheck's two limits, in its order: depth first.
+  bool over_limits(const nlohmann::json& node, std::size_t depth) {
+    if (depth > k_max_depth) {
+      out_.limits.push_back({at_.str(), "schema.max_depth", "nesting deeper than 64 levels"});
+      return true;
+    }
+    if (node.is_string() && node.get_ref<const std::string&>().size() > k_max_string) {
+      out_.limits.push_back({at_.str(), "schema.max_length", "string longer than 4096 bytes"});
+      return true;
+    }
+    return false;
+  }
+
+  // After a limit finding the document is refused for it alone, so the invariant checks
+  // (which never ran on such a document) stop: no IBAN check of a megabyte string.
+  bool invariants_on() const { return out_.limits.empty(); }
+
+  void check_string_member(const std::string& key, const std::string& value) {
+    if (checks_.money) check_currency_member(key, value, at_, out_.money);
+    if (checks_.bank) check_bank_string_member(key, value, at_, out_.bank);
+  }
+
+  const scan_checks& checks_;
+  scan_findings& out_;
+  pointer_path at_;
+};
+
+}  // namespace
+
+void scan_document(const nlohmann::json& doc, std::string_view base, const scan_checks& checks,
+                   scan_findings& out) {
+  scanner(base, checks, out).visit(doc, 0);
+  // The walk went first member first; the precheck it replaces went last member first (a
+  // stack). Limit findings are never inside one another (the walk stops at each), so their
+  // order there is exactly the reverse.
+  std::reverse(out.limits.begin(), out.limits.end());
+}
+
+}  // namespace erpc::contract_detail

@@ -1,0 +1,55 @@
+// One pass over a document for every check that looks at each node wherever it is: the
+// precheck's limits (nesting depth, string length), the money rules and the bank identifiers.
+// They used to be three walks of the DOM per validation, which cost more than the checks
+// themselves; one walk visits each node once and keeps each check's findings apart, in the
+// order its own walk used to give them.
+#pragma once
+
+#include "invariants/invariants.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string_view>
+
+namespace erpc::contract_detail {
+
+// No schema string is longer than this; longer strings are refused before any pattern runs,
+// so no schema check ever works on a megabyte string.
+inline constexpr std::size_t k_max_string = 4096;
+inline constexpr std::size_t k_max_depth = 64;
+
+// Which checks run; a check that is off finds nothing.
+struct scan_checks {
+  bool limits = false;                    // the precheck: depth and string length
+  std::optional<amount_precision> money;  // check_money_rules at this precision
+  bool bank = false;                      // check_bank_identifiers
+};
+
+struct scan_findings {
+  // Nodes nested deeper than k_max_depth and strings longer than k_max_string, in the order
+  // the precheck has always reported them (last member first). Once there is one, the money
+  // and bank checks stop: the validator reports only these.
+  findings limits;
+  findings money;
+  findings bank;
+};
+
+// With `limits` off the walk goes as deep as the document does, so it is for documents whose
+// depth is already known to be within the limit.
+void scan_document(const nlohmann::json& doc, std::string_view base, const scan_checks& checks,
+                   scan_findings& out);
+
+// The per-node parts of the money rules and bank identifier checks (money_rules.cpp,
+// bank_identifiers.cpp). `at` is the path of the object (check_money_node) or of the member.
+class pointer_path;
+void check_money_node(const nlohmann::json::object_t& node, amount_precision precision,
+                      const pointer_path& at, findings& out);
+void check_currency_member(std::string_view key, const std::string& value,
+                           const pointer_path& at, findings& out);
+void check_bank_string_member(std::string_view key, const std::string& value,
+                              const pointer_path& at, findings& out);
+void check_creditor_reference_member(std::string_view key, const nlohmann::json& value,
+                                     const pointer_path& at, findings& out);
+
+}  // namespace erpc::contract_detail
