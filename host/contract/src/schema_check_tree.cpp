@@ -52,6 +52,12 @@ struct check_node {
   additional additional_mode = additional::allow;
   const check_node* additional_schema = nullptr;
   std::vector<std::string> required;  // sorted, unique
+  // Per required name, its index in `properties` when it has one there and the index fits the
+  // `present` bit set validate_members fills (k_no_property otherwise): whether the member is
+  // there is then already known from the properties walk, without a lookup in the object.
+  static constexpr std::size_t k_no_property = static_cast<std::size_t>(-1);
+  static constexpr std::size_t k_max_tracked_properties = 64;
+  std::vector<std::size_t> required_property;
   std::uint8_t types = 0;             // 0: no type keyword
 };
 
@@ -264,6 +270,15 @@ class schema_check_tree::compiler {
         fail(file, at, e.what());
       }
     }
+    for (const auto& name : node.required) {
+      const auto it = std::lower_bound(
+          node.properties.begin(), node.properties.end(), name,
+          [](const auto& property, const std::string& n) { return property.first < n; });
+      const auto index = static_cast<std::size_t>(it - node.properties.begin());
+      const bool tracked = it != node.properties.end() && it->first == name &&
+                           index < check_node::k_max_tracked_properties;
+      node.required_property.push_back(tracked ? index : check_node::k_no_property);
+    }
   }
 
   schema_check_tree& tree_;
@@ -338,6 +353,15 @@ bool type_allows(std::uint8_t types, const nlohmann::json& v) {
 
 bool validate(const check_node& n, const nlohmann::json& v, run& r);
 
+// std::string::compare's order (bytes as unsigned char, then length). Member and property
+// names nearly always differ in their first byte, which decides without a memcmp call.
+int compare_names(const std::string& a, const std::string& b) {
+  if (!a.empty() && !b.empty() && a.front() != b.front()) {
+    return static_cast<unsigned char>(a.front()) < static_cast<unsigned char>(b.front()) ? -1 : 1;
+  }
+  return a.compare(b);
+}
+
 // Validates `v` as a child at `step` (pushed on the path for the duration).
 bool validate_child(const check_node& n, const nlohmann::json& v, path_step step, run& r) {
   r.path.push_back(step);
@@ -347,8 +371,11 @@ bool validate_child(const check_node& n, const nlohmann::json& v, path_step step
 }
 
 // properties, patternProperties and additionalProperties together, as valijson's
-// PropertiesConstraint does.
-bool validate_members(const check_node& n, const nlohmann::json& v, run& r) {
+// PropertiesConstraint does. Sets bit i of `present` when the object has n.properties[i]
+// (i < k_max_tracked_properties), for the required check; complete whenever this returns
+// true or r.collect is set.
+bool validate_members(const check_node& n, const nlohmann::json& v, run& r,
+                      std::uint64_t& present) {
   const auto& members = v.get_ref<const nlohmann::json::object_t&>();
   const std::size_t count = members.size();
   // Which members some properties/patternProperties entry matched.
@@ -367,15 +394,18 @@ bool validate_members(const check_node& n, const nlohmann::json& v, run& r) {
   {
     auto member = members.begin();
     std::size_t index = 0;
-    for (const auto& [name, sub] : n.properties) {
-      while (member != members.end() && member->first < name) {
+    for (std::size_t p = 0; p < n.properties.size(); ++p) {
+      const auto& [name, sub] = n.properties[p];
+      int order = -1;
+      while (member != members.end() && (order = compare_names(member->first, name)) < 0) {
         ++member;
         ++index;
       }
       if (member == members.end()) break;
-      if (member->first != name) continue;
+      if (order != 0) continue;
       mark(index);
       ++matched;
+      if (p < check_node::k_max_tracked_properties) present |= std::uint64_t{1} << p;
       if (!validate_child(*sub, member->second, {&member->first, 0}, r)) {
         ok = false;
         if (!r.collect) return false;
@@ -570,10 +600,21 @@ bool validate(const check_node& n, const nlohmann::json& v, run& r) {
     if (r.collect) r.leaf("schema.pattern", "Failed to match regex specified by 'pattern' constraint.");
     ERPC_CHECK_STEP(false);
   }
-  if (n.has_properties && v.is_object()) ERPC_CHECK_STEP(validate_members(n, v, r));
+  // Which of n.properties the object has; known only after validate_members ran.
+  std::uint64_t present = 0;
+  bool present_known = false;
+  if (n.has_properties && v.is_object()) {
+    ERPC_CHECK_STEP(validate_members(n, v, r, present));
+    present_known = true;
+  }
   if (!n.required.empty() && v.is_object()) {
-    for (const auto& name : n.required) {
-      if (!v.contains(name)) {
+    for (std::size_t i = 0; i < n.required.size(); ++i) {
+      const auto& name = n.required[i];
+      const std::size_t property = n.required_property[i];
+      const bool has = present_known && property != check_node::k_no_property
+                           ? (present >> property & 1U) != 0
+                           : v.contains(name);
+      if (!has) {
         if (r.collect) r.leaf("schema.required", "Missing required property '" + name + "'.", &name);
         ERPC_CHECK_STEP(false);
       }
