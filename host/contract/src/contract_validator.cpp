@@ -2,6 +2,7 @@
 
 #include "document_scan.hpp"
 #include "invariants/invariants.hpp"
+#include "invariants/json_money.hpp"
 #include "schema_check_tree.hpp"
 #include "schema_documents.hpp"
 
@@ -24,6 +25,9 @@ struct object_rules {
   std::string_view name;
   amount_precision precision;
   invariant_fn invariant;  // the object's own rule, or nullptr
+  // The invariant's one-currency walk (check_invoice_currency), run in the document scan;
+  // its findings come first among the invariant's.
+  bool single_currency = false;
 };
 
 constexpr std::array<object_rules, 12> k_objects{{
@@ -33,7 +37,7 @@ constexpr std::array<object_rules, 12> k_objects{{
     {"Account", amount_precision::at_most_minor, nullptr},
     {"TaxCode", amount_precision::at_most_minor, nullptr},
     {"JournalEntry", amount_precision::ledger_exact, contract_detail::check_journal_balance},
-    {"Invoice", amount_precision::ledger_exact, contract_detail::check_invoice_totals},
+    {"Invoice", amount_precision::ledger_exact, contract_detail::check_invoice_amounts, true},
     {"Payment", amount_precision::ledger_exact, contract_detail::check_payment_applications},
     {"PaymentBatch", amount_precision::ledger_exact, contract_detail::check_payment_batch_totals},
     {"PaymentStatus", amount_precision::file_precision,
@@ -46,12 +50,15 @@ constexpr std::array<std::string_view, 12> k_object_names{
     "LegalEntity", "Supplier", "Customer", "Account", "TaxCode", "JournalEntry",
     "Invoice", "Payment", "PaymentBatch", "PaymentStatus", "BankStatement", "Settlement"};
 
-// `scanned`: the money rules and bank identifier findings of the document's scan.
+// `scanned`: the findings of the document's scan (money rules, bank identifiers, the
+// invariant's one-currency walk).
 findings run_invariants(const object_rules& rules, const nlohmann::json& doc,
                         std::string_view prefix, contract_detail::scan_findings scanned) {
   findings out = std::move(scanned.money);
   out.insert(out.end(), std::make_move_iterator(scanned.bank.begin()),
              std::make_move_iterator(scanned.bank.end()));
+  out.insert(out.end(), std::make_move_iterator(scanned.currency.begin()),
+             std::make_move_iterator(scanned.currency.end()));
   try {
     if (rules.invariant != nullptr) rules.invariant(doc, prefix, out);
   } catch (const error& e) {
@@ -91,11 +98,16 @@ struct contract_validator::impl {
       return {{std::string(prefix), "contract.unknown_object",
                "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
     }
-    // One walk for the precheck, the money rules and the bank identifiers.
+    // One walk for the precheck, the money rules, the bank identifiers and the currency rule.
+    const auto currency = rules->single_currency ? contract_detail::string_member(payload, "currency")
+                                                 : std::nullopt;
     contract_detail::scan_findings scanned;
-    contract_detail::scan_document(
-        payload, prefix, {.limits = !prechecked, .money = rules->precision, .bank = true},
-        scanned);
+    contract_detail::scan_document(payload, prefix,
+                                   {.limits = !prechecked,
+                                    .money = rules->precision,
+                                    .bank = true,
+                                    .single_currency = currency},
+                                   scanned);
     if (!scanned.limits.empty()) return std::move(scanned.limits);
     findings out = schemas.check(name, payload, prefix);
     merge(out, run_invariants(*rules, payload, prefix, std::move(scanned)));
@@ -106,7 +118,8 @@ struct contract_validator::impl {
                              bool* precheck_clean = nullptr) const {
     contract_detail::scan_findings scanned;
     contract_detail::scan_document(
-        envelope, "", {.limits = true, .money = std::nullopt, .bank = false}, scanned);
+        envelope, "",
+        {.limits = true, .money = std::nullopt, .bank = false, .single_currency = {}}, scanned);
     if (precheck_clean != nullptr) *precheck_clean = scanned.limits.empty();
     if (!scanned.limits.empty()) return std::move(scanned.limits);
     return schemas.check(name, envelope, "");

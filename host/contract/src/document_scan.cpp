@@ -13,13 +13,14 @@ class scanner {
   scanner(std::string_view base, const scan_checks& checks, scan_findings& out)
       : checks_(checks), out_(out), at_(base) {}
 
-  // Recursive: with `limits` on it never goes below k_max_depth + 1 levels.
-  void visit(const nlohmann::json& node, std::size_t depth) {
+  // Recursive: with `limits` on it never goes below k_max_depth + 1 levels. `currency_on`:
+  // the single-currency rule looks at this node (not below an amount pair or in a party).
+  void visit(const nlohmann::json& node, std::size_t depth, bool currency_on) {
     if (checks_.limits && over_limits(node, depth)) return;
     if (node.is_array()) {
       for (std::size_t i = 0; i < node.size(); ++i) {
         at_.push(i);
-        visit(node[i], depth + 1);
+        visit(node[i], depth + 1, currency_on);
         at_.pop();
       }
       return;
@@ -28,6 +29,12 @@ class scanner {
     const auto& members = node.get_ref<const nlohmann::json::object_t&>();
     if (checks_.money && invariants_on()) {
       check_money_node(members, *checks_.money, at_, out_.money);
+    }
+    if (currency_on && is_amount_pair(members)) {
+      if (invariants_on()) {
+        check_amount_currency(members, *checks_.single_currency, at_, out_.currency);
+      }
+      currency_on = false;
     }
     for (const auto& [key, value] : members) {
       at_.push(key);
@@ -38,10 +45,10 @@ class scanner {
           if (invariants_on()) check_string_member(key, value.get_ref<const std::string&>());
         }
       } else {
-        if (checks_.bank && invariants_on()) {
+        if (checks_.bank && invariants_on() && is_creditor_reference_key(key)) {
           check_creditor_reference_member(key, value, at_, out_.bank);
         }
-        visit(value, depth + 1);
+        visit(value, depth + 1, currency_on && !is_party_member(key));
       }
       at_.pop();
     }
@@ -66,8 +73,10 @@ class scanner {
   bool invariants_on() const { return out_.limits.empty(); }
 
   void check_string_member(const std::string& key, const std::string& value) {
-    if (checks_.money) check_currency_member(key, value, at_, out_.money);
-    if (checks_.bank) check_bank_string_member(key, value, at_, out_.bank);
+    if (checks_.money && is_currency_key(key)) check_currency_member(key, value, at_, out_.money);
+    if (checks_.bank && is_bank_identifier_key(key)) {
+      check_bank_string_member(key, value, at_, out_.bank);
+    }
   }
 
   const scan_checks& checks_;
@@ -79,7 +88,7 @@ class scanner {
 
 void scan_document(const nlohmann::json& doc, std::string_view base, const scan_checks& checks,
                    scan_findings& out) {
-  scanner(base, checks, out).visit(doc, 0);
+  scanner(base, checks, out).visit(doc, 0, checks.single_currency.has_value());
   // The walk went first member first; the precheck it replaces went last member first (a
   // stack). Limit findings are never inside one another (the walk stops at each), so their
   // order there is exactly the reverse.

@@ -9,14 +9,6 @@
 #include <string>
 
 namespace erpc::contract_detail {
-namespace {
-
-bool is_creditor_reference_key(std::string_view key) {
-  return key == "creditor_reference" || key == "payment_reference";
-}
-
-}  // namespace
-
 // Identifiers are not echoed in full: messages may reach logs (ARCHITECTURE §5).
 void check_bank_string_member(std::string_view key, const std::string& value,
                               const pointer_path& at, findings& out) {
@@ -45,7 +37,9 @@ void check_creditor_reference_member(std::string_view key, const nlohmann::json&
 
 void check_bank_identifiers(const nlohmann::json& doc, std::string_view base, findings& out) {
   scan_findings found;
-  scan_document(doc, base, {.limits = false, .money = std::nullopt, .bank = true}, found);
+  scan_document(doc, base,
+                {.limits = false, .money = std::nullopt, .bank = true, .single_currency = {}},
+                found);
   out.insert(out.end(), std::make_move_iterator(found.bank.begin()),
              std::make_move_iterator(found.bank.end()));
 }

@@ -1,5 +1,6 @@
 #include "invariants.hpp"
 
+#include "document_scan.hpp"
 #include "json_money.hpp"
 #include "json_pointer.hpp"
 
@@ -29,52 +30,50 @@ bool gross_off(const amounts& a, const decimal& tolerance) {
   return (a.gross->amount - (a.net->amount + a.tax->amount)).abs() > tolerance;
 }
 
-// Two members, one of them "amount" (a Money node, or what is left of one): looked at, not
-// looked up, since the walk asks this of every object.
-bool is_amount_pair(const nlohmann::json::object_t& members) {
-  if (members.size() != 2) return false;
-  const auto first = members.begin();
+}  // namespace
+
+// The invoice's one-currency rule, node by node; document_scan walks the document with it.
+bool is_amount_pair(const nlohmann::json::object_t& node) {
+  // Looked at, not looked up: member names are unique and sorted, and the scan asks this of
+  // every object.
+  if (node.size() != 2) return false;
+  const auto first = node.begin();
   return first->first == "amount" || std::next(first)->first == "amount";
 }
 
-// Every Money in the document is in the invoice currency (an invoice has one currency).
-void check_currency(const nlohmann::json& node, std::string_view currency, pointer_path& at,
-                    findings& out) {
-  if (node.is_array()) {
-    for (std::size_t i = 0; i < node.size(); ++i) {
-      at.push(i);
-      check_currency(node[i], currency, at, out);
-      at.pop();
-    }
-    return;
-  }
-  if (!node.is_object()) return;
-  const auto& members = node.get_ref<const nlohmann::json::object_t&>();
-  if (is_amount_pair(members)) {
-    if (const auto c = string_member(node, "currency"); c && *c != currency) {
-      out.push_back({at.str("currency"), "money.currency_mismatch",
-                     "amount in " + std::string(*c) + " on an invoice in " +
-                         std::string(currency)});
-    }
-    return;
-  }
-  for (const auto& [key, value] : members) {
-    // As string_views, a key of another length is refused without a strlen and a memcmp.
-    const std::string_view name = key;
-    if (name == "remit_to" || name == "supplier" || name == "customer") continue;  // no Money
-    at.push(key);
-    check_currency(value, currency, at, out);
-    at.pop();
+bool is_party_member(std::string_view key) {
+  return key == "remit_to" || key == "supplier" || key == "customer";  // no Money there
+}
+
+void check_amount_currency(const nlohmann::json::object_t& node, std::string_view currency,
+                           const pointer_path& at, findings& out) {
+  const auto c = node.find("currency");
+  if (c == node.end() || !c->second.is_string()) return;
+  const auto& code = c->second.get_ref<const std::string&>();
+  if (code != currency) {
+    out.push_back({at.str("currency"), "money.currency_mismatch",
+                   "amount in " + code + " on an invoice in " + std::string(currency)});
   }
 }
 
-}  // namespace
+void check_invoice_currency(const nlohmann::json& doc, std::string_view base, findings& out) {
+  const auto currency = string_member(doc, "currency");
+  if (!currency) return;
+  scan_findings found;
+  scan_document(doc, base,
+                {.limits = false, .money = std::nullopt, .bank = false,
+                 .single_currency = currency},
+                found);
+  out.insert(out.end(), std::make_move_iterator(found.currency.begin()),
+             std::make_move_iterator(found.currency.end()));
+}
 
 void check_invoice_totals(const nlohmann::json& doc, std::string_view base, findings& out) {
-  if (const auto currency = string_member(doc, "currency")) {
-    pointer_path at(base);
-    check_currency(doc, *currency, at, out);
-  }
+  check_invoice_currency(doc, base, out);
+  check_invoice_amounts(doc, base, out);
+}
+
+void check_invoice_amounts(const nlohmann::json& doc, std::string_view base, findings& out) {
   decimal tolerance;
   if (const auto* t = member(doc, "rounding_tolerance")) {
     const auto parsed = read_decimal(t);

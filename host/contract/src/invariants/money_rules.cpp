@@ -11,10 +11,6 @@
 namespace erpc::contract_detail {
 namespace {
 
-bool is_currency_key(std::string_view key) {
-  return key == "currency" || key.ends_with("_currency");
-}
-
 // `at` is the money node; findings point at its "amount".
 void check_digits(const decimal& amount, const std::string& currency,
                   amount_precision precision, const pointer_path& at, findings& out) {
@@ -63,7 +59,9 @@ void check_currency_member(std::string_view key, const std::string& value,
 void check_money_rules(const nlohmann::json& doc, amount_precision precision,
                        std::string_view base, findings& out) {
   scan_findings found;
-  scan_document(doc, base, {.limits = false, .money = precision, .bank = false}, found);
+  scan_document(doc, base,
+                {.limits = false, .money = precision, .bank = false, .single_currency = {}},
+                found);
   out.insert(out.end(), std::make_move_iterator(found.money.begin()),
              std::make_move_iterator(found.money.end()));
 }
