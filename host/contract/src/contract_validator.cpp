@@ -99,8 +99,9 @@ struct contract_validator::impl {
                "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
     }
     // One walk for the precheck, the money rules, the bank identifiers and the currency rule.
-    const auto currency = rules->single_currency ? contract_detail::string_member(payload, "currency")
-                                                 : std::nullopt;
+    const auto currency = rules->single_currency
+                              ? contract_detail::string_member(payload, "currency")
+                              : std::nullopt;
     contract_detail::scan_findings scanned;
     contract_detail::scan_document(payload, prefix,
                                    {.limits = !prechecked,

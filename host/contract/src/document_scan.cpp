@@ -55,17 +55,23 @@ class scanner {
   }
 
  private:
-  // The precheck's two limits, in its order: depth first.
+  // The precheck's two limits, in its order: depth first. The test is inline (it runs for
+  // every node), the report is not.
   bool over_limits(const nlohmann::json& node, std::size_t depth) {
+    if (depth <= k_max_depth &&
+        !(node.is_string() && node.get_ref<const std::string&>().size() > k_max_string)) {
+      return false;
+    }
+    report_limit(depth);
+    return true;
+  }
+
+  void report_limit(std::size_t depth) {
     if (depth > k_max_depth) {
       out_.limits.push_back({at_.str(), "schema.max_depth", "nesting deeper than 64 levels"});
-      return true;
-    }
-    if (node.is_string() && node.get_ref<const std::string&>().size() > k_max_string) {
+    } else {
       out_.limits.push_back({at_.str(), "schema.max_length", "string longer than 4096 bytes"});
-      return true;
     }
-    return false;
   }
 
   // After a limit finding the document is refused for it alone, so the invariant checks

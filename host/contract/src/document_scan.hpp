@@ -7,6 +7,7 @@
 #pragma once
 
 #include "invariants/invariants.hpp"
+#include "invariants/json_money.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -52,15 +53,15 @@ class pointer_path;
 
 // "currency" or "*_currency": a currency-code field.
 inline bool is_currency_key(std::string_view key) {
-  return key == "currency" || key.ends_with("_currency");
+  return is_key(key, "currency") || key_ends_with(key, "_currency");
 }
 // The string members check_bank_string_member looks at.
 inline bool is_bank_identifier_key(std::string_view key) {
-  return key == "iban" || key == "bic" || key == "country";
+  return is_key(key, "iban") || is_key(key, "bic") || is_key(key, "country");
 }
 // The members check_creditor_reference_member looks at.
 inline bool is_creditor_reference_key(std::string_view key) {
-  return key == "creditor_reference" || key == "payment_reference";
+  return is_key(key, "creditor_reference") || is_key(key, "payment_reference");
 }
 
 void check_money_node(const nlohmann::json::object_t& node, amount_precision precision,

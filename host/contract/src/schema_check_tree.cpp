@@ -39,6 +39,7 @@ struct check_node {
   const check_node* if_schema = nullptr;
   const check_node* then_schema = nullptr;
   const check_node* else_schema = nullptr;
+  bool has_bounds = false;  // any of maximum .. minProperties: validate skips them together
   std::optional<double> maximum;
   std::optional<std::uint64_t> max_items, max_length, max_properties;
   std::optional<double> minimum;
@@ -270,6 +271,9 @@ class schema_check_tree::compiler {
         fail(file, at, e.what());
       }
     }
+    node.has_bounds = node.maximum || node.max_items || node.max_length ||
+                      node.max_properties || node.minimum || node.min_items ||
+                      node.min_length || node.min_properties;
     for (const auto& name : node.required) {
       const auto it = std::lower_bound(
           node.properties.begin(), node.properties.end(), name,
@@ -328,12 +332,22 @@ bool strictly_equal(const nlohmann::json& a, const nlohmann::json& b) {
 }
 
 // valijson's utils::u8_strlen: UTF-8 sequences up to the first NUL byte.
-std::uint64_t code_points(const std::string& s) {
+// It counts at most one per byte, so only strings longer (in bytes) than a bound need counting,
+// and counting can stop once it reaches a lower bound.
+std::uint64_t code_points(const std::string& s, std::uint64_t stop_at = UINT64_MAX) {
   std::uint64_t n = 0;
-  for (std::size_t i = 0; i < s.size() && s[i] != '\0'; ++i) {
+  for (std::size_t i = 0; i < s.size() && s[i] != '\0' && n < stop_at; ++i) {
     if (i == 0 || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
   }
   return n;
+}
+
+bool longer_than(const std::string& s, std::uint64_t max_length) {
+  return s.size() > max_length && code_points(s) > max_length;
+}
+
+bool shorter_than(const std::string& s, std::uint64_t min_length) {
+  return code_points(s, min_length) < min_length;
 }
 
 bool type_allows(std::uint8_t types, const nlohmann::json& v) {
@@ -482,6 +496,72 @@ bool validate_members(const check_node& n, const nlohmann::json& v, run& r,
     }                                 \
   } while (false)
 
+// maximum, maxItems, maxLength, maxProperties, minimum, minItems, minLength, minProperties, in
+// this order; a separate function so that validate passes over all eight with one test when a
+// node has none of them (most nodes).
+bool check_bounds(const check_node& n, const nlohmann::json& v, run& r) {
+  bool ok = true;
+  if (n.maximum && v.is_number() && v.get<double>() > *n.maximum) {
+    if (r.collect) {
+      r.leaf("schema.maximum",
+             "Expected number less than or equal to " + std::to_string(*n.maximum));
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.max_items && v.is_array() && v.size() > *n.max_items) {
+    if (r.collect) {
+      r.leaf("schema.max_items", "Array should contain no more than " +
+                                     std::to_string(*n.max_items) + " elements.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.max_length && v.is_string() &&
+      longer_than(v.get_ref<const std::string&>(), *n.max_length)) {
+    if (r.collect) {
+      r.leaf("schema.max_length", "String should be no more than " +
+                                      std::to_string(*n.max_length) + " characters in length.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.max_properties && v.is_object() && v.size() > *n.max_properties) {
+    if (r.collect) {
+      r.leaf("schema.max_properties", "Object should have no more than " +
+                                          std::to_string(*n.max_properties) + " properties.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.minimum && v.is_number() && v.get<double>() < *n.minimum) {
+    if (r.collect) {
+      r.leaf("schema.minimum",
+             "Expected number greater than or equal to " + std::to_string(*n.minimum));
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.min_items && v.is_array() && v.size() < *n.min_items) {
+    if (r.collect) {
+      r.leaf("schema.min_items", "Array should contain no fewer than " +
+                                     std::to_string(*n.min_items) + " elements.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.min_length && v.is_string() &&
+      shorter_than(v.get_ref<const std::string&>(), *n.min_length)) {
+    if (r.collect) {
+      r.leaf("schema.min_length", "String should be no fewer than " +
+                                      std::to_string(*n.min_length) + " characters in length.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.min_properties && v.is_object() && v.size() < *n.min_properties) {
+    if (r.collect) {
+      r.leaf("schema.min_properties", "Object should have no fewer than " +
+                                          std::to_string(*n.min_properties) + " properties.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  return ok;
+}
+
 bool validate(const check_node& n, const nlohmann::json& v, run& r) {
   if (n.always_invalid) return false;
   bool ok = true;
@@ -528,64 +608,7 @@ bool validate(const check_node& n, const nlohmann::json& v, run& r) {
       ERPC_CHECK_STEP(false);
     }
   }
-  if (n.maximum && v.is_number() && v.get<double>() > *n.maximum) {
-    if (r.collect) {
-      r.leaf("schema.maximum",
-             "Expected number less than or equal to " + std::to_string(*n.maximum));
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.max_items && v.is_array() && v.size() > *n.max_items) {
-    if (r.collect) {
-      r.leaf("schema.max_items", "Array should contain no more than " +
-                                     std::to_string(*n.max_items) + " elements.");
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.max_length && v.is_string() &&
-      code_points(v.get_ref<const std::string&>()) > *n.max_length) {
-    if (r.collect) {
-      r.leaf("schema.max_length", "String should be no more than " +
-                                      std::to_string(*n.max_length) + " characters in length.");
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.max_properties && v.is_object() && v.size() > *n.max_properties) {
-    if (r.collect) {
-      r.leaf("schema.max_properties", "Object should have no more than " +
-                                          std::to_string(*n.max_properties) + " properties.");
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.minimum && v.is_number() && v.get<double>() < *n.minimum) {
-    if (r.collect) {
-      r.leaf("schema.minimum",
-             "Expected number greater than or equal to " + std::to_string(*n.minimum));
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.min_items && v.is_array() && v.size() < *n.min_items) {
-    if (r.collect) {
-      r.leaf("schema.min_items", "Array should contain no fewer than " +
-                                     std::to_string(*n.min_items) + " elements.");
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.min_length && v.is_string() &&
-      code_points(v.get_ref<const std::string&>()) < *n.min_length) {
-    if (r.collect) {
-      r.leaf("schema.min_length", "String should be no fewer than " +
-                                      std::to_string(*n.min_length) + " characters in length.");
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.min_properties && v.is_object() && v.size() < *n.min_properties) {
-    if (r.collect) {
-      r.leaf("schema.min_properties", "Object should have no fewer than " +
-                                          std::to_string(*n.min_properties) + " properties.");
-    }
-    ERPC_CHECK_STEP(false);
-  }
+  if (n.has_bounds) ERPC_CHECK_STEP(check_bounds(n, v, r));
   if (n.not_schema != nullptr) {
     run probe{r.prefix, false, {}, {}, {}};
     if (validate(*n.not_schema, v, probe)) {

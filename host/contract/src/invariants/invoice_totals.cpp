@@ -38,17 +38,20 @@ bool is_amount_pair(const nlohmann::json::object_t& node) {
   // every object.
   if (node.size() != 2) return false;
   const auto first = node.begin();
-  return first->first == "amount" || std::next(first)->first == "amount";
+  return is_key(first->first, "amount") || is_key(std::next(first)->first, "amount");
 }
 
 bool is_party_member(std::string_view key) {
-  return key == "remit_to" || key == "supplier" || key == "customer";  // no Money there
+  // No Money there.
+  return is_key(key, "remit_to") || is_key(key, "supplier") || is_key(key, "customer");
 }
 
 void check_amount_currency(const nlohmann::json::object_t& node, std::string_view currency,
                            const pointer_path& at, findings& out) {
-  const auto c = node.find("currency");
-  if (c == node.end() || !c->second.is_string()) return;
+  // The member beside "amount" (is_amount_pair), if it is the currency.
+  auto c = node.begin();
+  if (is_key(c->first, "amount")) ++c;
+  if (!is_key(c->first, "currency") || !c->second.is_string()) return;
   const auto& code = c->second.get_ref<const std::string&>();
   if (code != currency) {
     out.push_back({at.str("currency"), "money.currency_mismatch",

@@ -31,7 +31,7 @@ std::optional<money> read_money(const nlohmann::json* node) {
     const auto& members = node->get_ref<const nlohmann::json::object_t&>();
     const auto first = members.begin();
     const auto second = std::next(first);
-    if (first->first == "amount" && second->first == "currency") {
+    if (is_key(first->first, "amount") && is_key(second->first, "currency")) {
       const auto amount = read_decimal(&first->second);
       if (!amount || !second->second.is_string()) return std::nullopt;
       return money{*amount, second->second.get_ref<const std::string&>()};

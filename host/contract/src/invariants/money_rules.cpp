@@ -1,6 +1,7 @@
 #include "invariants.hpp"
 
 #include "document_scan.hpp"
+#include "json_money.hpp"
 #include "json_pointer.hpp"
 
 #include <erpc/currency.hpp>
@@ -41,7 +42,7 @@ void check_money_node(const nlohmann::json::object_t& node, amount_precision pre
   if (precision == amount_precision::file_precision || node.size() != 2) return;
   const auto amount = node.begin();
   const auto currency = std::next(amount);
-  if (amount->first != "amount" || currency->first != "currency") return;
+  if (!is_key(amount->first, "amount") || !is_key(currency->first, "currency")) return;
   if (!amount->second.is_string() || !currency->second.is_string()) return;
   const auto parsed = decimal::parse(amount->second.get_ref<const std::string&>());
   if (!parsed) return;  // the schema reports it
