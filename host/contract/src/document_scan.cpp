@@ -42,7 +42,7 @@ class scanner {
         // A string member is checked here rather than in its own visit: no children, and
         // most members are strings.
         if (!checks_.limits || !over_limits(value, depth + 1)) {
-          if (invariants_on()) check_string_member(key, value.get_ref<const std::string&>());
+          if (invariants_on()) check_string_member(key, *value.get_ptr<const std::string*>());
         }
       } else {
         if (checks_.bank && invariants_on() && is_creditor_reference_key(key)) {
@@ -58,8 +58,8 @@ class scanner {
   // The precheck's two limits, in its order: depth first. The test is inline (it runs for
   // every node), the report is not.
   bool over_limits(const nlohmann::json& node, std::size_t depth) {
-    if (depth <= k_max_depth &&
-        !(node.is_string() && node.get_ref<const std::string&>().size() > k_max_string)) {
+    const auto* text = node.get_ptr<const std::string*>();  // null unless a string
+    if (depth <= k_max_depth && (text == nullptr || text->size() <= k_max_string)) {
       return false;
     }
     report_limit(depth);
