@@ -88,40 +88,63 @@ void merge(findings& schema_findings, findings invariant_findings) {
 struct contract_validator::impl {
   contract_detail::schema_check_tree schemas{contract_detail::embedded_schema_documents()};
 
+  // The rules for a contract object with a schema, or nullptr.
+  const object_rules* rules_for(std::string_view name) const {
+    const auto rules = std::find_if(k_objects.begin(), k_objects.end(),
+                                    [&](const object_rules& r) { return r.name == name; });
+    return rules == k_objects.end() || !schemas.has(name) ? nullptr : &*rules;
+  }
+
+  static findings unknown_object(std::string_view name, std::string_view prefix) {
+    return {{std::string(prefix), "contract.unknown_object",
+             "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
+  }
+
+  // What the document scan checks for an object: its money rules, bank identifiers and
+  // one-currency rule, and the precheck's limits when `limits`.
+  static contract_detail::scan_checks checks_for(const object_rules& rules,
+                                                 const nlohmann::json& payload, bool limits) {
+    return {.limits = limits,
+            .money = rules.precision,
+            .bank = true,
+            .single_currency = rules.single_currency
+                                   ? contract_detail::string_member(payload, "currency")
+                                   : std::nullopt,
+            .invariants_within = nullptr};
+  }
+
   // `prechecked`: payload lies inside a document whose precheck found nothing (its depth there
   // is one more than here), so running it again would find nothing either.
   findings validate_object(std::string_view name, const nlohmann::json& payload,
                            std::string_view prefix, bool prechecked = false) const {
-    const auto rules = std::find_if(k_objects.begin(), k_objects.end(),
-                                    [&](const object_rules& r) { return r.name == name; });
-    if (rules == k_objects.end() || !schemas.has(name)) {
-      return {{std::string(prefix), "contract.unknown_object",
-               "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
-    }
+    const auto* rules = rules_for(name);
+    if (rules == nullptr) return unknown_object(name, prefix);
     // One walk for the precheck, the money rules, the bank identifiers and the currency rule.
-    const auto currency = rules->single_currency
-                              ? contract_detail::string_member(payload, "currency")
-                              : std::nullopt;
     contract_detail::scan_findings scanned;
-    contract_detail::scan_document(payload, prefix,
-                                   {.limits = !prechecked,
-                                    .money = rules->precision,
-                                    .bank = true,
-                                    .single_currency = currency},
+    contract_detail::scan_document(payload, prefix, checks_for(*rules, payload, !prechecked),
                                    scanned);
     if (!scanned.limits.empty()) return std::move(scanned.limits);
+    return check_scanned(*rules, name, payload, prefix, std::move(scanned));
+  }
+
+  // The schema and the invariants of a payload whose scan is done and found no limit broken.
+  findings check_scanned(const object_rules& rules, std::string_view name,
+                         const nlohmann::json& payload, std::string_view prefix,
+                         contract_detail::scan_findings scanned) const {
     findings out = schemas.check(name, payload, prefix);
-    merge(out, run_invariants(*rules, payload, prefix, std::move(scanned)));
+    merge(out, run_invariants(rules, payload, prefix, std::move(scanned)));
     return out;
   }
 
-  findings validate_envelope(std::string_view name, const nlohmann::json& envelope,
-                             bool* precheck_clean = nullptr) const {
+  findings validate_envelope(std::string_view name, const nlohmann::json& envelope) const {
     contract_detail::scan_findings scanned;
-    contract_detail::scan_document(
-        envelope, "",
-        {.limits = true, .money = std::nullopt, .bank = false, .single_currency = {}}, scanned);
-    if (precheck_clean != nullptr) *precheck_clean = scanned.limits.empty();
+    contract_detail::scan_document(envelope, "",
+                                   {.limits = true,
+                                    .money = std::nullopt,
+                                    .bank = false,
+                                    .single_currency = {},
+                                    .invariants_within = nullptr},
+                                   scanned);
     if (!scanned.limits.empty()) return std::move(scanned.limits);
     return schemas.check(name, envelope, "");
   }
@@ -141,26 +164,64 @@ std::vector<field_error> contract_validator::validate(std::string_view object_na
   return impl_->validate_object(object_name, payload, "");
 }
 
-std::vector<field_error> contract_validator::validate_request(
-    const nlohmann::json& envelope) const {
-  bool precheck_clean = false;
-  findings out = impl_->validate_envelope("request", envelope, &precheck_clean);
-  if (!envelope.is_object()) return out;
+namespace {
+
+// The payload a request's own checks cover: that of a create, update or submit of a contract
+// object, when it is an object. Anything else is left to the envelope's schema.
+const nlohmann::json* payload_to_check(const nlohmann::json& envelope,
+                                       std::string_view& object_name) {
+  if (!envelope.is_object()) return nullptr;
   const auto op = envelope.find("op");
   const auto object = envelope.find("object");
   const auto payload = envelope.find("payload");
   if (op == envelope.end() || object == envelope.end() || payload == envelope.end() ||
       !op->is_string() || !object->is_string() || !payload->is_object()) {
-    return out;
+    return nullptr;
   }
   const auto& op_name = op->get_ref<const std::string&>();
-  if (op_name != "create" && op_name != "update" && op_name != "submit") return out;
-  const auto& object_name = object->get_ref<const std::string&>();
+  if (op_name != "create" && op_name != "update" && op_name != "submit") return nullptr;
+  object_name = object->get_ref<const std::string&>();
   if (std::find(k_object_names.begin(), k_object_names.end(), object_name) ==
       k_object_names.end()) {
-    return out;  // the envelope's enum already names the problem
+    return nullptr;  // the envelope's enum already names the problem
   }
-  for (auto& f : impl_->validate_object(object_name, *payload, "/payload", precheck_clean)) {
+  return &*payload;
+}
+
+}  // namespace
+
+std::vector<field_error> contract_validator::validate_request(
+    const nlohmann::json& envelope) const {
+  std::string_view object_name;
+  const auto* payload = payload_to_check(envelope, object_name);
+  const auto* rules = payload != nullptr ? impl_->rules_for(object_name) : nullptr;
+  if (payload == nullptr || rules == nullptr) {
+    findings out = impl_->validate_envelope("request", envelope);
+    if (payload != nullptr) {
+      for (auto& f : impl_->validate_object(object_name, *payload, "/payload")) {
+        out.push_back(std::move(f));
+      }
+    }
+    return out;
+  }
+  // One scan of the envelope: the precheck's limits everywhere, the payload's own checks
+  // inside it (its pointers come out under "/payload", as when the payload is scanned alone).
+  auto checks = impl::checks_for(*rules, *payload, true);
+  checks.invariants_within = payload;
+  contract_detail::scan_findings scanned;
+  contract_detail::scan_document(envelope, "", checks, scanned);
+  if (!scanned.limits.empty()) {
+    // Refused for its size or depth: the envelope's findings, then the payload's own
+    // precheck (its depths start again at 0 there) or, when clean, its checks.
+    findings out = std::move(scanned.limits);
+    for (auto& f : impl_->validate_object(object_name, *payload, "/payload")) {
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+  findings out = impl_->schemas.check("request", envelope, "");
+  for (auto& f :
+       impl_->check_scanned(*rules, object_name, *payload, "/payload", std::move(scanned))) {
     out.push_back(std::move(f));
   }
   return out;

@@ -13,28 +13,40 @@ class scanner {
   scanner(std::string_view base, const scan_checks& checks, scan_findings& out)
       : checks_(checks), out_(out), at_(base) {}
 
-  // Recursive: with `limits` on it never goes below k_max_depth + 1 levels. `currency_on`:
-  // the single-currency rule looks at this node (not below an amount pair or in a party).
-  void visit(const nlohmann::json& node, std::size_t depth, bool currency_on) {
+  // Which of the checks other than the limits look at a node.
+  struct scope {
+    bool invariants;  // money rules and bank identifiers
+    bool currency;    // the single-currency rule: not below an amount pair or in a party
+  };
+
+  // The scope at the document's root.
+  scope root_scope() const {
+    const bool invariants = checks_.invariants_within == nullptr;
+    return {invariants, invariants && checks_.single_currency.has_value()};
+  }
+
+  // Recursive: with `limits` on it never goes below k_max_depth + 1 levels.
+  void visit(const nlohmann::json& node, std::size_t depth, scope in) {
     if (checks_.limits && over_limits(node, depth)) return;
+    if (&node == checks_.invariants_within) in = {true, checks_.single_currency.has_value()};
     if (node.is_array()) {
       for (std::size_t i = 0; i < node.size(); ++i) {
         at_.push(i);
-        visit(node[i], depth + 1, currency_on);
+        visit(node[i], depth + 1, in);
         at_.pop();
       }
       return;
     }
     if (!node.is_object()) return;
     const auto& members = node.get_ref<const nlohmann::json::object_t&>();
-    if (checks_.money && invariants_on()) {
+    if (checks_.money && in.invariants && invariants_on()) {
       check_money_node(members, *checks_.money, at_, out_.money);
     }
-    if (currency_on && is_amount_pair(members)) {
+    if (in.currency && is_amount_pair(members)) {
       if (invariants_on()) {
         check_amount_currency(members, *checks_.single_currency, at_, out_.currency);
       }
-      currency_on = false;
+      in.currency = false;
     }
     for (const auto& [key, value] : members) {
       at_.push(key);
@@ -42,13 +54,15 @@ class scanner {
         // A string member is checked here rather than in its own visit: no children, and
         // most members are strings.
         if (!checks_.limits || !over_limits(value, depth + 1)) {
-          if (invariants_on()) check_string_member(key, *value.get_ptr<const std::string*>());
+          if (in.invariants && invariants_on()) {
+            check_string_member(key, *value.get_ptr<const std::string*>());
+          }
         }
       } else {
-        if (checks_.bank && invariants_on() && is_creditor_reference_key(key)) {
+        if (checks_.bank && in.invariants && invariants_on() && is_creditor_reference_key(key)) {
           check_creditor_reference_member(key, value, at_, out_.bank);
         }
-        visit(value, depth + 1, currency_on && !is_party_member(key));
+        visit(value, depth + 1, {in.invariants, in.currency && !is_party_member(key)});
       }
       at_.pop();
     }
@@ -94,7 +108,8 @@ class scanner {
 
 void scan_document(const nlohmann::json& doc, std::string_view base, const scan_checks& checks,
                    scan_findings& out) {
-  scanner(base, checks, out).visit(doc, 0, checks.single_currency.has_value());
+  scanner scan(base, checks, out);
+  scan.visit(doc, 0, scan.root_scope());
   // The walk went first member first; the precheck it replaces went last member first (a
   // stack). Limit findings are never inside one another (the walk stops at each), so their
   // order there is exactly the reverse.

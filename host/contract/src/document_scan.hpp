@@ -28,6 +28,9 @@ struct scan_checks {
   bool bank = false;                      // check_bank_identifiers
   // Every Money outside the parties is in this currency (check_invoice_currency).
   std::optional<std::string_view> single_currency;
+  // When set, the money, bank and currency checks look only at this node of the document and
+  // below (a request's payload: one scan for the envelope's limits and the payload's checks).
+  const nlohmann::json* invariants_within = nullptr;
 };
 
 struct scan_findings {

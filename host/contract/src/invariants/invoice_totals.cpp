@@ -4,8 +4,6 @@
 #include "json_money.hpp"
 #include "json_pointer.hpp"
 
-#include <algorithm>
-#include <array>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -19,10 +17,8 @@ struct amounts {
 };
 
 amounts read_triple(const nlohmann::json& node) {
-  static constexpr std::array<std::string_view, 3> k_names{"gross", "net", "tax"};
-  static_assert(std::ranges::is_sorted(k_names));
-  const auto [gross, net, tax] = members_named(node, k_names);
-  return {read_money(net), read_money(tax), read_money(gross)};
+  return {read_money(member(node, "net")), read_money(member(node, "tax")),
+          read_money(member(node, "gross"))};
 }
 
 bool same_currency(const amounts& a) {
@@ -81,18 +77,8 @@ void check_invoice_totals(const nlohmann::json& doc, std::string_view base, find
 }
 
 void check_invoice_amounts(const nlohmann::json& doc, std::string_view base, findings& out) {
-  static constexpr std::array<std::string_view, 7> k_names{
-      "amount_open", "amount_payable", "lines",      "rounding_tolerance",
-      "tax_lines",   "totals",         "withholding"};
-  static_assert(std::ranges::is_sorted(k_names));
-  const auto [amount_open, amount_payable, lines_member, rounding_tolerance, tax_lines_member,
-              totals_node, withholding_member] = members_named(doc, k_names);
-  const auto array_or_null = [](const nlohmann::json* m) {
-    return m != nullptr && m->is_array() ? m : nullptr;
-  };
-
   decimal tolerance;
-  if (const auto* t = rounding_tolerance) {
+  if (const auto* t = member(doc, "rounding_tolerance")) {
     const auto parsed = read_decimal(t);
     if (!parsed) return;  // the schema reports it; no tolerance means no verdict
     tolerance = parsed->abs();
@@ -100,7 +86,7 @@ void check_invoice_amounts(const nlohmann::json& doc, std::string_view base, fin
 
   decimal lines_net;
   bool lines_complete = true;
-  if (const auto* lines = array_or_null(lines_member)) {
+  if (const auto* lines = array_member(doc, "lines")) {
     for (std::size_t i = 0; i < lines->size(); ++i) {
       const auto a = read_triple((*lines)[i]);
       if (!a.net || !a.tax || !a.gross || !same_currency(a)) {
@@ -120,6 +106,7 @@ void check_invoice_amounts(const nlohmann::json& doc, std::string_view base, fin
     lines_complete = false;
   }
 
+  const auto* totals_node = member(doc, "totals");
   if (totals_node == nullptr) return;
   // Pointers are built for findings only.
   const auto totals_ptr = [&](std::string_view name) {
@@ -140,8 +127,7 @@ void check_invoice_amounts(const nlohmann::json& doc, std::string_view base, fin
   }
 
   // Reverse-charge tax is self-assessed by the buyer: recorded, never part of the total.
-  if (const auto* tax_lines = array_or_null(tax_lines_member);
-      tax_lines && !tax_lines->empty()) {
+  if (const auto* tax_lines = array_member(doc, "tax_lines"); tax_lines && !tax_lines->empty()) {
     decimal tax_sum;
     bool complete = true;
     for (const auto& tl : *tax_lines) {
@@ -162,10 +148,10 @@ void check_invoice_amounts(const nlohmann::json& doc, std::string_view base, fin
   }
 
   // Withholding reduces what is paid, never the gross.
-  const auto payable = read_money(amount_payable);
+  const auto payable = read_money(member(doc, "amount_payable"));
   if (payable) {
     decimal expected = totals.gross->amount;
-    if (const auto* wh = array_or_null(withholding_member)) {
+    if (const auto* wh = array_member(doc, "withholding")) {
       for (const auto& w : *wh) {
         if (const auto m = read_money(member(w, "amount"))) expected = expected - m->amount;
       }
@@ -178,7 +164,7 @@ void check_invoice_amounts(const nlohmann::json& doc, std::string_view base, fin
   }
 
   // What is still open (partly paid) is part of what is owed, never more.
-  if (const auto open = read_money(amount_open)) {
+  if (const auto open = read_money(member(doc, "amount_open"))) {
     const decimal owed = payable ? payable->amount : totals.gross->amount;
     if (owed < open->amount) {
       out.push_back({pointer_append(base, "amount_open"), "invoice.open_exceeds_payable",

@@ -7,7 +7,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <array>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -30,32 +29,6 @@ bool key_ends_with(std::string_view key, const char (&suffix)[N]) {
 
 const nlohmann::json* member(const nlohmann::json& node, std::string_view key);
 std::optional<std::string_view> string_member(const nlohmann::json& node, std::string_view key);
-
-// Pointers to the members of `node` named `names` (nullptr for each that is missing, all when
-// `node` is no object), found in one pass over its members: cheaper than a lookup per name,
-// each of which compares whole names. `names` must be sorted (as std::string compares).
-template <std::size_t N>
-std::array<const nlohmann::json*, N> members_named(const nlohmann::json& node,
-                                                   const std::array<std::string_view, N>& names) {
-  std::array<const nlohmann::json*, N> found{};
-  if (!node.is_object()) return found;
-  std::size_t next = 0;
-  for (const auto& [key, value] : node.get_ref<const nlohmann::json::object_t&>()) {
-    const std::string_view k = key;
-    if (k.empty()) continue;  // sorts first, wanted by no one
-    // Member names and the wanted names are both sorted: skip the wanted names before this
-    // one; a first byte that differs decides without a full compare (as unsigned char, the
-    // order std::string uses).
-    const auto first = static_cast<unsigned char>(k.front());
-    while (next < N && (static_cast<unsigned char>(names[next].front()) < first ||
-                        (names[next].front() == k.front() && names[next] < k))) {
-      ++next;
-    }
-    if (next == N) break;
-    if (names[next] == k) found[next++] = &value;
-  }
-  return found;
-}
 
 // A decimal string node.
 std::optional<decimal> read_decimal(const nlohmann::json* node);
