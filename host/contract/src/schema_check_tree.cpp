@@ -304,11 +304,13 @@ struct path_step {
 };
 
 // Where findings go. `collect` false: stop at the first failure and record nothing (the "if"
-// and "not" sub-validations, as valijson runs them without results).
+// and "not" sub-validations, as valijson runs them without results). `path` is the caller's:
+// every push is popped again, so the "if"/"not" probes share their run's path, and check()
+// reuses one per thread, instead of allocating one each.
 struct run {
   std::string_view prefix;
   bool collect = true;
-  std::vector<path_step> path;
+  std::vector<path_step>& path;
   std::vector<field_error> leaves;
   std::vector<field_error> summaries;
 
@@ -604,7 +606,7 @@ bool check_leading(const check_node& n, const nlohmann::json& v, run& r) {
     ERPC_CHECK_STEP(items_ok);
   }
   if (n.has_if) {
-    run probe{r.prefix, false, {}, {}, {}};
+    run probe{r.prefix, false, r.path, {}, {}};
     const bool if_ok = validate(*n.if_schema, v, probe);
     const check_node* branch = if_ok ? n.then_schema : n.else_schema;
     if (branch != nullptr && !validate(*branch, v, r)) {
@@ -624,7 +626,7 @@ bool validate(const check_node& n, const nlohmann::json& v, run& r) {
   if (n.has_leading) ERPC_CHECK_STEP(check_leading(n, v, r));
   if (n.has_bounds) ERPC_CHECK_STEP(check_bounds(n, v, r));
   if (n.not_schema != nullptr) {
-    run probe{r.prefix, false, {}, {}, {}};
+    run probe{r.prefix, false, r.path, {}, {}};
     if (validate(*n.not_schema, v, probe)) {
       if (r.collect) {
         r.leaf("schema.violation",
@@ -687,8 +689,9 @@ std::vector<field_error> schema_check_tree::check(std::string_view name,
     return {{std::string(prefix), "contract.unknown_object",
              "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
   }
-  run r{prefix, true, {}, {}, {}};
-  r.path.reserve(16);
+  thread_local std::vector<path_step> path;
+  path.clear();
+  run r{prefix, true, path, {}, {}};
   if (validate(*it->second, document, r)) return {};
   return select_schema_findings(std::move(r.leaves), std::move(r.summaries));
 }
