@@ -39,10 +39,13 @@ class scanner {
     }
     if (!node.is_object()) return;
     const auto& members = node.get_ref<const nlohmann::json::object_t&>();
-    if (checks_.money && in.invariants && invariants_on()) {
+    // Money nodes and amount pairs have two members: the size is tested here so that the
+    // calls are made for those only.
+    const bool pair = members.size() == 2;
+    if (pair && checks_.money && in.invariants && invariants_on()) {
       check_money_node(members, *checks_.money, at_, out_.money);
     }
-    if (in.currency && is_amount_pair(members)) {
+    if (pair && in.currency && is_amount_pair(members)) {
       if (invariants_on()) {
         check_amount_currency(members, *checks_.single_currency, at_, out_.currency);
       }
