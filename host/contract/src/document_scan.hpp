@@ -1,7 +1,7 @@
 // One pass over a document for every check that looks at each node wherever it is: the
 // precheck's limits (nesting depth, string length), the money rules, the bank identifiers and
 // the invoice's one-currency rule.
-// They used to be three walks of the DOM per validation, which cost more than the checks
+// They used to be four walks of the DOM per validation, which cost more than the checks
 // themselves; one walk visits each node once and keeps each check's findings apart, in the
 // order its own walk used to give them.
 #pragma once
@@ -35,8 +35,8 @@ struct scan_checks {
 
 struct scan_findings {
   // Nodes nested deeper than k_max_depth and strings longer than k_max_string, in the order
-  // the precheck has always reported them (last member first). Once there is one, the money
-  // and bank checks stop: the validator reports only these.
+  // the precheck has always reported them (last member first). Once there is one, the other
+  // checks stop: the validator reports only these.
   findings limits;
   findings money;
   findings bank;
