@@ -337,6 +337,10 @@ const std::string& text_of(const nlohmann::json& v) { return *v.get_ptr<const st
 
 // Strict (valijson kStrongTypes) equality for the scalar kinds enum/const may hold.
 bool strictly_equal(const nlohmann::json& a, const nlohmann::json& b) {
+  // Nearly all enum values are strings: compared here inline, not through json's operator==.
+  const auto* text_a = a.get_ptr<const std::string*>();
+  const auto* text_b = b.get_ptr<const std::string*>();
+  if (text_a != nullptr && text_b != nullptr) return *text_a == *text_b;
   return a.type() == b.type() && a == b;
 }
 
