@@ -9,6 +9,8 @@
 //   host_execute_on_caller_unvalidated  the same without the contract checks
 //   contract_validate_invoice one contract_validator::validate("Invoice", ...) (schema +
 //                             invariants), of which host_execute runs two per call
+//   contract_validate_request_invoice one contract_validator::validate_request of the create
+//                             envelope around it (envelope schema + the Invoice's checks)
 // host_execute - raw_abi_execute is the framework overhead per record (issue 4: <= 10 us).
 #include "ratio_reporter.hpp"
 #include "raw_abi_call.hpp"
@@ -137,6 +139,20 @@ void contract_validate_invoice(benchmark::State& state) {
   }
 }
 BENCHMARK(contract_validate_invoice)->Unit(benchmark::kMicrosecond);
+
+void contract_validate_request_invoice(benchmark::State& state) {
+  const erpc::contract_validator contract;
+  const auto request = envelope(1);
+  for (auto _ : state) {
+    auto findings = contract.validate_request(request);
+    if (!findings.empty()) {
+      state.SkipWithError(findings.front().code.c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(findings);
+  }
+}
+BENCHMARK(contract_validate_request_invoice)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

@@ -1,7 +1,8 @@
 #include <erpc/host/contract_validator.hpp>
 
+#include "document_scan.hpp"
 #include "invariants/invariants.hpp"
-#include "json_pointer.hpp"
+#include "invariants/json_money.hpp"
 #include "schema_check_tree.hpp"
 #include "schema_documents.hpp"
 
@@ -24,6 +25,9 @@ struct object_rules {
   std::string_view name;
   amount_precision precision;
   invariant_fn invariant;  // the object's own rule, or nullptr
+  // The invariant's one-currency walk (check_invoice_currency), run in the document scan;
+  // its findings come first among the invariant's.
+  bool single_currency = false;
 };
 
 constexpr std::array<object_rules, 12> k_objects{{
@@ -33,7 +37,7 @@ constexpr std::array<object_rules, 12> k_objects{{
     {"Account", amount_precision::at_most_minor, nullptr},
     {"TaxCode", amount_precision::at_most_minor, nullptr},
     {"JournalEntry", amount_precision::ledger_exact, contract_detail::check_journal_balance},
-    {"Invoice", amount_precision::ledger_exact, contract_detail::check_invoice_totals},
+    {"Invoice", amount_precision::ledger_exact, contract_detail::check_invoice_amounts, true},
     {"Payment", amount_precision::ledger_exact, contract_detail::check_payment_applications},
     {"PaymentBatch", amount_precision::ledger_exact, contract_detail::check_payment_batch_totals},
     {"PaymentStatus", amount_precision::file_precision,
@@ -46,72 +50,16 @@ constexpr std::array<std::string_view, 12> k_object_names{
     "LegalEntity", "Supplier", "Customer", "Account", "TaxCode", "JournalEntry",
     "Invoice", "Payment", "PaymentBatch", "PaymentStatus", "BankStatement", "Settlement"};
 
-// No schema string is longer than this; longer strings are refused before any pattern runs,
-// so no schema check ever works on a megabyte string.
-constexpr std::size_t k_max_string = 4096;
-constexpr std::size_t k_max_depth = 64;
-
-// Iterative, so a hostile nesting depth cannot overflow the stack here either. Pointers are
-// built only for a finding: each visited node remembers its parent and its step from it.
-findings precheck(const nlohmann::json& doc, std::string_view prefix) {
-  struct visit {
-    const nlohmann::json* node;
-    std::size_t depth;
-    std::size_t parent;         // index in `visits`; npos for the root
-    const std::string* member;  // the step from the parent: a member name, or
-    std::size_t index;          // an array index when member is null
-  };
-  constexpr auto no_parent = static_cast<std::size_t>(-1);
-  thread_local std::vector<visit> visits;
-  thread_local std::vector<std::size_t> pending;
-  visits.clear();
-  pending.clear();
-  auto pointer_of = [&](std::size_t at) {
-    std::vector<std::size_t> chain;
-    for (std::size_t i = at; visits[i].parent != no_parent; i = visits[i].parent) chain.push_back(i);
-    std::string out(prefix);
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      const auto& v = visits[*it];
-      out = v.member != nullptr ? contract_detail::pointer_append(out, *v.member)
-                                : contract_detail::pointer_append(out, v.index);
-    }
-    return out;
-  };
-
-  findings out;
-  visits.push_back({&doc, 0, no_parent, nullptr, 0});
-  pending.push_back(0);
-  while (!pending.empty()) {
-    const std::size_t at = pending.back();
-    pending.pop_back();
-    const visit f = visits[at];
-    if (f.depth > k_max_depth) {
-      out.push_back({pointer_of(at), "schema.max_depth", "nesting deeper than 64 levels"});
-      continue;
-    }
-    if (f.node->is_string() && f.node->get_ref<const std::string&>().size() > k_max_string) {
-      out.push_back({pointer_of(at), "schema.max_length", "string longer than 4096 bytes"});
-    } else if (f.node->is_object()) {
-      for (const auto& [key, value] : f.node->get_ref<const nlohmann::json::object_t&>()) {
-        visits.push_back({&value, f.depth + 1, at, &key, 0});
-        pending.push_back(visits.size() - 1);
-      }
-    } else if (f.node->is_array()) {
-      for (std::size_t i = 0; i < f.node->size(); ++i) {
-        visits.push_back({&(*f.node)[i], f.depth + 1, at, nullptr, i});
-        pending.push_back(visits.size() - 1);
-      }
-    }
-  }
-  return out;
-}
-
+// `scanned`: the findings of the document's scan (money rules, bank identifiers, the
+// invariant's one-currency walk).
 findings run_invariants(const object_rules& rules, const nlohmann::json& doc,
-                        std::string_view prefix) {
-  findings out;
+                        std::string_view prefix, contract_detail::scan_findings scanned) {
+  findings out = std::move(scanned.money);
+  out.insert(out.end(), std::make_move_iterator(scanned.bank.begin()),
+             std::make_move_iterator(scanned.bank.end()));
+  out.insert(out.end(), std::make_move_iterator(scanned.currency.begin()),
+             std::make_move_iterator(scanned.currency.end()));
   try {
-    contract_detail::check_money_rules(doc, rules.precision, prefix, out);
-    contract_detail::check_bank_identifiers(doc, prefix, out);
     if (rules.invariant != nullptr) rules.invariant(doc, prefix, out);
   } catch (const error& e) {
     // Only decimal overflow can get here, from sums far beyond any real amount.
@@ -122,6 +70,12 @@ findings run_invariants(const object_rules& rules, const nlohmann::json& doc,
 
 // A field the schema already faults is not reported again by an invariant.
 void merge(findings& schema_findings, findings invariant_findings) {
+  // Nearly every document has no findings at all: no set to build then.
+  if (invariant_findings.empty()) return;
+  if (schema_findings.empty()) {
+    schema_findings = std::move(invariant_findings);
+    return;
+  }
   std::set<std::string, std::less<>> faulted;
   for (const auto& f : schema_findings) faulted.insert(f.pointer);
   for (auto& f : invariant_findings) {
@@ -134,31 +88,64 @@ void merge(findings& schema_findings, findings invariant_findings) {
 struct contract_validator::impl {
   contract_detail::schema_check_tree schemas{contract_detail::embedded_schema_documents()};
 
+  // The rules for a contract object with a schema, or nullptr.
+  const object_rules* rules_for(std::string_view name) const {
+    const auto rules = std::find_if(k_objects.begin(), k_objects.end(),
+                                    [&](const object_rules& r) { return r.name == name; });
+    return rules == k_objects.end() || !schemas.has(name) ? nullptr : &*rules;
+  }
+
+  static findings unknown_object(std::string_view name, std::string_view prefix) {
+    return {{std::string(prefix), "contract.unknown_object",
+             "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
+  }
+
+  // What the document scan checks for an object: its money rules, bank identifiers and
+  // one-currency rule, and the precheck's limits when `limits`.
+  static contract_detail::scan_checks checks_for(const object_rules& rules,
+                                                 const nlohmann::json& payload, bool limits) {
+    return {.limits = limits,
+            .money = rules.precision,
+            .bank = true,
+            .single_currency = rules.single_currency
+                                   ? contract_detail::string_member(payload, "currency")
+                                   : std::nullopt,
+            .invariants_within = nullptr};
+  }
+
   // `prechecked`: payload lies inside a document whose precheck found nothing (its depth there
   // is one more than here), so running it again would find nothing either.
   findings validate_object(std::string_view name, const nlohmann::json& payload,
                            std::string_view prefix, bool prechecked = false) const {
-    const auto rules = std::find_if(k_objects.begin(), k_objects.end(),
-                                    [&](const object_rules& r) { return r.name == name; });
-    if (rules == k_objects.end() || !schemas.has(name)) {
-      return {{std::string(prefix), "contract.unknown_object",
-               "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
-    }
-    findings out;
-    if (!prechecked) {
-      out = precheck(payload, prefix);
-      if (!out.empty()) return out;
-    }
-    out = schemas.check(name, payload, prefix);
-    merge(out, run_invariants(*rules, payload, prefix));
+    const auto* rules = rules_for(name);
+    if (rules == nullptr) return unknown_object(name, prefix);
+    // One walk for the precheck, the money rules, the bank identifiers and the currency rule.
+    contract_detail::scan_findings scanned;
+    contract_detail::scan_document(payload, prefix, checks_for(*rules, payload, !prechecked),
+                                   scanned);
+    if (!scanned.limits.empty()) return std::move(scanned.limits);
+    return check_scanned(*rules, name, payload, prefix, std::move(scanned));
+  }
+
+  // The schema and the invariants of a payload whose scan is done and found no limit broken.
+  findings check_scanned(const object_rules& rules, std::string_view name,
+                         const nlohmann::json& payload, std::string_view prefix,
+                         contract_detail::scan_findings scanned) const {
+    findings out = schemas.check(name, payload, prefix);
+    merge(out, run_invariants(rules, payload, prefix, std::move(scanned)));
     return out;
   }
 
-  findings validate_envelope(std::string_view name, const nlohmann::json& envelope,
-                             bool* precheck_clean = nullptr) const {
-    findings out = precheck(envelope, "");
-    if (precheck_clean != nullptr) *precheck_clean = out.empty();
-    if (!out.empty()) return out;
+  findings validate_envelope(std::string_view name, const nlohmann::json& envelope) const {
+    contract_detail::scan_findings scanned;
+    contract_detail::scan_document(envelope, "",
+                                   {.limits = true,
+                                    .money = std::nullopt,
+                                    .bank = false,
+                                    .single_currency = {},
+                                    .invariants_within = nullptr},
+                                   scanned);
+    if (!scanned.limits.empty()) return std::move(scanned.limits);
     return schemas.check(name, envelope, "");
   }
 };
@@ -177,26 +164,64 @@ std::vector<field_error> contract_validator::validate(std::string_view object_na
   return impl_->validate_object(object_name, payload, "");
 }
 
-std::vector<field_error> contract_validator::validate_request(
-    const nlohmann::json& envelope) const {
-  bool precheck_clean = false;
-  findings out = impl_->validate_envelope("request", envelope, &precheck_clean);
-  if (!envelope.is_object()) return out;
+namespace {
+
+// The payload a request's own checks cover: that of a create, update or submit of a contract
+// object, when it is an object. Anything else is left to the envelope's schema.
+const nlohmann::json* payload_to_check(const nlohmann::json& envelope,
+                                       std::string_view& object_name) {
+  if (!envelope.is_object()) return nullptr;
   const auto op = envelope.find("op");
   const auto object = envelope.find("object");
   const auto payload = envelope.find("payload");
   if (op == envelope.end() || object == envelope.end() || payload == envelope.end() ||
       !op->is_string() || !object->is_string() || !payload->is_object()) {
-    return out;
+    return nullptr;
   }
   const auto& op_name = op->get_ref<const std::string&>();
-  if (op_name != "create" && op_name != "update" && op_name != "submit") return out;
-  const auto& object_name = object->get_ref<const std::string&>();
+  if (op_name != "create" && op_name != "update" && op_name != "submit") return nullptr;
+  object_name = object->get_ref<const std::string&>();
   if (std::find(k_object_names.begin(), k_object_names.end(), object_name) ==
       k_object_names.end()) {
-    return out;  // the envelope's enum already names the problem
+    return nullptr;  // the envelope's enum already names the problem
   }
-  for (auto& f : impl_->validate_object(object_name, *payload, "/payload", precheck_clean)) {
+  return &*payload;
+}
+
+}  // namespace
+
+std::vector<field_error> contract_validator::validate_request(
+    const nlohmann::json& envelope) const {
+  std::string_view object_name;
+  const auto* payload = payload_to_check(envelope, object_name);
+  const auto* rules = payload != nullptr ? impl_->rules_for(object_name) : nullptr;
+  if (payload == nullptr || rules == nullptr) {
+    findings out = impl_->validate_envelope("request", envelope);
+    if (payload != nullptr) {
+      for (auto& f : impl_->validate_object(object_name, *payload, "/payload")) {
+        out.push_back(std::move(f));
+      }
+    }
+    return out;
+  }
+  // One scan of the envelope: the precheck's limits everywhere, the payload's own checks
+  // inside it (its pointers come out under "/payload", as when the payload is scanned alone).
+  auto checks = impl::checks_for(*rules, *payload, true);
+  checks.invariants_within = payload;
+  contract_detail::scan_findings scanned;
+  contract_detail::scan_document(envelope, "", checks, scanned);
+  if (!scanned.limits.empty()) {
+    // Refused for its size or depth: the envelope's findings, then the payload's own
+    // precheck (its depths start again at 0 there) or, when clean, its checks.
+    findings out = std::move(scanned.limits);
+    for (auto& f : impl_->validate_object(object_name, *payload, "/payload")) {
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+  findings out = impl_->schemas.check("request", envelope, "");
+  for (auto& f :
+       impl_->check_scanned(*rules, object_name, *payload, "/payload", std::move(scanned))) {
     out.push_back(std::move(f));
   }
   return out;

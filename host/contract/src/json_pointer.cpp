@@ -18,6 +18,18 @@ std::string pointer_append(std::string_view base, std::size_t index) {
   return out;
 }
 
+std::vector<pointer_path::step>& pointer_path::spare_steps() {
+  thread_local std::vector<step> spare;
+  return spare;
+}
+
+pointer_path::pointer_path(std::string_view base)
+    : base_(base), steps_(std::move(spare_steps())) {
+  steps_.clear();
+}
+
+pointer_path::~pointer_path() { spare_steps() = std::move(steps_); }
+
 std::string pointer_path::str() const {
   std::string out(base_);
   for (const auto& s : steps_) {

@@ -16,7 +16,13 @@ std::string pointer_append(std::string_view base, std::size_t index);
 // Member names are referenced, not copied: the document must outlive the path.
 class pointer_path {
  public:
-  explicit pointer_path(std::string_view base) : base_(base) {}
+  // The step storage is handed on between the paths of one thread (the validator makes one
+  // per document scan), so a scan does not allocate it anew; a path made while another is
+  // alive simply starts with empty storage.
+  explicit pointer_path(std::string_view base);
+  ~pointer_path();
+  pointer_path(const pointer_path&) = delete;
+  pointer_path& operator=(const pointer_path&) = delete;
   void push(const std::string& member) { steps_.push_back({&member, 0}); }
   void push(std::size_t index) { steps_.push_back({nullptr, index}); }
   void pop() { steps_.pop_back(); }
@@ -29,6 +35,8 @@ class pointer_path {
     const std::string* member;  // null: an array index
     std::size_t index;
   };
+  static std::vector<step>& spare_steps();
+
   std::string_view base_;
   std::vector<step> steps_;
 };

@@ -39,6 +39,8 @@ struct check_node {
   const check_node* if_schema = nullptr;
   const check_node* then_schema = nullptr;
   const check_node* else_schema = nullptr;
+  bool has_leading = false;  // any of allOf .. if: validate skips them together
+  bool has_bounds = false;   // any of maximum .. minProperties: the same
   std::optional<double> maximum;
   std::optional<std::uint64_t> max_items, max_length, max_properties;
   std::optional<double> minimum;
@@ -52,6 +54,12 @@ struct check_node {
   additional additional_mode = additional::allow;
   const check_node* additional_schema = nullptr;
   std::vector<std::string> required;  // sorted, unique
+  // Per required name, its index in `properties` when it has one there and the index fits the
+  // `present` bit set validate_members fills (k_no_property otherwise): whether the member is
+  // there is then already known from the properties walk, without a lookup in the object.
+  static constexpr std::size_t k_no_property = static_cast<std::size_t>(-1);
+  static constexpr std::size_t k_max_tracked_properties = 64;
+  std::vector<std::size_t> required_property;
   std::uint8_t types = 0;             // 0: no type keyword
 };
 
@@ -264,6 +272,20 @@ class schema_check_tree::compiler {
         fail(file, at, e.what());
       }
     }
+    node.has_leading = !node.all_of.empty() || node.const_value != nullptr || node.has_enum ||
+                       node.items != nullptr || node.has_if;
+    node.has_bounds = node.maximum || node.max_items || node.max_length ||
+                      node.max_properties || node.minimum || node.min_items ||
+                      node.min_length || node.min_properties;
+    for (const auto& name : node.required) {
+      const auto it = std::lower_bound(
+          node.properties.begin(), node.properties.end(), name,
+          [](const auto& property, const std::string& n) { return property.first < n; });
+      const auto index = static_cast<std::size_t>(it - node.properties.begin());
+      const bool tracked = it != node.properties.end() && it->first == name &&
+                           index < check_node::k_max_tracked_properties;
+      node.required_property.push_back(tracked ? index : check_node::k_no_property);
+    }
   }
 
   schema_check_tree& tree_;
@@ -282,11 +304,13 @@ struct path_step {
 };
 
 // Where findings go. `collect` false: stop at the first failure and record nothing (the "if"
-// and "not" sub-validations, as valijson runs them without results).
+// and "not" sub-validations, as valijson runs them without results). `path` is the caller's:
+// every push is popped again, so the "if"/"not" probes share their run's path, and check()
+// reuses one per thread, instead of allocating one each.
 struct run {
   std::string_view prefix;
   bool collect = true;
-  std::vector<path_step> path;
+  std::vector<path_step>& path;
   std::vector<field_error> leaves;
   std::vector<field_error> summaries;
 
@@ -307,18 +331,36 @@ struct run {
   }
 };
 
+// A string node's text, for callers that checked is_string(): get_ref checks again and has a
+// throwing path, which keeps it from being inlined into the per-node checks.
+const std::string& text_of(const nlohmann::json& v) { return *v.get_ptr<const std::string*>(); }
+
 // Strict (valijson kStrongTypes) equality for the scalar kinds enum/const may hold.
 bool strictly_equal(const nlohmann::json& a, const nlohmann::json& b) {
+  // Nearly all enum values are strings: compared here inline, not through json's operator==.
+  const auto* text_a = a.get_ptr<const std::string*>();
+  const auto* text_b = b.get_ptr<const std::string*>();
+  if (text_a != nullptr && text_b != nullptr) return *text_a == *text_b;
   return a.type() == b.type() && a == b;
 }
 
 // valijson's utils::u8_strlen: UTF-8 sequences up to the first NUL byte.
-std::uint64_t code_points(const std::string& s) {
+// It counts at most one per byte, so only strings longer (in bytes) than a bound need counting,
+// and counting can stop once it reaches a lower bound.
+std::uint64_t code_points(const std::string& s, std::uint64_t stop_at = UINT64_MAX) {
   std::uint64_t n = 0;
-  for (std::size_t i = 0; i < s.size() && s[i] != '\0'; ++i) {
+  for (std::size_t i = 0; i < s.size() && s[i] != '\0' && n < stop_at; ++i) {
     if (i == 0 || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
   }
   return n;
+}
+
+bool longer_than(const std::string& s, std::uint64_t max_length) {
+  return s.size() > max_length && code_points(s) > max_length;
+}
+
+bool shorter_than(const std::string& s, std::uint64_t min_length) {
+  return code_points(s, min_length) < min_length;
 }
 
 bool type_allows(std::uint8_t types, const nlohmann::json& v) {
@@ -338,6 +380,15 @@ bool type_allows(std::uint8_t types, const nlohmann::json& v) {
 
 bool validate(const check_node& n, const nlohmann::json& v, run& r);
 
+// std::string::compare's order (bytes as unsigned char, then length). Member and property
+// names nearly always differ in their first byte, which decides without a memcmp call.
+int compare_names(const std::string& a, const std::string& b) {
+  if (!a.empty() && !b.empty() && a.front() != b.front()) {
+    return static_cast<unsigned char>(a.front()) < static_cast<unsigned char>(b.front()) ? -1 : 1;
+  }
+  return a.compare(b);
+}
+
 // Validates `v` as a child at `step` (pushed on the path for the duration).
 bool validate_child(const check_node& n, const nlohmann::json& v, path_step step, run& r) {
   r.path.push_back(step);
@@ -347,8 +398,11 @@ bool validate_child(const check_node& n, const nlohmann::json& v, path_step step
 }
 
 // properties, patternProperties and additionalProperties together, as valijson's
-// PropertiesConstraint does.
-bool validate_members(const check_node& n, const nlohmann::json& v, run& r) {
+// PropertiesConstraint does. Sets bit i of `present` when the object has n.properties[i]
+// (i < k_max_tracked_properties), for the required check; complete whenever this returns
+// true or r.collect is set.
+bool validate_members(const check_node& n, const nlohmann::json& v, run& r,
+                      std::uint64_t& present) {
   const auto& members = v.get_ref<const nlohmann::json::object_t&>();
   const std::size_t count = members.size();
   // Which members some properties/patternProperties entry matched.
@@ -367,15 +421,18 @@ bool validate_members(const check_node& n, const nlohmann::json& v, run& r) {
   {
     auto member = members.begin();
     std::size_t index = 0;
-    for (const auto& [name, sub] : n.properties) {
-      while (member != members.end() && member->first < name) {
+    for (std::size_t p = 0; p < n.properties.size(); ++p) {
+      const auto& [name, sub] = n.properties[p];
+      int order = -1;
+      while (member != members.end() && (order = compare_names(member->first, name)) < 0) {
         ++member;
         ++index;
       }
       if (member == members.end()) break;
-      if (member->first != name) continue;
+      if (order != 0) continue;
       mark(index);
       ++matched;
+      if (p < check_node::k_max_tracked_properties) present |= std::uint64_t{1} << p;
       if (!validate_child(*sub, member->second, {&member->first, 0}, r)) {
         ok = false;
         if (!r.collect) return false;
@@ -452,10 +509,76 @@ bool validate_members(const check_node& n, const nlohmann::json& v, run& r) {
     }                                 \
   } while (false)
 
-bool validate(const check_node& n, const nlohmann::json& v, run& r) {
-  if (n.always_invalid) return false;
+// maximum, maxItems, maxLength, maxProperties, minimum, minItems, minLength, minProperties, in
+// this order; a separate function so that validate passes over all eight with one test when a
+// node has none of them (most nodes).
+bool check_bounds(const check_node& n, const nlohmann::json& v, run& r) {
   bool ok = true;
+  if (n.maximum && v.is_number() && v.get<double>() > *n.maximum) {
+    if (r.collect) {
+      r.leaf("schema.maximum",
+             "Expected number less than or equal to " + std::to_string(*n.maximum));
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.max_items && v.is_array() && v.size() > *n.max_items) {
+    if (r.collect) {
+      r.leaf("schema.max_items", "Array should contain no more than " +
+                                     std::to_string(*n.max_items) + " elements.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.max_length && v.is_string() &&
+      longer_than(text_of(v), *n.max_length)) {
+    if (r.collect) {
+      r.leaf("schema.max_length", "String should be no more than " +
+                                      std::to_string(*n.max_length) + " characters in length.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.max_properties && v.is_object() && v.size() > *n.max_properties) {
+    if (r.collect) {
+      r.leaf("schema.max_properties", "Object should have no more than " +
+                                          std::to_string(*n.max_properties) + " properties.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.minimum && v.is_number() && v.get<double>() < *n.minimum) {
+    if (r.collect) {
+      r.leaf("schema.minimum",
+             "Expected number greater than or equal to " + std::to_string(*n.minimum));
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.min_items && v.is_array() && v.size() < *n.min_items) {
+    if (r.collect) {
+      r.leaf("schema.min_items", "Array should contain no fewer than " +
+                                     std::to_string(*n.min_items) + " elements.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.min_length && v.is_string() &&
+      shorter_than(text_of(v), *n.min_length)) {
+    if (r.collect) {
+      r.leaf("schema.min_length", "String should be no fewer than " +
+                                      std::to_string(*n.min_length) + " characters in length.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  if (n.min_properties && v.is_object() && v.size() < *n.min_properties) {
+    if (r.collect) {
+      r.leaf("schema.min_properties", "Object should have no fewer than " +
+                                          std::to_string(*n.min_properties) + " properties.");
+    }
+    ERPC_CHECK_STEP(false);
+  }
+  return ok;
+}
 
+// allOf, const, enum, items, if, in this order; like check_bounds, apart so that validate
+// passes over all five with one test (most nodes have none of them).
+bool check_leading(const check_node& n, const nlohmann::json& v, run& r) {
+  bool ok = true;
   for (std::size_t i = 0; i < n.all_of.size(); ++i) {
     if (!validate(*n.all_of[i], v, r)) {
       if (r.collect) r.summary("Failed to validate against child schema #" + std::to_string(i) + ".");
@@ -487,7 +610,7 @@ bool validate(const check_node& n, const nlohmann::json& v, run& r) {
     ERPC_CHECK_STEP(items_ok);
   }
   if (n.has_if) {
-    run probe{r.prefix, false, {}, {}, {}};
+    run probe{r.prefix, false, r.path, {}, {}};
     const bool if_ok = validate(*n.if_schema, v, probe);
     const check_node* branch = if_ok ? n.then_schema : n.else_schema;
     if (branch != nullptr && !validate(*branch, v, r)) {
@@ -498,66 +621,16 @@ bool validate(const check_node& n, const nlohmann::json& v, run& r) {
       ERPC_CHECK_STEP(false);
     }
   }
-  if (n.maximum && v.is_number() && v.get<double>() > *n.maximum) {
-    if (r.collect) {
-      r.leaf("schema.maximum",
-             "Expected number less than or equal to " + std::to_string(*n.maximum));
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.max_items && v.is_array() && v.size() > *n.max_items) {
-    if (r.collect) {
-      r.leaf("schema.max_items", "Array should contain no more than " +
-                                     std::to_string(*n.max_items) + " elements.");
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.max_length && v.is_string() &&
-      code_points(v.get_ref<const std::string&>()) > *n.max_length) {
-    if (r.collect) {
-      r.leaf("schema.max_length", "String should be no more than " +
-                                      std::to_string(*n.max_length) + " characters in length.");
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.max_properties && v.is_object() && v.size() > *n.max_properties) {
-    if (r.collect) {
-      r.leaf("schema.max_properties", "Object should have no more than " +
-                                          std::to_string(*n.max_properties) + " properties.");
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.minimum && v.is_number() && v.get<double>() < *n.minimum) {
-    if (r.collect) {
-      r.leaf("schema.minimum",
-             "Expected number greater than or equal to " + std::to_string(*n.minimum));
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.min_items && v.is_array() && v.size() < *n.min_items) {
-    if (r.collect) {
-      r.leaf("schema.min_items", "Array should contain no fewer than " +
-                                     std::to_string(*n.min_items) + " elements.");
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.min_length && v.is_string() &&
-      code_points(v.get_ref<const std::string&>()) < *n.min_length) {
-    if (r.collect) {
-      r.leaf("schema.min_length", "String should be no fewer than " +
-                                      std::to_string(*n.min_length) + " characters in length.");
-    }
-    ERPC_CHECK_STEP(false);
-  }
-  if (n.min_properties && v.is_object() && v.size() < *n.min_properties) {
-    if (r.collect) {
-      r.leaf("schema.min_properties", "Object should have no fewer than " +
-                                          std::to_string(*n.min_properties) + " properties.");
-    }
-    ERPC_CHECK_STEP(false);
-  }
+  return ok;
+}
+
+bool validate(const check_node& n, const nlohmann::json& v, run& r) {
+  if (n.always_invalid) return false;
+  bool ok = true;
+  if (n.has_leading) ERPC_CHECK_STEP(check_leading(n, v, r));
+  if (n.has_bounds) ERPC_CHECK_STEP(check_bounds(n, v, r));
   if (n.not_schema != nullptr) {
-    run probe{r.prefix, false, {}, {}, {}};
+    run probe{r.prefix, false, r.path, {}, {}};
     if (validate(*n.not_schema, v, probe)) {
       if (r.collect) {
         r.leaf("schema.violation",
@@ -566,14 +639,25 @@ bool validate(const check_node& n, const nlohmann::json& v, run& r) {
       ERPC_CHECK_STEP(false);
     }
   }
-  if (n.pattern && v.is_string() && !n.pattern->matches(v.get_ref<const std::string&>())) {
+  if (n.pattern && v.is_string() && !n.pattern->matches(text_of(v))) {
     if (r.collect) r.leaf("schema.pattern", "Failed to match regex specified by 'pattern' constraint.");
     ERPC_CHECK_STEP(false);
   }
-  if (n.has_properties && v.is_object()) ERPC_CHECK_STEP(validate_members(n, v, r));
+  // Which of n.properties the object has; known only after validate_members ran.
+  std::uint64_t present = 0;
+  bool present_known = false;
+  if (n.has_properties && v.is_object()) {
+    ERPC_CHECK_STEP(validate_members(n, v, r, present));
+    present_known = true;
+  }
   if (!n.required.empty() && v.is_object()) {
-    for (const auto& name : n.required) {
-      if (!v.contains(name)) {
+    for (std::size_t i = 0; i < n.required.size(); ++i) {
+      const auto& name = n.required[i];
+      const std::size_t property = n.required_property[i];
+      const bool has = present_known && property != check_node::k_no_property
+                           ? (present >> property & 1U) != 0
+                           : v.contains(name);
+      if (!has) {
         if (r.collect) r.leaf("schema.required", "Missing required property '" + name + "'.", &name);
         ERPC_CHECK_STEP(false);
       }
@@ -609,8 +693,9 @@ std::vector<field_error> schema_check_tree::check(std::string_view name,
     return {{std::string(prefix), "contract.unknown_object",
              "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
   }
-  run r{prefix, true, {}, {}, {}};
-  r.path.reserve(16);
+  thread_local std::vector<path_step> path;
+  path.clear();
+  run r{prefix, true, path, {}, {}};
   if (validate(*it->second, document, r)) return {};
   return select_schema_findings(std::move(r.leaves), std::move(r.summaries));
 }

@@ -1,4 +1,6 @@
 #include "contract_test_support.hpp"
+#include "document_mutations.hpp"
+#include "invariants/invariants.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -266,4 +268,99 @@ TEST_CASE("one validator serves many threads", "[contract]") {
   }
   for (auto& th : threads) th.join();
   CHECK(wrong == 0);
+}
+
+TEST_CASE("a field faulted by the schema is not reported again by an invariant", "[contract]") {
+  auto inv = load_example("Invoice");
+  SECTION("schema and invariant at the same pointer: once, the schema's") {
+    inv["remit_to"]["iban"] = "de89370400440532013000";  // lower case: pattern and mod-97 fail
+    const auto errors = validator().validate("Invoice", inv);
+    INFO(describe(errors));
+    CHECK(only_finding(errors, "/remit_to/iban", "schema.pattern"));
+  }
+  SECTION("invariant findings alone come through in their order") {
+    inv["remit_to"]["iban"] = "DE89370400440532013001";   // mod-97 fails, shape fine
+    inv["lines"][0]["net"]["currency"] = "USD";            // not the invoice's currency
+    inv["totals"]["gross"]["amount"] = "119.05";           // total gross != net + tax
+    inv["amount_payable"]["amount"] = "119.05";            // = gross: no finding of its own
+    const auto errors = validator().validate("Invoice", inv);
+    INFO(describe(errors));
+    REQUIRE(errors.size() == 3);
+    CHECK(errors[0].pointer == "/remit_to/iban");
+    CHECK(errors[0].code == "bank_account.invalid_iban");
+    CHECK(errors[1].pointer == "/lines/0/net/currency");
+    CHECK(errors[1].code == "money.currency_mismatch");
+    CHECK(errors[2].pointer == "/totals/gross");
+    CHECK(errors[2].code == "invoice.gross_mismatch");
+  }
+  SECTION("schema findings first, then invariant findings at other pointers") {
+    inv["invoice_number"] = "";                            // schema.min_length
+    inv["remit_to"]["iban"] = "DE89370400440532013001";    // bank_account.invalid_iban
+    const auto errors = validator().validate("Invoice", inv);
+    INFO(describe(errors));
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].pointer == "/invoice_number");
+    CHECK(errors[0].code == "schema.min_length");
+    CHECK(errors[1].pointer == "/remit_to/iban");
+    CHECK(errors[1].code == "bank_account.invalid_iban");
+  }
+}
+
+TEST_CASE("check_invoice_totals is the currency rule then the amounts, as the validator runs them",
+          "[contract][invoice]") {
+  auto inv = load_example("Invoice");
+  inv["lines"][0]["tax"]["currency"] = "USD";
+  inv["totals"]["gross"]["amount"] = "119.05";
+  inv["amount_payable"]["amount"] = "119.05";
+  erpc::contract_detail::findings direct;
+  erpc::contract_detail::check_invoice_totals(inv, "", direct);
+  INFO(describe(direct));
+  REQUIRE(direct.size() == 2);
+  CHECK(direct[0].code == "money.currency_mismatch");
+  CHECK(direct[1].code == "invoice.gross_mismatch");
+  const auto through_validator = validator().validate("Invoice", inv);
+  INFO(describe(through_validator));
+  REQUIRE(through_validator.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(through_validator[i].pointer == direct[i].pointer);
+    CHECK(through_validator[i].code == direct[i].code);
+    CHECK(through_validator[i].message == direct[i].message);
+  }
+}
+
+TEST_CASE("a request's payload checks cover the payload only", "[contract][envelope]") {
+  auto req = erpc::contract_test::request_for("Invoice", load_example("Invoice"));
+  SECTION("an identifier outside the payload is the envelope schema's business") {
+    req["iban"] = "DE00";
+    const auto errors = validator().validate_request(req);
+    INFO(describe(errors));
+    CHECK(only_finding(errors, "/iban", "schema.additional_property"));
+  }
+  SECTION("the payload's invariant findings, in the order validate gives them") {
+    req["payload"]["remit_to"]["iban"] = "DE89370400440532013001";
+    req["payload"]["lines"][0]["net"]["currency"] = "USD";
+    const auto errors = validator().validate_request(req);
+    const auto alone = validator().validate("Invoice", req["payload"]);
+    INFO(describe(errors));
+    REQUIRE(errors.size() == alone.size());
+    REQUIRE(errors.size() == 2);
+    for (std::size_t i = 0; i < errors.size(); ++i) {
+      CHECK(errors[i].pointer == "/payload" + alone[i].pointer);
+      CHECK(errors[i].code == alone[i].code);
+      CHECK(errors[i].message == alone[i].message);
+    }
+  }
+  SECTION("too deep for the envelope but not for the payload: the envelope's limit, then the "
+          "payload's own checks") {
+    json deep = "x";
+    for (int i = 0; i < 63; ++i) deep = json::array({deep});
+    req["payload"]["notes"] = deep;  // "x" is at depth 64 in the payload, 65 in the envelope
+    const auto errors = validator().validate_request(req);
+    INFO(describe(errors));
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].code == "schema.max_depth");
+    CHECK(errors[0].pointer.starts_with("/payload/notes/0/0/"));
+    CHECK(errors[1].pointer == "/payload/notes");
+    CHECK(errors[1].code == "schema.type");
+  }
 }

@@ -4,6 +4,7 @@
 // mutated documents and envelopes.
 #include "compiled_schemas.hpp"
 #include "contract_test_support.hpp"
+#include "document_mutations.hpp"
 #include "schema_check_tree.hpp"
 #include "schema_documents.hpp"
 
@@ -19,6 +20,8 @@ using erpc::field_error;
 using erpc::contract_detail::compiled_schemas;
 using erpc::contract_detail::embedded_schema_documents;
 using erpc::contract_detail::schema_check_tree;
+using erpc::contract_test::mutate;
+using erpc::contract_test::request_for;
 using nlohmann::json;
 
 namespace {
@@ -50,90 +53,6 @@ void require_agreement(std::string_view name, const json& doc, std::string_view 
     CHECK(actual[i].code == expected[i].code);
     CHECK(actual[i].message == expected[i].message);
   }
-}
-
-// Every node of a document, as JSON pointers (the root is "").
-void pointers_of(const json& node, const json::json_pointer& at,
-                 std::vector<json::json_pointer>& out) {
-  out.push_back(at);
-  if (node.is_object()) {
-    for (const auto& [key, value] : node.items()) pointers_of(value, at / key, out);
-  } else if (node.is_array()) {
-    for (std::size_t i = 0; i < node.size(); ++i) pointers_of(node[i], at / i, out);
-  }
-}
-
-// Values a mutation may put anywhere: wrong types, near-miss strings, empty containers.
-json some_value(std::mt19937& rng, const json& near) {
-  static const std::vector<json> pool = {
-      nullptr, true, false, 0, -1, 7, 1.5, "", "x", "EUR", "eur", "2026-02-30", "2026-03-02",
-      "12.345", "-0", "100.001", "119.00", "A", std::string(300, 'z'), json::array(),
-      json::object(), json::array({"x"}), json::object({{"amount", "1.00"}}),
-      json::object({{"amount", "1.00"}, {"currency", "EUR"}}), "create", "ok", "error",
-      "Invoice", "Banana", "unknown"};
-  if (near.is_string() && rng() % 2 == 0) {
-    std::string s = near.get<std::string>();
-    switch (rng() % 5) {
-      case 0: return s.empty() ? s : s.substr(0, s.size() - 1);
-      case 1: return s + "9";
-      case 2: return s + "\xc3\xa9";
-      case 3: {
-        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return s;
-      }
-      default: return std::string(s.size() * 3 + 1, s.empty() ? 'a' : s[0]);
-    }
-  }
-  return pool[rng() % pool.size()];
-}
-
-// One random edit of `doc`: replace, delete, add a member, or empty/duplicate an array.
-void mutate(json& doc, std::mt19937& rng) {
-  std::vector<json::json_pointer> nodes;
-  pointers_of(doc, json::json_pointer(), nodes);
-  const auto& at = nodes[rng() % nodes.size()];
-  json& target = doc[at];
-  switch (rng() % 6) {
-    case 0:
-    case 1:
-      if (at.empty()) return;
-      target = some_value(rng, target);
-      return;
-    case 2: {
-      if (at.empty()) return;
-      json& parent = doc[at.parent_pointer()];
-      if (parent.is_object()) parent.erase(at.back());
-      else parent.erase(static_cast<std::size_t>(std::stoul(at.back())));
-      return;
-    }
-    case 3:
-      if (target.is_object()) {
-        static const std::vector<std::string> names = {"unexpected", "zz", "a", "id",
-                                                       "Bad-Name", "amount", "result",
-                                                       "error", "replayed", "payload"};
-        target[names[rng() % names.size()]] = some_value(rng, nullptr);
-      }
-      return;
-    case 4:
-      if (target.is_array()) {
-        if (!target.empty() && rng() % 2 == 0) target.push_back(target[0]);
-        else target = json::array();
-      }
-      return;
-    default:
-      if (target.is_object() && !target.empty()) {
-        auto it = target.begin();
-        std::advance(it, static_cast<long>(rng() % target.size()));
-        it.value() = some_value(rng, it.value());
-      }
-      return;
-  }
-}
-
-json request_for(std::string_view object, const json& payload) {
-  return {{"contract", "1.0"},       {"op", "create"},       {"object", object},
-          {"idempotency_key", "k-1"}, {"attempt", 1},         {"deadline_ms", 30000},
-          {"correlation_id", "c-1"}, {"payload", payload}};
 }
 
 }  // namespace

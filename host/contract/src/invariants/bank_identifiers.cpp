@@ -1,5 +1,6 @@
 #include "invariants.hpp"
 
+#include "document_scan.hpp"
 #include "json_money.hpp"
 #include "json_pointer.hpp"
 
@@ -8,15 +9,9 @@
 #include <string>
 
 namespace erpc::contract_detail {
-namespace {
-
-bool is_creditor_reference_key(std::string_view key) {
-  return key == "creditor_reference" || key == "payment_reference";
-}
-
 // Identifiers are not echoed in full: messages may reach logs (ARCHITECTURE §5).
-void check_string(std::string_view key, std::string_view value, const pointer_path& at,
-                  findings& out) {
+void check_bank_string_member(std::string_view key, const std::string& value,
+                              const pointer_path& at, findings& out) {
   if (key == "iban" && !is_valid_iban(value)) {
     out.push_back({at.str(), "bank_account.invalid_iban",
                    "IBAN " + mask_account(value) + " fails its length or mod-97 check"});
@@ -25,45 +20,28 @@ void check_string(std::string_view key, std::string_view value, const pointer_pa
                    "BIC must be 4 letters, an ISO country code and 2 or 5 letters/digits"});
   } else if (key == "country" && !is_country_code(value)) {
     out.push_back({at.str(), "country.unknown",
-                   "'" + std::string(value.substr(0, 8)) + "' is not an ISO 3166-1 alpha-2 code"});
+                   "'" + value.substr(0, 8) + "' is not an ISO 3166-1 alpha-2 code"});
   }
 }
 
-void walk(const nlohmann::json& node, pointer_path& at, findings& out) {
-  if (node.is_array()) {
-    for (std::size_t i = 0; i < node.size(); ++i) {
-      at.push(i);
-      walk(node[i], at, out);
-      at.pop();
-    }
-    return;
-  }
-  if (!node.is_object()) return;
-  for (const auto& [key, value] : node.get_ref<const nlohmann::json::object_t&>()) {
-    at.push(key);
-    if (value.is_string()) {
-      check_string(key, value.get_ref<const std::string&>(), at, out);
-      at.pop();
-      continue;
-    }
-    if (is_creditor_reference_key(key)) {
-      // ISO 11649: only references that claim to be RF references can be checked.
-      if (const auto ref = string_member(value, "reference");
-          ref && ref->starts_with("RF") && !is_valid_rf_creditor_reference(*ref)) {
-        out.push_back({at.str("reference"), "remittance.invalid_rf_reference",
-                       "RF creditor reference fails its ISO 11649 mod-97 check"});
-      }
-    }
-    walk(value, at, out);
-    at.pop();
+// ISO 11649: only references that claim to be RF references can be checked.
+void check_creditor_reference_member(std::string_view key, const nlohmann::json& value,
+                                     const pointer_path& at, findings& out) {
+  if (!is_creditor_reference_key(key)) return;
+  if (const auto ref = string_member(value, "reference");
+      ref && ref->starts_with("RF") && !is_valid_rf_creditor_reference(*ref)) {
+    out.push_back({at.str("reference"), "remittance.invalid_rf_reference",
+                   "RF creditor reference fails its ISO 11649 mod-97 check"});
   }
 }
-
-}  // namespace
 
 void check_bank_identifiers(const nlohmann::json& doc, std::string_view base, findings& out) {
-  pointer_path at(base);
-  walk(doc, at, out);
+  scan_findings found;
+  scan_document(doc, base,
+                {.limits = false, .money = std::nullopt, .bank = true, .single_currency = {}},
+                found);
+  out.insert(out.end(), std::make_move_iterator(found.bank.begin()),
+             std::make_move_iterator(found.bank.end()));
 }
 
 }  // namespace erpc::contract_detail

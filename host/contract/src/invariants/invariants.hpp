@@ -39,6 +39,10 @@ void check_journal_balance(const nlohmann::json& doc, std::string_view base, fin
 // rounding_tolerance; lines' net sums to the total net; non-reverse-charge tax lines sum to the
 // total tax; amount_payable = gross - withholding.
 void check_invoice_totals(const nlohmann::json& doc, std::string_view base, findings& out);
+// check_invoice_totals in two parts: the one-currency rule (a walk of the whole document; the
+// validator runs it inside its document scan instead) and the rest, in this order.
+void check_invoice_currency(const nlohmann::json& doc, std::string_view base, findings& out);
+void check_invoice_amounts(const nlohmann::json& doc, std::string_view base, findings& out);
 
 // Payment: applications in the payment's currency, invoices minus credit notes = amount.
 void check_payment_applications(const nlohmann::json& doc, std::string_view base, findings& out);

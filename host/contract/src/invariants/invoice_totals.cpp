@@ -1,8 +1,10 @@
 #include "invariants.hpp"
 
+#include "document_scan.hpp"
 #include "json_money.hpp"
 #include "json_pointer.hpp"
 
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,43 +30,53 @@ bool gross_off(const amounts& a, const decimal& tolerance) {
   return (a.gross->amount - (a.net->amount + a.tax->amount)).abs() > tolerance;
 }
 
-// Every Money in the document is in the invoice currency (an invoice has one currency).
-void check_currency(const nlohmann::json& node, std::string_view currency, pointer_path& at,
-                    findings& out) {
-  if (node.is_array()) {
-    for (std::size_t i = 0; i < node.size(); ++i) {
-      at.push(i);
-      check_currency(node[i], currency, at, out);
-      at.pop();
-    }
-    return;
-  }
-  if (!node.is_object()) return;
-  if (node.size() == 2 && node.contains("amount")) {
-    if (const auto c = string_member(node, "currency"); c && *c != currency) {
-      out.push_back({at.str("currency"), "money.currency_mismatch",
-                     "amount in " + std::string(*c) + " on an invoice in " +
-                         std::string(currency)});
-    }
-    return;
-  }
-  for (const auto& [key, value] : node.get_ref<const nlohmann::json::object_t&>()) {
-    // As string_views, a key of another length is refused without a strlen and a memcmp.
-    const std::string_view name = key;
-    if (name == "remit_to" || name == "supplier" || name == "customer") continue;  // no Money
-    at.push(key);
-    check_currency(value, currency, at, out);
-    at.pop();
+}  // namespace
+
+// The invoice's one-currency rule, node by node; document_scan walks the document with it.
+bool is_amount_pair(const nlohmann::json::object_t& node) {
+  // Looked at, not looked up: member names are unique and sorted, and the scan asks this of
+  // every object.
+  if (node.size() != 2) return false;
+  const auto first = node.begin();
+  return is_key(first->first, "amount") || is_key(std::next(first)->first, "amount");
+}
+
+bool is_party_member(std::string_view key) {
+  // No Money there.
+  return is_key(key, "remit_to") || is_key(key, "supplier") || is_key(key, "customer");
+}
+
+void check_amount_currency(const nlohmann::json::object_t& node, std::string_view currency,
+                           const pointer_path& at, findings& out) {
+  // The member beside "amount" (is_amount_pair), if it is the currency.
+  auto c = node.begin();
+  if (is_key(c->first, "amount")) ++c;
+  if (!is_key(c->first, "currency") || !c->second.is_string()) return;
+  const auto& code = c->second.get_ref<const std::string&>();
+  if (code != currency) {
+    out.push_back({at.str("currency"), "money.currency_mismatch",
+                   "amount in " + code + " on an invoice in " + std::string(currency)});
   }
 }
 
-}  // namespace
+void check_invoice_currency(const nlohmann::json& doc, std::string_view base, findings& out) {
+  const auto currency = string_member(doc, "currency");
+  if (!currency) return;
+  scan_findings found;
+  scan_document(doc, base,
+                {.limits = false, .money = std::nullopt, .bank = false,
+                 .single_currency = currency},
+                found);
+  out.insert(out.end(), std::make_move_iterator(found.currency.begin()),
+             std::make_move_iterator(found.currency.end()));
+}
 
 void check_invoice_totals(const nlohmann::json& doc, std::string_view base, findings& out) {
-  if (const auto currency = string_member(doc, "currency")) {
-    pointer_path at(base);
-    check_currency(doc, *currency, at, out);
-  }
+  check_invoice_currency(doc, base, out);
+  check_invoice_amounts(doc, base, out);
+}
+
+void check_invoice_amounts(const nlohmann::json& doc, std::string_view base, findings& out) {
   decimal tolerance;
   if (const auto* t = member(doc, "rounding_tolerance")) {
     const auto parsed = read_decimal(t);
@@ -72,7 +84,6 @@ void check_invoice_totals(const nlohmann::json& doc, std::string_view base, find
     tolerance = parsed->abs();
   }
 
-  const std::string lines_ptr = pointer_append(base, "lines");
   decimal lines_net;
   bool lines_complete = true;
   if (const auto* lines = array_member(doc, "lines")) {
@@ -84,7 +95,7 @@ void check_invoice_totals(const nlohmann::json& doc, std::string_view base, find
       }
       lines_net = lines_net + a.net->amount;
       if (gross_off(a, tolerance)) {
-        out.push_back({pointer_append(pointer_append(lines_ptr, i), "gross"),
+        out.push_back({pointer_append(pointer_append(pointer_append(base, "lines"), i), "gross"),
                        "invoice.line_gross_mismatch",
                        "line gross " + a.gross->to_string() + " != net " + a.net->to_string() +
                            " + tax " + a.tax->to_string() + " (tolerance " +
@@ -97,17 +108,20 @@ void check_invoice_totals(const nlohmann::json& doc, std::string_view base, find
 
   const auto* totals_node = member(doc, "totals");
   if (totals_node == nullptr) return;
-  const std::string totals_ptr = pointer_append(base, "totals");
+  // Pointers are built for findings only.
+  const auto totals_ptr = [&](std::string_view name) {
+    return pointer_append(pointer_append(base, "totals"), name);
+  };
   const auto totals = read_triple(*totals_node);
   if (!totals.net || !totals.tax || !totals.gross || !same_currency(totals)) return;
 
   if (gross_off(totals, tolerance)) {
-    out.push_back({pointer_append(totals_ptr, "gross"), "invoice.gross_mismatch",
+    out.push_back({totals_ptr("gross"), "invoice.gross_mismatch",
                    "total gross " + totals.gross->to_string() + " != net " +
                        totals.net->to_string() + " + tax " + totals.tax->to_string()});
   }
   if (lines_complete && (lines_net - totals.net->amount).abs() > tolerance) {
-    out.push_back({pointer_append(totals_ptr, "net"), "invoice.net_total_mismatch",
+    out.push_back({totals_ptr("net"), "invoice.net_total_mismatch",
                    "lines' net sums to " + lines_net.to_string() + ", total net is " +
                        totals.net->to_string()});
   }
@@ -127,7 +141,7 @@ void check_invoice_totals(const nlohmann::json& doc, std::string_view base, find
       tax_sum = tax_sum + tax->amount;
     }
     if (complete && (tax_sum - totals.tax->amount).abs() > tolerance) {
-      out.push_back({pointer_append(totals_ptr, "tax"), "invoice.tax_total_mismatch",
+      out.push_back({totals_ptr("tax"), "invoice.tax_total_mismatch",
                      "tax lines (without reverse charge) sum to " + tax_sum.to_string() +
                          ", total tax is " + totals.tax->to_string()});
     }

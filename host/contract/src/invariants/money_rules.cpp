@@ -1,82 +1,70 @@
 #include "invariants.hpp"
 
+#include "document_scan.hpp"
 #include "json_money.hpp"
 #include "json_pointer.hpp"
 
 #include <erpc/currency.hpp>
+#include <erpc/decimal.hpp>
 
 #include <string>
 
 namespace erpc::contract_detail {
 namespace {
 
-bool is_money_node(const nlohmann::json& node) {
-  return node.is_object() && node.size() == 2 && node.contains("amount") &&
-         node.contains("currency");
-}
-
-bool is_currency_key(std::string_view key) {
-  return key == "currency" || key.ends_with("_currency");
-}
-
-void check_currency(std::string_view code, const pointer_path& at, findings& out) {
-  if (!is_currency_code(code)) {
-    out.push_back({at.str(), "money.unknown_currency",
-                   "'" + std::string(code.substr(0, 16)) + "' is not an ISO 4217 currency code"});
-  }
-}
-
 // `at` is the money node; findings point at its "amount".
-void check_digits(const money& m, amount_precision precision, const pointer_path& at,
-                  findings& out) {
-  if (precision == amount_precision::file_precision || !is_currency_code(m.currency)) return;
-  const auto minor = currency_minor_units(m.currency);
+void check_digits(const decimal& amount, const std::string& currency,
+                  amount_precision precision, const pointer_path& at, findings& out) {
+  if (!is_currency_code(currency)) return;
+  const auto minor = currency_minor_units(currency);
   if (!minor) {
     out.push_back({at.str("amount"), "money.minor_units",
-                   m.currency + " has no minor unit and cannot be posted to a ledger"});
+                   currency + " has no minor unit and cannot be posted to a ledger"});
     return;
   }
-  const bool ok = precision == amount_precision::ledger_exact ? m.amount.scale() == *minor
-                                                              : m.amount.scale() <= *minor;
+  const bool ok = precision == amount_precision::ledger_exact ? amount.scale() == *minor
+                                                              : amount.scale() <= *minor;
   if (!ok) {
     out.push_back({at.str("amount"), "money.minor_units",
-                   "amount " + m.amount.to_string() + " must have " +
+                   "amount " + amount.to_string() + " must have " +
                        (precision == amount_precision::ledger_exact ? "exactly " : "at most ") +
-                       std::to_string(*minor) + " decimals for " + m.currency});
-  }
-}
-
-void walk(const nlohmann::json& node, amount_precision precision, pointer_path& at,
-          findings& out) {
-  if (node.is_array()) {
-    for (std::size_t i = 0; i < node.size(); ++i) {
-      at.push(i);
-      walk(node[i], precision, at, out);
-      at.pop();
-    }
-    return;
-  }
-  if (!node.is_object()) return;
-  if (is_money_node(node)) {
-    if (const auto m = read_money(&node)) check_digits(*m, precision, at, out);
-  }
-  for (const auto& [key, value] : node.get_ref<const nlohmann::json::object_t&>()) {
-    at.push(key);
-    if (is_currency_key(key) && value.is_string()) {
-      check_currency(value.get_ref<const std::string&>(), at, out);
-    } else {
-      walk(value, precision, at, out);
-    }
-    at.pop();
+                       std::to_string(*minor) + " decimals for " + currency});
   }
 }
 
 }  // namespace
 
+// A Money node has exactly the members "amount" and "currency"; member names are unique and
+// sorted, so they are the first and the second. Read in place: no lookups, no copies.
+void check_money_node(const nlohmann::json::object_t& node, amount_precision precision,
+                      const pointer_path& at, findings& out) {
+  // Bank files keep their own precision (the schema caps it): nothing to check.
+  if (precision == amount_precision::file_precision || node.size() != 2) return;
+  const auto amount = node.begin();
+  const auto currency = std::next(amount);
+  if (!is_key(amount->first, "amount") || !is_key(currency->first, "currency")) return;
+  if (!amount->second.is_string() || !currency->second.is_string()) return;
+  const auto parsed = decimal::parse(amount->second.get_ref<const std::string&>());
+  if (!parsed) return;  // the schema reports it
+  check_digits(*parsed, currency->second.get_ref<const std::string&>(), precision, at, out);
+}
+
+void check_currency_member(std::string_view key, const std::string& value,
+                           const pointer_path& at, findings& out) {
+  if (is_currency_key(key) && !is_currency_code(value)) {
+    out.push_back({at.str(), "money.unknown_currency",
+                   "'" + value.substr(0, 16) + "' is not an ISO 4217 currency code"});
+  }
+}
+
 void check_money_rules(const nlohmann::json& doc, amount_precision precision,
                        std::string_view base, findings& out) {
-  pointer_path at(base);
-  walk(doc, precision, at, out);
+  scan_findings found;
+  scan_document(doc, base,
+                {.limits = false, .money = precision, .bank = false, .single_currency = {}},
+                found);
+  out.insert(out.end(), std::make_move_iterator(found.money.begin()),
+             std::make_move_iterator(found.money.end()));
 }
 
 }  // namespace erpc::contract_detail
