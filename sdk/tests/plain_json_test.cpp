@@ -83,3 +83,37 @@ TEST_CASE("dump_json_text gives dump() byte for byte, floats and all") {
   // Ill-formed UTF-8 still makes dump() throw, as before.
   REQUIRE_THROWS_AS(erpc::detail::dump_json_text(json("\xff")), json::type_error);
 }
+
+TEST_CASE("the writer's eight-byte scan finds every byte to escape or check, wherever it is") {
+  // Each kind of byte the scan must stop at (or must not), at every position of strings
+  // shorter and longer than one word, next to plain ASCII.
+  const std::vector<std::string> specials = {"\"", "\\", "\n", "\x1f", std::string(1, '\0'),
+                                             "\x7f", " ", "~", "\xc3\xa9", "\xe2\x82\xac",
+                                             "\xf0\x9f\x98\x80", "\xff", "\xc3"};
+  for (std::size_t length = 0; length <= 24; ++length) {
+    for (std::size_t at = 0; at <= length; ++at) {
+      for (const auto& special : specials) {
+        const std::string s = std::string(at, 'a') + special + std::string(length - at, 'b');
+        INFO("length " << length << " at " << at << " special byte " << int(special[0]));
+        const json value = s;
+        std::string mine;
+        const bool plain = erpc::detail::write_plain_json_string(s, mine);
+        std::string theirs;
+        bool valid = true;
+        try {
+          theirs = value.dump();
+        } catch (const json::type_error&) {
+          valid = false;  // ill-formed UTF-8
+        }
+        REQUIRE(plain == valid);
+        if (valid) {
+          REQUIRE(mine == theirs);
+          REQUIRE(erpc::detail::dump_json_text(json::array({value, value})) ==
+                  json::array({value, value}).dump());
+        } else {
+          REQUIRE(mine.empty());  // declined, the output left as it was
+        }
+      }
+    }
+  }
+}

@@ -27,41 +27,54 @@ class invoice_mapping final : public record_mapping {
   std::vector<std::string> record_types() const override { return {"vendorBill", "vendorCredit"}; }
 
   vendor_record to_vendor(const nlohmann::json& p, mapping_context& ctx) const override {
-    const auto direction = fields.required_text(p, "direction", "/direction");
+    const auto direction = required_text_at(p, "direction", "/direction");
     if (direction != "payable") {
       fields.unsupported("/direction", "only payable invoices (NetSuite vendor bills) are offered");
     }
-    const auto type = fields.required_text(p, "document_type", "/document_type");
+    const auto type = required_text_at(p, "document_type", "/document_type");
     if (type != "invoice" && type != "credit_note") {
       fields.invalid("/document_type", "netsuite.document_type", "invoice or credit_note");
     }
     const bool credit = type == "credit_note";
-    const auto currency = fields.required_text(p, "currency", "/currency");
-    nlohmann::json body = nlohmann::json::object();
-    if (!p.contains("supplier")) fields.invalid("/supplier", "netsuite.required", "required");
-    body["entity"] = reference_id(ctx.resolve_supplier(p["supplier"], "/supplier"));
-    body["tranId"] = fields.required_text(p, "invoice_number", "/invoice_number");
-    body["tranDate"] = fields.required_text(p, "invoice_date", "/invoice_date");
-    if (auto v = fields.text(p, "due_date", "/due_date"); v && !credit) body["dueDate"] = *v;
-    body["currency"] = reference(ctx.maps.currencies, currency, "/currency");
-    if (auto v = fields.text(p, "legal_entity", "/legal_entity")) {
-      body["subsidiary"] = reference(ctx.maps.subsidiaries, *v, "/legal_entity");
+    const auto currency = required_text_at(p, "currency", "/currency");
+    // Members are placed into the body's map directly (as body["…"] = … would, without the
+    // lookups and the copies initializer lists make); the body is the same DOM.
+    nlohmann::json body(nlohmann::json::value_t::object);
+    auto& members = *body.get_ptr<nlohmann::json::object_t*>();
+    const auto supplier = p.find("supplier");
+    if (supplier == p.end()) fields.invalid("/supplier", "netsuite.required", "required");
+    members.emplace("entity", reference_id(ctx.resolve_supplier(*supplier, "/supplier")));
+    members.emplace("tranId", required_text_at(p, "invoice_number", "/invoice_number"));
+    members.emplace("tranDate", required_text_at(p, "invoice_date", "/invoice_date"));
+    if (auto v = text_at(p, "due_date", "/due_date"); v && !credit) {
+      members.emplace("dueDate", std::move(*v));
+    }
+    members.emplace("currency", reference(ctx.maps.currencies, currency, "/currency"));
+    if (auto v = text_at(p, "legal_entity", "/legal_entity")) {
+      members.emplace("subsidiary", reference(ctx.maps.subsidiaries, *v, "/legal_entity"));
     }
     if (const auto it = p.find("payment_block"); it != p.end() && it->is_boolean() && !credit) {
-      body["paymentHold"] = it->get<bool>();
+      members.emplace("paymentHold", it->get<bool>());
     }
-    if (auto v = fields.text(p, "notes", "/notes")) body["memo"] = *v;
+    if (auto v = text_at(p, "notes", "/notes")) members.emplace("memo", std::move(*v));
     const auto lines = p.find("lines");
     if (lines == p.end() || !lines->is_array() || lines->empty()) {
       fields.invalid("/lines", "netsuite.required", "at least one line");
     }
-    nlohmann::json items = nlohmann::json::array();
+    nlohmann::json items(nlohmann::json::value_t::array);
+    auto& item_list = *items.get_ptr<nlohmann::json::array_t*>();
+    item_list.reserve(lines->size());
     for (std::size_t i = 0; i < lines->size(); ++i) {
       const auto& line = (*lines)[i];
       const std::string at = "/lines/" + std::to_string(i);
-      nlohmann::json item = nlohmann::json::object();
-      const auto account = fields.required_text(line, "account", at + "/account");
-      item["account"] = reference(ctx.maps.accounts, account, at + "/account");
+      // Member pointers are built only where a reader needs one: for its error, or (text) to
+      // hand it on. A line that is not an object is refused by required_text below.
+      auto pointer = [&at](const char* member) { return at + member; };
+      nlohmann::json item(nlohmann::json::value_t::object);
+      auto& fields_of_item = *item.get_ptr<nlohmann::json::object_t*>();
+      const auto account = required_text_lazy(line, "account", [&] { return pointer("/account"); });
+      fields_of_item.emplace("account", reference_lazy(ctx.maps.accounts, account,
+                                                       [&] { return pointer("/account"); }));
       // `line` is an object here (required_text refused anything else), so a missing member
       // reads as null, as value() gave, without copying each Money object.
       auto money_of = [&line](const char* name) -> const nlohmann::json& {
@@ -69,16 +82,22 @@ class invoice_mapping final : public record_mapping {
         const auto it = line.find(name);
         return it == line.end() ? missing : *it;
       };
-      item["amount"] = amount_node(money_of("net"), at + "/net", currency);
-      item["tax1Amt"] = amount_node(money_of("tax"), at + "/tax", currency);
-      item["grossAmt"] = amount_node(money_of("gross"), at + "/gross", currency);
-      if (auto v = fields.text(line, "tax_code", at + "/tax_code")) {
-        item["taxCode"] = reference(ctx.maps.tax_codes, *v, at + "/tax_code");
+      fields_of_item.emplace("amount", amount_node(money_of("net"), pointer("/net"), currency));
+      fields_of_item.emplace("tax1Amt", amount_node(money_of("tax"), pointer("/tax"), currency));
+      fields_of_item.emplace("grossAmt",
+                             amount_node(money_of("gross"), pointer("/gross"), currency));
+      if (auto v = text_lazy(line, "tax_code", [&] { return pointer("/tax_code"); })) {
+        fields_of_item.emplace("taxCode", reference_lazy(ctx.maps.tax_codes, *v,
+                                                         [&] { return pointer("/tax_code"); }));
       }
-      if (auto v = fields.text(line, "description", at + "/description")) item["memo"] = *v;
-      items.push_back(std::move(item));
+      if (auto v = text_lazy(line, "description", [&] { return pointer("/description"); })) {
+        fields_of_item.emplace("memo", std::move(*v));
+      }
+      item_list.push_back(std::move(item));
     }
-    body["expense"] = {{"items", std::move(items)}};
+    nlohmann::json expense(nlohmann::json::value_t::object);
+    expense.get_ptr<nlohmann::json::object_t*>()->emplace("items", std::move(items));
+    members.emplace("expense", std::move(expense));
     return {credit ? "vendorCredit" : "vendorBill", std::move(body)};
   }
 

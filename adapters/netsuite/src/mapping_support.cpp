@@ -3,18 +3,57 @@
 
 #include <erpc/adapters/exact_json.hpp>
 
+#include <cstdint>
+#include <vector>
+
 namespace erpc::netsuite::mapping {
+
+namespace {
+
+// A non-empty string member of `obj` (an object), or nullptr.
+const std::string* nonempty_text(const nlohmann::json& obj, const char* name) {
+  const auto it = obj.find(name);
+  if (it == obj.end() || !it->is_string()) return nullptr;
+  const auto& text = *it->get_ptr<const std::string*>();
+  return text.empty() ? nullptr : &text;
+}
+
+}  // namespace
 
 nlohmann::json amount_node(const nlohmann::json& money, const std::string& pointer,
                            const std::string& currency) {
+  // The usual money object — an object whose currency is a non-empty string equal to
+  // `currency` (when given) and whose amount is decimal text — is read here without building
+  // the member pointers money_amount's errors need. It accepts exactly those objects, so
+  // anything else goes to money_amount, which refuses it with its own wording.
+  if (money.is_object()) {
+    const auto* in = nonempty_text(money, "currency");
+    const auto* text = nonempty_text(money, "amount");
+    if (in != nullptr && text != nullptr && (currency.empty() || *in == currency)) {
+      if (const auto amount = decimal::parse(*text)) {
+        // decimal::parse takes only the canonical form, which to_string() writes back the
+        // same, so the text is the node's text; except a negative zero, which make_decimal
+        // writes unsigned ("-0.00" → "0.00"), as before.
+        if (amount->is_zero() && (*text)[0] == '-') return adapters::make_decimal(*amount);
+        return nlohmann::json::binary(std::vector<std::uint8_t>(text->begin(), text->end()),
+                                      adapters::decimal_subtype);
+      }
+    }
+  }
   return adapters::make_decimal(fields.money_amount(money, pointer, currency));
 }
 
 nlohmann::json reference(const value_map& map, const std::string& code, const std::string& pointer) {
-  return reference_id(fields.mapped(map.name(), code, map.vendor_id(code), pointer));
+  if (const auto* id = map.find_vendor_id(code)) return reference_id(*id);
+  return reference_id(fields.mapped(map.name(), code, std::nullopt, pointer));
 }
 
-nlohmann::json reference_id(const std::string& internal_id) { return {{"id", internal_id}}; }
+nlohmann::json reference_id(std::string internal_id) {
+  // Built in place: an initializer list would build the pair as an array and copy it.
+  nlohmann::json ref(nlohmann::json::value_t::object);
+  ref.get_ptr<nlohmann::json::object_t*>()->emplace("id", std::move(internal_id));
+  return ref;
+}
 
 std::string ref_id(const nlohmann::json& record, const char* name) {
   if (!record.is_object()) return {};

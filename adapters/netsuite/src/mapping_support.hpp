@@ -36,7 +36,50 @@ nlohmann::json amount_node(const nlohmann::json& money, const std::string& point
 // The NetSuite internal id for a code through a value map; VALIDATION
 // `netsuite.unmapped_value` when the connection maps it nowhere.
 nlohmann::json reference(const value_map& map, const std::string& code, const std::string& pointer);
-nlohmann::json reference_id(const std::string& internal_id);  // {"id": "<id>"}
+nlohmann::json reference_id(std::string internal_id);  // {"id": "<id>"}
+// fields.text / fields.required_text for the hot path of a create: the same answers, and the
+// pointer is built (by `pointer_of`) only when the member is refused.
+template <class PointerOf>
+std::optional<std::string> text_lazy(const nlohmann::json& obj, const char* name,
+                                     const PointerOf& pointer_of) {
+  if (obj.is_object()) {
+    const auto it = obj.find(name);
+    if (it == obj.end() || it->is_null()) return std::nullopt;
+    if (it->is_string()) return *it->template get_ptr<const std::string*>();
+  }
+  return fields.text(obj, name, pointer_of());
+}
+template <class PointerOf>
+std::string required_text_lazy(const nlohmann::json& obj, const char* name,
+                               const PointerOf& pointer_of) {
+  if (obj.is_object()) {
+    const auto it = obj.find(name);
+    if (it != obj.end() && it->is_string()) {
+      const auto& text = *it->template get_ptr<const std::string*>();
+      if (!text.empty()) return text;
+    }
+  }
+  return fields.required_text(obj, name, pointer_of());
+}
+
+// The same for a member of the payload's top level, whose pointer is a literal.
+inline std::optional<std::string> text_at(const nlohmann::json& obj, const char* name,
+                                          const char* pointer) {
+  return text_lazy(obj, name, [pointer] { return std::string(pointer); });
+}
+inline std::string required_text_at(const nlohmann::json& obj, const char* name,
+                                    const char* pointer) {
+  return required_text_lazy(obj, name, [pointer] { return std::string(pointer); });
+}
+
+// reference() for the hot path of a create: the pointer is built (by `pointer_of`) only when
+// the code is unmapped and the error needs it.
+template <class PointerOf>
+nlohmann::json reference_lazy(const value_map& map, const std::string& code,
+                              const PointerOf& pointer_of) {
+  if (const auto* id = map.find_vendor_id(code)) return reference_id(*id);
+  return reference(map, code, pointer_of());
+}
 
 // Reads: the id of a reference member ({"id": "7"} or "7"), "" when absent.
 std::string ref_id(const nlohmann::json& record, const char* name);

@@ -29,9 +29,11 @@ bool is_idempotency_error(const http_response& res) {
 class create_run {
  public:
   create_run(record_api& api, const record_mapping& mapping, vendor_record record,
-             const request& req, const create_options& options, call_context& ctx)
-      : api_(api), mapping_(mapping), record_(std::move(record)), req_(req), options_(options),
-        ctx_(ctx), external_id_(external_id_for_key(req.idempotency_key)) {
+             const request& req, nlohmann::json payload, const create_options& options,
+             call_context& ctx)
+      : api_(api), mapping_(mapping), record_(std::move(record)), req_(req),
+        payload_(std::move(payload)), options_(options), ctx_(ctx),
+        external_id_(external_id_for_key(req.idempotency_key)) {
     record_.body["externalId"] = external_id_;
     to_pointer_ = [this](std::string_view path) { return mapping_.pointer_for(path); };
   }
@@ -86,7 +88,13 @@ class create_run {
     }
     ctx_.log(log_level::info, "replayed NetSuite " + record_.record_type + " " + id +
                                    " found by its externalId");
-    return {created_document(req_.payload, id), true};
+    return {answer(id), true};
+  }
+
+  // The canonical answer. Every path calls it at most once, as what it returns, so the payload
+  // is moved into it.
+  nlohmann::json answer(const std::string& vendor_id) {
+    return created_document(std::move(payload_), vendor_id);
   }
 
   error reuse(const std::string& why) const {
@@ -116,7 +124,7 @@ class create_run {
               .with_effect(effect::committed);
         }
         return earlier_submission ? judge(*found)
-                                  : result{created_document(req_.payload, vendor_id_of(*found)), false};
+                                  : result{answer(vendor_id_of(*found)), false};
       }
       if (earlier_submission) {
         auto found = api_.get(record_.record_type, *id, ctx_);
@@ -127,7 +135,7 @@ class create_run {
         }
         return judge(*found);
       }
-      return {created_document(req_.payload, *id), false};
+      return {answer(*id), false};
     }
     if (is_idempotency_error(res)) {
       if (const auto location = res.header("Location")) return follow_job(res, true);
@@ -205,6 +213,7 @@ class create_run {
   const record_mapping& mapping_;
   vendor_record record_;
   const request& req_;
+  nlohmann::json payload_;  // the request's payload, for the answer
   const create_options& options_;
   call_context& ctx_;
   std::string external_id_;
@@ -214,13 +223,13 @@ class create_run {
 }  // namespace
 
 result create_with_natural_key(record_api& api, const record_mapping& mapping,
-                               vendor_record record, const request& req,
+                               vendor_record record, const request& req, nlohmann::json payload,
                                const create_options& options, call_context& ctx) {
   if (req.idempotency_key.empty()) {
     throw error(error_class::validation, "netsuite.idempotency_key_required",
                 "a create needs an idempotency key (it becomes the NetSuite externalId)");
   }
-  return create_run(api, mapping, std::move(record), req, options, ctx).run();
+  return create_run(api, mapping, std::move(record), req, std::move(payload), options, ctx).run();
 }
 
 }  // namespace erpc::netsuite

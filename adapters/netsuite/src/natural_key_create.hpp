@@ -23,8 +23,10 @@ struct create_options {
   bool read_before_create = false;  // also read back on a first attempt (see README.md)
 };
 
+// `payload` is the request's payload (moved or copied by the caller), which the answer is
+// made of; `req.payload` is not read.
 result create_with_natural_key(record_api& api, const record_mapping& mapping,
-                               vendor_record record, const request& req,
+                               vendor_record record, const request& req, nlohmann::json payload,
                                const create_options& options, call_context& ctx);
 
 // The canonical answer of a create: the payload as sent, with the vendor id.

@@ -33,8 +33,11 @@ std::shared_ptr<const oauth1::signer> netsuite_client::current_signer() const {
 }
 
 std::string netsuite_client::record_url(std::string_view record_type, std::string_view id) const {
-  std::string url = config_.base_url + "/services/rest/record/v1/" + std::string(record_type);
-  if (!id.empty()) url += "/" + std::string(id);
+  constexpr std::string_view path = "/services/rest/record/v1/";
+  std::string url;
+  url.reserve(config_.base_url.size() + path.size() + record_type.size() + 1 + id.size());
+  url.append(config_.base_url).append(path).append(record_type);
+  if (!id.empty()) url.append("/").append(id);
   return url;
 }
 
@@ -46,18 +49,23 @@ std::string netsuite_client::absolute(std::string_view location) const {
   return config_.base_url + "/" + std::string(location);
 }
 
-http_response netsuite_client::send(const outbound& request, call_kind kind, call_context& ctx) {
+http_response netsuite_client::send(outbound request, call_kind kind, call_context& ctx) {
+  // Built once, in the order [the caller's headers, Authorization, Accept, Content-Type]; an
+  // attempt only (re)writes the Authorization value.
+  http_request req;
+  req.method = std::move(request.method);
+  req.url = std::move(request.url);
+  req.headers = std::move(request.headers);
+  req.headers.reserve(req.headers.size() + 3);
+  const std::size_t authorization = req.headers.size();
+  req.headers.emplace_back("Authorization", std::string());
+  req.headers.emplace_back("Accept", "application/json");
+  if (!request.body.empty()) {
+    req.headers.emplace_back("Content-Type", "application/json");
+    req.body = std::move(request.body);
+  }
   auto attempt = [&](const oauth1::signer& signer) {
-    http_request req;
-    req.method = request.method;
-    req.url = request.url;
-    req.headers = request.headers;
-    req.headers.emplace_back("Authorization", signer.authorize(request.method, request.url));
-    req.headers.emplace_back("Accept", "application/json");
-    if (!request.body.empty()) {
-      req.headers.emplace_back("Content-Type", "application/json");
-      req.body = request.body;
-    }
+    req.headers[authorization].second = signer.authorize(req.method, req.url);
     auto res = http_.send(req, ctx.abi_call());
     if (!res.ok() && kind == call_kind::read && res.request_sent) {
       // A read changes nothing at NetSuite, so a lost reply is simply "not available".

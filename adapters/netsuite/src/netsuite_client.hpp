@@ -40,7 +40,8 @@ class netsuite_client {
   // Sends one signed request and returns the complete response. A transport failure is
   // thrown: not sent → UNAVAILABLE; sent without a reply → OUTCOME_UNKNOWN for a write,
   // UNAVAILABLE for a read (a read has no effect to be unsure about).
-  http_response send(const outbound& request, call_kind kind, call_context& ctx);
+  // The request is taken (its URL, headers and body move into the HTTP request, not copied).
+  http_response send(outbound request, call_kind kind, call_context& ctx);
 
  private:
   oauth1::credentials resolve_credentials(call_context& ctx) const;

@@ -19,6 +19,11 @@ std::optional<std::string> value_map::vendor_id(const std::string& code) const {
   return it->second;
 }
 
+const std::string* value_map::find_vendor_id(const std::string& code) const {
+  const auto it = to_vendor_.find(code);
+  return it == to_vendor_.end() ? nullptr : &it->second;
+}
+
 std::optional<std::string> value_map::code(const std::string& vendor_id) const {
   const auto it = to_code_.find(vendor_id);
   if (it == to_code_.end()) return std::nullopt;

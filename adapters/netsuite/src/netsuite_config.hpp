@@ -23,6 +23,8 @@ class value_map {
 
   const std::string& name() const noexcept { return name_; }
   std::optional<std::string> vendor_id(const std::string& code) const;
+  // The same lookup without a copy: the mapped id, or nullptr.
+  const std::string* find_vendor_id(const std::string& code) const;
   std::optional<std::string> code(const std::string& vendor_id) const;
 
  private:

@@ -63,9 +63,18 @@ const record_mapping& netsuite_connection::mapping_for(const std::string& object
 }
 
 result netsuite_connection::execute(const request& req, call_context& ctx) {
+  return dispatch(req, nullptr, ctx);
+}
+
+result netsuite_connection::execute_consuming(request&& req, call_context& ctx) {
+  return dispatch(req, &req.payload, ctx);
+}
+
+result netsuite_connection::dispatch(const request& req, nlohmann::json* payload,
+                                     call_context& ctx) {
   const auto& m = mapping_for(req.object);
   const bool journal_or_payment = req.object == "JournalEntry" || req.object == "Payment";
-  if (req.op == "create") return create(m, req, ctx);
+  if (req.op == "create") return create(m, req, payload, ctx);
   if (req.op == "get") return get(m, req, ctx);
   if (req.op == "list" && !journal_or_payment) return list(m, req, ctx);
   if (req.op == "update" && req.object == "Supplier") return update(m, req, ctx);
@@ -131,10 +140,13 @@ std::string netsuite_connection::resolve_document(std::string_view record_type,
 }
 
 result netsuite_connection::create(const record_mapping& m, const request& req,
-                                   call_context& ctx) {
+                                   nlohmann::json* payload, call_context& ctx) {
   auto mctx = make_mapping_context(ctx);
   auto record = m.to_vendor(req.payload, mctx);
-  return create_with_natural_key(api_, m, std::move(record), req, create_options_, ctx);
+  // The mapping has read the payload; from here on only the answer needs it.
+  nlohmann::json answer_base = payload != nullptr ? std::move(*payload) : req.payload;
+  return create_with_natural_key(api_, m, std::move(record), req, std::move(answer_base),
+                                 create_options_, ctx);
 }
 
 result netsuite_connection::get(const record_mapping& m, const request& req, call_context& ctx) {

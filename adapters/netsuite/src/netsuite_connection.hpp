@@ -24,6 +24,8 @@ class netsuite_connection final : public connection {
   netsuite_connection(host_ref host, connection_config config, call_context& ctx);
 
   result execute(const request& req, call_context& ctx) override;
+  // A create moves the payload into its answer instead of copying it.
+  result execute_consuming(request&& req, call_context& ctx) override;
 
  private:
   const record_mapping& mapping_for(const std::string& object) const;
@@ -34,7 +36,11 @@ class netsuite_connection final : public connection {
                                const std::string& entity_id, const std::string& pointer,
                                call_context& ctx);
 
-  result create(const record_mapping& m, const request& req, call_context& ctx);
+  // `payload` is where the answer's copy of the payload comes from: req.payload itself when the
+  // request is ours to consume (it is moved once the mapping has read it), else nullptr (copied).
+  result create(const record_mapping& m, const request& req, nlohmann::json* payload,
+                call_context& ctx);
+  result dispatch(const request& req, nlohmann::json* payload, call_context& ctx);
   result get(const record_mapping& m, const request& req, call_context& ctx);
   result list(const record_mapping& m, const request& req, call_context& ctx);
   result update(const record_mapping& m, const request& req, call_context& ctx);

@@ -77,6 +77,11 @@ class connection {
  public:
   virtual ~connection() = default;
   virtual result execute(const request& req, call_context& ctx) = 0;
+  // The same call, on a request nothing else needs any more: the SDK calls this one for every
+  // request from the host. A connection whose answer is made of the payload (a create answers
+  // the payload with the vendor's id) overrides it to move the payload into the answer instead
+  // of copying it; by default it is execute(req).
+  virtual result execute_consuming(request&& req, call_context& ctx) { return execute(req, ctx); }
 };
 
 class adapter {

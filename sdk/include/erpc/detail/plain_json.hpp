@@ -19,6 +19,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -50,6 +51,30 @@ inline int utf8_sequence(const unsigned char* p, const unsigned char* end) noexc
     return 4;
   }
   return 0;
+}
+
+// The first byte at or after `p` that is not printable ASCII other than '"' and '\\' — a
+// byte the writer copies as it is — or `end`. (The parser keeps its byte loop: its strings are
+// mostly short names, for which this measured slower.) Eight bytes a step: a word is
+// skipped when none of its bytes has the high bit set, is below 0x20, or equals '"' or '\\'
+// (the classic has-zero-byte / has-byte-less-than tests, exact as yes/no answers).
+inline const unsigned char* skip_plain_ascii(const unsigned char* p,
+                                             const unsigned char* end) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  while (end - p >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    const std::uint64_t quote = w ^ (ones * '"');
+    const std::uint64_t backslash = w ^ (ones * '\\');
+    const std::uint64_t special = (w | ((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+                                   ((backslash - ones) & ~backslash)) &
+                                  highs;
+    if (special != 0) break;
+    p += 8;
+  }
+  while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') ++p;
+  return p;
 }
 
 inline void append_utf8(std::string& out, std::uint32_t cp) {
@@ -356,11 +381,23 @@ class writer {
   // nlohmann's dump with ensure_ascii off: \" \\ \b \f \n \r \t, other controls as \u00xx,
   // everything else (valid UTF-8) as is.
   bool string(const std::string& s) {
-    out_ += '"';
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
+    if (skip_plain_ascii(p, end) == end) {
+      // Nothing to escape or check (the usual name or value): quotes and text in one step.
+      const auto at = out_.size();
+      out_.resize(at + s.size() + 2);
+      char* d = out_.data() + at;
+      d[0] = '"';
+      std::memcpy(d + 1, s.data(), s.size());
+      d[s.size() + 1] = '"';
+      return true;
+    }
+    out_ += '"';
     const auto* run = p;
     while (p < end) {
+      p = skip_plain_ascii(p, end);
+      if (p == end) break;
       const unsigned char c = *p;
       if (c >= 0x80) {
         const int n = utf8_sequence(p, end);
