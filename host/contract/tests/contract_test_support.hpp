@@ -6,9 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace erpc::contract_test {
@@ -36,6 +38,18 @@ inline std::string describe(const std::vector<field_error>& errors) {
 inline bool only_finding(const std::vector<field_error>& errors, std::string_view pointer,
                          std::string_view code) {
   return errors.size() == 1 && errors[0].pointer == pointer && errors[0].code == code;
+}
+
+// Exactly these (pointer, code) findings, in this order.
+inline bool findings_are(const std::vector<field_error>& errors,
+                         std::initializer_list<std::pair<std::string_view, std::string_view>> expected) {
+  if (errors.size() != expected.size()) return false;
+  std::size_t i = 0;
+  for (const auto& [pointer, code] : expected) {
+    if (errors[i].pointer != pointer || errors[i].code != code) return false;
+    ++i;
+  }
+  return true;
 }
 
 inline bool has_finding(const std::vector<field_error>& errors, std::string_view pointer,
