@@ -55,10 +55,8 @@ constexpr std::array<std::string_view, 12> k_object_names{
 findings run_invariants(const object_rules& rules, const nlohmann::json& doc,
                         std::string_view prefix, contract_detail::scan_findings scanned) {
   findings out = std::move(scanned.money);
-  out.insert(out.end(), std::make_move_iterator(scanned.bank.begin()),
-             std::make_move_iterator(scanned.bank.end()));
-  out.insert(out.end(), std::make_move_iterator(scanned.currency.begin()),
-             std::make_move_iterator(scanned.currency.end()));
+  contract_detail::append(out, std::move(scanned.bank));
+  contract_detail::append(out, std::move(scanned.currency));
   try {
     if (rules.invariant != nullptr) rules.invariant(doc, prefix, out);
   } catch (const error& e) {
@@ -95,11 +93,6 @@ struct contract_validator::impl {
     return rules == k_objects.end() || !schemas.has(name) ? nullptr : &*rules;
   }
 
-  static findings unknown_object(std::string_view name, std::string_view prefix) {
-    return {{std::string(prefix), "contract.unknown_object",
-             "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
-  }
-
   // What the document scan checks for an object: its money rules, bank identifiers and
   // one-currency rule, and the precheck's limits when `limits`.
   static contract_detail::scan_checks checks_for(const object_rules& rules,
@@ -118,7 +111,7 @@ struct contract_validator::impl {
   findings validate_object(std::string_view name, const nlohmann::json& payload,
                            std::string_view prefix, bool prechecked = false) const {
     const auto* rules = rules_for(name);
-    if (rules == nullptr) return unknown_object(name, prefix);
+    if (rules == nullptr) return contract_detail::unknown_object(name, prefix);
     // One walk for the precheck, the money rules, the bank identifiers and the currency rule.
     contract_detail::scan_findings scanned;
     contract_detail::scan_document(payload, prefix, checks_for(*rules, payload, !prechecked),
@@ -198,9 +191,7 @@ std::vector<field_error> contract_validator::validate_request(
   if (payload == nullptr || rules == nullptr) {
     findings out = impl_->validate_envelope("request", envelope);
     if (payload != nullptr) {
-      for (auto& f : impl_->validate_object(object_name, *payload, "/payload")) {
-        out.push_back(std::move(f));
-      }
+      contract_detail::append(out, impl_->validate_object(object_name, *payload, "/payload"));
     }
     return out;
   }
@@ -214,16 +205,12 @@ std::vector<field_error> contract_validator::validate_request(
     // Refused for its size or depth: the envelope's findings, then the payload's own
     // precheck (its depths start again at 0 there) or, when clean, its checks.
     findings out = std::move(scanned.limits);
-    for (auto& f : impl_->validate_object(object_name, *payload, "/payload")) {
-      out.push_back(std::move(f));
-    }
+    contract_detail::append(out, impl_->validate_object(object_name, *payload, "/payload"));
     return out;
   }
   findings out = impl_->schemas.check("request", envelope, "");
-  for (auto& f :
-       impl_->check_scanned(*rules, object_name, *payload, "/payload", std::move(scanned))) {
-    out.push_back(std::move(f));
-  }
+  contract_detail::append(
+      out, impl_->check_scanned(*rules, object_name, *payload, "/payload", std::move(scanned)));
   return out;
 }
 

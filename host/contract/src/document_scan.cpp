@@ -119,4 +119,11 @@ void scan_document(const nlohmann::json& doc, std::string_view base, const scan_
   std::reverse(out.limits.begin(), out.limits.end());
 }
 
+void scan_appending(const nlohmann::json& doc, std::string_view base, const scan_checks& checks,
+                    findings scan_findings::*which, findings& out) {
+  scan_findings found;
+  scan_document(doc, base, checks, found);
+  append(out, std::move(found.*which));
+}
+
 }  // namespace erpc::contract_detail

@@ -48,6 +48,11 @@ struct scan_findings {
 void scan_document(const nlohmann::json& doc, std::string_view base, const scan_checks& checks,
                    scan_findings& out);
 
+// One check run on its own (check_money_rules, check_bank_identifiers, check_invoice_currency):
+// a scan with `checks`, whose findings `which` are appended to `out`.
+void scan_appending(const nlohmann::json& doc, std::string_view base, const scan_checks& checks,
+                    findings scan_findings::*which, findings& out);
+
 // The per-node parts of the checks (money_rules.cpp, bank_identifiers.cpp, invoice_totals.cpp).
 // `at` is the path of the object (check_money_node, check_amount_currency) or of the member.
 // The scan calls the member checks only for the member names they look at, so the names are

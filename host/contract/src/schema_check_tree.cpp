@@ -683,16 +683,18 @@ schema_check_tree::schema_check_tree(const schema_documents& documents) {
 
 schema_check_tree::~schema_check_tree() = default;
 
+std::vector<field_error> unknown_object(std::string_view name, std::string_view prefix) {
+  return {{std::string(prefix), "contract.unknown_object",
+           "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
+}
+
 bool schema_check_tree::has(std::string_view name) const { return roots_.contains(name); }
 
 std::vector<field_error> schema_check_tree::check(std::string_view name,
                                                   const nlohmann::json& document,
                                                   std::string_view prefix) const {
   const auto it = roots_.find(name);
-  if (it == roots_.end()) {
-    return {{std::string(prefix), "contract.unknown_object",
-             "'" + std::string(name.substr(0, 64)) + "' is not a contract v1 object"}};
-  }
+  if (it == roots_.end()) return unknown_object(name, prefix);
   thread_local std::vector<path_step> path;
   path.clear();
   run r{prefix, true, path, {}, {}};

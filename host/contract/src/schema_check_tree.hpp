@@ -30,6 +30,9 @@ namespace erpc::contract_detail {
 
 struct check_node;
 
+// The one finding for a name that is not a contract v1 object: {prefix, contract.unknown_object}.
+std::vector<field_error> unknown_object(std::string_view name, std::string_view prefix);
+
 class schema_check_tree {
  public:
   // Compiles every schema named in compiled_schemas::file_for from `documents` (which must

@@ -36,12 +36,9 @@ void check_creditor_reference_member(std::string_view key, const nlohmann::json&
 }
 
 void check_bank_identifiers(const nlohmann::json& doc, std::string_view base, findings& out) {
-  scan_findings found;
-  scan_document(doc, base,
-                {.limits = false, .money = std::nullopt, .bank = true, .single_currency = {}},
-                found);
-  out.insert(out.end(), std::make_move_iterator(found.bank.begin()),
-             std::make_move_iterator(found.bank.end()));
+  scan_appending(doc, base,
+                 {.limits = false, .money = std::nullopt, .bank = true, .single_currency = {}},
+                 &scan_findings::bank, out);
 }
 
 }  // namespace erpc::contract_detail

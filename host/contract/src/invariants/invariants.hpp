@@ -8,12 +8,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include <iterator>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace erpc::contract_detail {
 
 using findings = std::vector<field_error>;
+
+// Appends `more` to `out`, in order.
+inline void append(findings& out, findings&& more) {
+  if (out.empty()) {
+    out = std::move(more);
+    return;
+  }
+  out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
 
 // How strictly Money amounts must match their currency's minor digits.
 enum class amount_precision {

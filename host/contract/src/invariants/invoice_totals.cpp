@@ -62,13 +62,10 @@ void check_amount_currency(const nlohmann::json::object_t& node, std::string_vie
 void check_invoice_currency(const nlohmann::json& doc, std::string_view base, findings& out) {
   const auto currency = string_member(doc, "currency");
   if (!currency) return;
-  scan_findings found;
-  scan_document(doc, base,
-                {.limits = false, .money = std::nullopt, .bank = false,
-                 .single_currency = currency},
-                found);
-  out.insert(out.end(), std::make_move_iterator(found.currency.begin()),
-             std::make_move_iterator(found.currency.end()));
+  scan_appending(doc, base,
+                 {.limits = false, .money = std::nullopt, .bank = false,
+                  .single_currency = currency},
+                 &scan_findings::currency, out);
 }
 
 void check_invoice_totals(const nlohmann::json& doc, std::string_view base, findings& out) {

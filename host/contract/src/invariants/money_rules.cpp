@@ -59,12 +59,9 @@ void check_currency_member(std::string_view key, const std::string& value,
 
 void check_money_rules(const nlohmann::json& doc, amount_precision precision,
                        std::string_view base, findings& out) {
-  scan_findings found;
-  scan_document(doc, base,
-                {.limits = false, .money = precision, .bank = false, .single_currency = {}},
-                found);
-  out.insert(out.end(), std::make_move_iterator(found.money.begin()),
-             std::make_move_iterator(found.money.end()));
+  scan_appending(doc, base,
+                 {.limits = false, .money = precision, .bank = false, .single_currency = {}},
+                 &scan_findings::money, out);
 }
 
 }  // namespace erpc::contract_detail
