@@ -44,8 +44,7 @@ nlohmann::json amount_node(const nlohmann::json& money, const std::string& point
 }
 
 nlohmann::json reference(const value_map& map, const std::string& code, const std::string& pointer) {
-  if (const auto* id = map.find_vendor_id(code)) return reference_id(*id);
-  return reference_id(fields.mapped(map.name(), code, std::nullopt, pointer));
+  return reference_lazy(map, code, [&pointer] { return pointer; });
 }
 
 nlohmann::json reference_id(std::string internal_id) {

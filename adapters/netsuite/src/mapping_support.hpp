@@ -78,7 +78,7 @@ template <class PointerOf>
 nlohmann::json reference_lazy(const value_map& map, const std::string& code,
                               const PointerOf& pointer_of) {
   if (const auto* id = map.find_vendor_id(code)) return reference_id(*id);
-  return reference(map, code, pointer_of());
+  return reference_id(fields.mapped(map.name(), code, std::nullopt, pointer_of()));
 }
 
 // Reads: the id of a reference member ({"id": "7"} or "7"), "" when absent.

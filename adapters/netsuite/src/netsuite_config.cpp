@@ -13,12 +13,6 @@ value_map::value_map(std::string name, std::map<std::string, std::string> to_ven
   for (const auto& [code, id] : to_vendor_) to_code_.emplace(id, code);
 }
 
-std::optional<std::string> value_map::vendor_id(const std::string& code) const {
-  const auto it = to_vendor_.find(code);
-  if (it == to_vendor_.end()) return std::nullopt;
-  return it->second;
-}
-
 const std::string* value_map::find_vendor_id(const std::string& code) const {
   const auto it = to_vendor_.find(code);
   return it == to_vendor_.end() ? nullptr : &it->second;

@@ -22,8 +22,7 @@ class value_map {
   value_map(std::string name, std::map<std::string, std::string> to_vendor);
 
   const std::string& name() const noexcept { return name_; }
-  std::optional<std::string> vendor_id(const std::string& code) const;
-  // The same lookup without a copy: the mapped id, or nullptr.
+  // The NetSuite id `code` maps to (not copied), or nullptr.
   const std::string* find_vendor_id(const std::string& code) const;
   std::optional<std::string> code(const std::string& vendor_id) const;
 
