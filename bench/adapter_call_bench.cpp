@@ -14,6 +14,7 @@
 // host_execute - raw_abi_execute is the framework overhead per record (issue 4: <= 10 us).
 #include "ratio_reporter.hpp"
 #include "raw_abi_call.hpp"
+#include "sample_invoice.hpp"
 
 #include <erpc/host/adapter_connection.hpp>
 #include <erpc/host/adapter_library.hpp>
@@ -28,27 +29,13 @@
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/spdlog.h>
 
-#include <fstream>
-#include <sstream>
 
 namespace {
 
 const std::filesystem::path hello_path = std::filesystem::path(ERPC_ADAPTER_DIR) / "hello.so";
 
-// Read once (as B1's bench does): re-reading the file per iteration, even inside
-// PauseTiming, leaves the measured call with the reader's work in the caches and allocator.
-const nlohmann::json& sample_invoice() {
-  static const nlohmann::json invoice = [] {
-    std::ifstream in(std::string(ERPC_SOURCE_DIR) + "/schemas/examples/v1/Invoice.json");
-    return nlohmann::json::parse(in);
-  }();
-  return invoice;
-}
-
 nlohmann::json envelope(std::int64_t n) {
-  return {{"contract", "1.0"}, {"op", "create"}, {"object", "Invoice"},
-          {"idempotency_key", "bench-" + std::to_string(n)}, {"attempt", 1},
-          {"deadline_ms", 30000}, {"correlation_id", "bench"}, {"payload", sample_invoice()}};
+  return invoice_create_envelope("bench-" + std::to_string(n));
 }
 
 erpc::load_options options() {
@@ -66,16 +53,7 @@ void load_and_init(benchmark::State& state) {
 }
 BENCHMARK(load_and_init)->Unit(benchmark::kMicrosecond);
 
-void raw_abi_execute(benchmark::State& state) {
-  raw_abi_call hello(hello_path);
-  std::int64_t n = 0;
-  for (auto _ : state) {
-    state.PauseTiming();
-    const std::string text = envelope(++n).dump();
-    state.ResumeTiming();
-    hello.execute(text);
-  }
-}
+void raw_abi_execute(benchmark::State& state) { run_raw_abi_creates(state, hello_path); }
 BENCHMARK(raw_abi_execute)->Unit(benchmark::kMicrosecond);
 
 // The host's direct path, with or without the contract checks, handed to a worker thread or

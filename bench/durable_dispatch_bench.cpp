@@ -15,6 +15,7 @@
 // would not count). The overhead factors durable / bare are printed at the end, from this one
 // run.
 #include "ratio_reporter.hpp"
+#include "sample_invoice.hpp"
 
 #include <erpc/host/adapter_connection.hpp>
 #include <erpc/host/adapter_library.hpp>
@@ -54,11 +55,6 @@ const fs::path hello_path = fs::path(ERPC_ADAPTER_DIR) / "hello.so";
 constexpr const char* audit_master_hex =
     "3a1f0c9e8d7b6a5948372615f4e3d2c1b0a99887766554433221100ffeeddccb";
 
-nlohmann::json sample_invoice() {
-  std::ifstream in(std::string(ERPC_SOURCE_DIR) + "/schemas/examples/v1/Invoice.json");
-  return nlohmann::json::parse(in);
-}
-
 // Keys unique across runs, so a reused PostgreSQL database never turns a write into a replay.
 std::string key_prefix() {
   const auto now = std::chrono::system_clock::now().time_since_epoch().count();
@@ -94,15 +90,11 @@ void bare_execute(benchmark::State& state) {
   host_parts host;
   auto conn = erpc::adapter_connection::open(host.library->shared_table(), "bench",
                                              nlohmann::json::object(), host.env);
-  const auto invoice = sample_invoice();
   const std::string prefix = key_prefix();
   std::int64_t n = 0;
   for (auto _ : state) {
     state.PauseTiming();
-    const nlohmann::json envelope = {
-        {"contract", "1.0"}, {"op", "create"}, {"object", "Invoice"},
-        {"idempotency_key", prefix + std::to_string(++n)}, {"attempt", 1},
-        {"deadline_ms", 30000}, {"correlation_id", "bench"}, {"payload", invoice}};
+    const nlohmann::json envelope = invoice_create_envelope(prefix + std::to_string(++n));
     state.ResumeTiming();
     const auto out = conn->execute(envelope);
     if (!out.ok) {
@@ -172,7 +164,7 @@ class durable_host {
 void run_durable(benchmark::State& state, const erpc::database_config& db_config,
                  const fs::path& dir) {
   durable_host host(db_config, dir / "audit.anchor");
-  const auto invoice = sample_invoice();
+  const auto& invoice = sample_invoice();
   const std::string prefix = key_prefix();
   std::int64_t n = 0;
   for (auto _ : state) {

@@ -15,6 +15,7 @@
 // that call within a tenth of the isolated one (docs/benchmarks.md, B1).
 #include "ratio_reporter.hpp"
 #include "raw_abi_call.hpp"
+#include "sample_invoice.hpp"
 
 #include <erpc/host/adapter_connection.hpp>
 #include <erpc/host/adapter_library.hpp>
@@ -35,23 +36,11 @@
 #include <unistd.h>
 
 #include <cstdint>
-#include <fstream>
 #include <stdexcept>
 
 namespace {
 
 const std::filesystem::path hello_path = std::filesystem::path(ERPC_ADAPTER_DIR) / "hello.so";
-
-nlohmann::json sample_invoice() {
-  std::ifstream in(std::string(ERPC_SOURCE_DIR) + "/schemas/examples/v1/Invoice.json");
-  return nlohmann::json::parse(in);
-}
-
-nlohmann::json envelope(const nlohmann::json& invoice, std::int64_t n) {
-  return {{"contract", "1.0"}, {"op", "create"}, {"object", "Invoice"},
-          {"idempotency_key", "bench-" + std::to_string(n)}, {"attempt", 1},
-          {"deadline_ms", 30000}, {"correlation_id", "bench"}, {"payload", invoice}};
-}
 
 // The host around either connection: null logger, real clock, services, one worker thread.
 struct bench_host {
@@ -74,11 +63,10 @@ struct bench_host {
 
 template <class Connection>
 void run_creates(benchmark::State& state, Connection& conn) {
-  const auto invoice = sample_invoice();
   std::int64_t n = 0;
   for (auto _ : state) {
     state.PauseTiming();
-    const auto e = envelope(invoice, ++n);
+    const auto e = invoice_create_envelope("bench-" + std::to_string(++n));
     state.ResumeTiming();
     auto out = conn.execute(e);
     if (!out.ok) {
@@ -123,17 +111,7 @@ void isolated_create(benchmark::State& state) {
 }
 BENCHMARK(isolated_create)->Unit(benchmark::kMicrosecond);
 
-void adapter_call_alone(benchmark::State& state) {
-  raw_abi_call hello(hello_path);
-  const auto invoice = sample_invoice();
-  std::int64_t n = 0;
-  for (auto _ : state) {
-    state.PauseTiming();
-    const std::string text = envelope(invoice, ++n).dump();
-    state.ResumeTiming();
-    hello.execute(text);
-  }
-}
+void adapter_call_alone(benchmark::State& state) { run_raw_abi_creates(state, hello_path); }
 BENCHMARK(adapter_call_alone)->Unit(benchmark::kMicrosecond);
 
 // A child process that sends every length-prefixed frame it reads straight back.
@@ -213,7 +191,7 @@ class pipe_echo_child {
 };
 
 void pipe_round_trip(benchmark::State& state) {
-  const std::string body = envelope(sample_invoice(), 1).dump();
+  const std::string body = invoice_create_envelope("bench-1").dump();
   std::string frame(4, '\0');
   const auto len = static_cast<std::uint32_t>(body.size());
   for (int i = 0; i < 4; ++i) frame[i] = static_cast<char>((len >> (24 - 8 * i)) & 0xFF);

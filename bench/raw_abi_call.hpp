@@ -3,6 +3,8 @@
 // deadline. What the adapter and its SDK cost per call on their own, the floor every host path
 // (in-process or isolated) adds to.
 
+#include "sample_invoice.hpp"
+
 #include <erpc/abi.h>
 #include <erpc/host/adapter_library.hpp>
 #include <erpc/host/host_table.hpp>
@@ -52,3 +54,16 @@ class raw_abi_call {
   erpc_call_v1 call_{};
   erpc_connection* connection_ = nullptr;
 };
+
+// One create of the sample Invoice per iteration through `library`'s C table, each under its
+// own key; the request text is made outside the timing.
+inline void run_raw_abi_creates(benchmark::State& state, const std::filesystem::path& library) {
+  raw_abi_call adapter(library);
+  std::int64_t n = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    const std::string text = invoice_create_envelope("bench-" + std::to_string(++n)).dump();
+    state.ResumeTiming();
+    adapter.execute(text);
+  }
+}
