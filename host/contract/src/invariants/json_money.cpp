@@ -22,19 +22,22 @@ std::optional<decimal> read_decimal(const nlohmann::json* node) {
   return decimal::parse(node->get_ref<const std::string&>());
 }
 
+std::optional<money_members> exact_money_members(const nlohmann::json::object_t& node) {
+  if (node.size() != 2) return std::nullopt;
+  const auto first = node.begin();
+  const auto second = std::next(first);
+  if (!is_key(first->first, "amount") || !is_key(second->first, "currency")) return std::nullopt;
+  return money_members{first->second, second->second};
+}
+
 std::optional<money> read_money(const nlohmann::json* node) {
   if (node == nullptr) return std::nullopt;
-  // Nearly every Money node has exactly its two members; member names are unique and sorted,
-  // so "amount" and "currency" are then the first and the second: read them in place instead
-  // of two lookups.
-  if (node->is_object() && node->size() == 2) {
-    const auto& members = node->get_ref<const nlohmann::json::object_t&>();
-    const auto first = members.begin();
-    const auto second = std::next(first);
-    if (is_key(first->first, "amount") && is_key(second->first, "currency")) {
-      const auto amount = read_decimal(&first->second);
-      if (!amount || !second->second.is_string()) return std::nullopt;
-      return money{*amount, second->second.get_ref<const std::string&>()};
+  // Nearly every Money node has exactly its two members: read in place, not looked up.
+  if (node->is_object()) {
+    if (const auto m = exact_money_members(node->get_ref<const nlohmann::json::object_t&>())) {
+      const auto amount = read_decimal(&m->amount);
+      if (!amount || !m->currency.is_string()) return std::nullopt;
+      return money{*amount, m->currency.get_ref<const std::string&>()};
     }
   }
   const auto amount = read_decimal(member(*node, "amount"));

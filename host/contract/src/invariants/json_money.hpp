@@ -30,6 +30,15 @@ bool key_ends_with(std::string_view key, const char (&suffix)[N]) {
 const nlohmann::json* member(const nlohmann::json& node, std::string_view key);
 std::optional<std::string_view> string_member(const nlohmann::json& node, std::string_view key);
 
+// The members of an object that has exactly "amount" and "currency" (a Money node's shape),
+// read in place: member names are unique and sorted, so they are the first and the second and
+// no lookup is needed. Nullopt for any other object.
+struct money_members {
+  const nlohmann::json& amount;
+  const nlohmann::json& currency;
+};
+std::optional<money_members> exact_money_members(const nlohmann::json::object_t& node);
+
 // A decimal string node.
 std::optional<decimal> read_decimal(const nlohmann::json* node);
 

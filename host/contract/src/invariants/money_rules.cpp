@@ -34,19 +34,17 @@ void check_digits(const decimal& amount, const std::string& currency,
 
 }  // namespace
 
-// A Money node has exactly the members "amount" and "currency"; member names are unique and
-// sorted, so they are the first and the second. Read in place: no lookups, no copies.
+// A Money node has exactly the members "amount" and "currency" (read in place: no lookups, no
+// copies).
 void check_money_node(const nlohmann::json::object_t& node, amount_precision precision,
                       const pointer_path& at, findings& out) {
   // Bank files keep their own precision (the schema caps it): nothing to check.
-  if (precision == amount_precision::file_precision || node.size() != 2) return;
-  const auto amount = node.begin();
-  const auto currency = std::next(amount);
-  if (!is_key(amount->first, "amount") || !is_key(currency->first, "currency")) return;
-  if (!amount->second.is_string() || !currency->second.is_string()) return;
-  const auto parsed = decimal::parse(amount->second.get_ref<const std::string&>());
+  if (precision == amount_precision::file_precision) return;
+  const auto m = exact_money_members(node);
+  if (!m || !m->amount.is_string() || !m->currency.is_string()) return;
+  const auto parsed = decimal::parse(m->amount.get_ref<const std::string&>());
   if (!parsed) return;  // the schema reports it
-  check_digits(*parsed, currency->second.get_ref<const std::string&>(), precision, at, out);
+  check_digits(*parsed, m->currency.get_ref<const std::string&>(), precision, at, out);
 }
 
 void check_currency_member(std::string_view key, const std::string& value,
